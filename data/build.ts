@@ -1,0 +1,99 @@
+/**
+ * npm run data: compiles ../shared/projects-raw (or $ATLAS_PROJECTS_RAW) into data/out/atlas-data.json
+ * and writes data/REPORT.md (everything unresolved, ambiguous, unreadable or outside the area).
+ * Fails only on structural faults, naming file, line and field.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { bbox, booleanPointInPolygon, point } from '@turf/turf';
+import { compileProjects, DataError, parseJsonLines, type Issue } from '../src/core/compile';
+import { Gazetteer } from '../src/core/gazetteer';
+import type { AtlasData, CountryCode, OfficialCount, Project } from '../src/core/types';
+import { loadGeoSources } from '../geo/sources';
+import { OFFICIAL_COUNT_QUOTES } from './official-counts';
+
+const RAW = resolve(process.env.ATLAS_PROJECTS_RAW ?? new URL('../../shared/projects-raw', import.meta.url).pathname);
+const out = (file: string) => new URL(`./${file}`, import.meta.url);
+
+function main(): void {
+  const projectsFile = resolve(RAW, 'projects.jsonl');
+  const records = parseJsonLines(readFileSync(projectsFile, 'utf8'), projectsFile);
+  const geo = loadGeoSources();
+  const gazetteer = new Gazetteer(geo.settlements, geo.municipalities);
+  const boxes = geo.polygons.map((p) => ({ polygon: p, box: bbox(p), country: geo.municipalities.find((m) => m.id === p.id)!.country }));
+  const municipalityAt = (lon: number, lat: number, country: CountryCode): string | null => {
+    const pt = point([lon, lat]);
+    const hit = boxes.find(
+      ({ polygon, box, country: c }) =>
+        c === country && lon >= box[0] && lon <= box[2] && lat >= box[1] && lat <= box[3] && booleanPointInPolygon(pt, polygon),
+    );
+    return hit ? hit.polygon.id : null;
+  };
+  const { projects, issues } = compileProjects(records, projectsFile, { gazetteer, municipalityAt });
+
+  const usedMunicipalities = new Set(projects.flatMap((p) => p.locations.map((l) => l.municipalityId)));
+  const data: AtlasData = {
+    projects,
+    municipalities: geo.municipalities.filter((m) => usedMunicipalities.has(m.id)),
+    officialCounts: officialCounts(),
+  };
+  writeFileSync(out('out/atlas-data.json'), JSON.stringify(data));
+  writeFileSync(out('REPORT.md'), report(projects, issues));
+  const located = projects.filter((p) => p.locations.length).length;
+  console.log(`data: ${projects.length} projects, ${located} on the map, ${issues.length} issues listed in data/REPORT.md`);
+}
+
+function officialCounts(): OfficialCount[] {
+  const file = resolve(RAW, 'programme.json');
+  const programme = JSON.parse(readFileSync(file, 'utf8')) as { periods: Record<string, { number_of_projects?: { value: string; source: string }[] | null }> };
+  const byPeriod = new Map<string, OfficialCount>();
+  for (const { period, count, quote } of OFFICIAL_COUNT_QUOTES) {
+    const fact = (programme.periods[period]?.number_of_projects ?? []).find((f) => f.value.includes(quote));
+    if (!fact) throw new Error(`${file}: periods.${period}.number_of_projects: no fact contains "${quote}" any more; update data/official-counts.ts`);
+    const entry = byPeriod.get(period) ?? { period, min: count, max: count, sources: [] };
+    entry.min = Math.min(entry.min, count);
+    entry.max = Math.max(entry.max, count);
+    entry.sources.push({ value: fact.value, url: fact.source });
+    byPeriod.set(period, entry);
+  }
+  return [...byPeriod.values()];
+}
+
+function report(projects: Project[], issues: Issue[]): string {
+  const count = (pred: (p: Project) => boolean) => projects.filter(pred).length;
+  const byKind = (kind: Issue['kind']) => issues.filter((i) => i.kind === kind);
+  const section = (title: string, list: Issue[]) =>
+    `## ${title} (${list.length})\n\n${list.length ? list.map((i) => `- \`${i.project}\`: ${i.detail}`).join('\n') : '_none_'}\n`;
+  const methods = projects.flatMap((p) => p.locations).reduce<Record<string, number>>((acc, l) => ({ ...acc, [l.method]: (acc[l.method] ?? 0) + 1 }), {});
+  const basis = projects.reduce<Record<string, number>>((acc, p) => ({ ...acc, [p.themeBasis]: (acc[p.themeBasis] ?? 0) + 1 }), {});
+  return [
+    '# Data build report',
+    '',
+    'Written by `npm run data` from `../shared/projects-raw/projects.jsonl`; do not edit by hand.',
+    '',
+    `- projects: ${projects.length} (on the map: ${count((p) => p.locations.length > 0)}; not on the map: ${count((p) => p.locations.length === 0)})`,
+    `- total budget known: ${count((p) => p.total?.value != null)}; approximate: ${count((p) => !!p.total?.approximate)}; EU amount derived from total × rate: ${count((p) => !!p.eu?.derived)}`,
+    `- locations by method: ${Object.entries(methods).map(([k, v]) => `${k} ${v}`).join(', ')}`,
+    `- theme basis: ${Object.entries(basis).map(([k, v]) => `${k} ${v}`).join(', ')}`,
+    '',
+    section('Partners not placed', byKind('unresolved')),
+    section('Ambiguous names', byKind('ambiguous')),
+    section('Outside the programme area', byKind('outside-area')),
+    section('Gazetteer and polygon disagree', byKind('polygon')),
+    section('Amounts that cannot be read', byKind('amount')),
+    section('Site names not placed', byKind('site')),
+    `## Not on the map (${count((p) => p.locations.length === 0)})\n`,
+    ...projects.filter((p) => p.locations.length === 0).map((p) => `- \`${p.id}\`: ${p.partners.length ? `${p.partners.length} partner(s), none placed` : 'no partner list in the source'}`),
+    '',
+    `## Themes inferred from title and summary (${count((p) => p.themeBasis !== 'programme')})\n`,
+    ...projects.filter((p) => p.themeBasis !== 'programme').map((p) => `- \`${p.id}\`: ${p.theme} (${p.themeBecause})`),
+    '',
+  ].join('\n');
+}
+
+try {
+  main();
+} catch (error) {
+  console.error(error instanceof DataError ? `data build failed: ${error.message}` : error);
+  process.exit(1);
+}

@@ -1,0 +1,134 @@
+/**
+ * Reads ../shared/geo-sources (or $ATLAS_GEO_SOURCES) into the atlas's own shapes: municipality
+ * records with their ids, settlements, and polygons for point-in-polygon checks.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import { pointOnFeature } from '@turf/turf';
+import { parseCsv } from '../src/core/csv';
+import type { Settlement } from '../src/core/gazetteer';
+import { bgMunicipalityId, rsMunicipalityId } from '../src/core/municipality-ids';
+import type { MunicipalityRecord } from '../src/core/types';
+
+export const GEO_SOURCES = resolve(process.env.ATLAS_GEO_SOURCES ?? new URL('../../shared/geo-sources', import.meta.url).pathname);
+
+export const sourcePath = (file: string): string => resolve(GEO_SOURCES, file);
+
+export function readJson<T>(file: string): T {
+  const path = sourcePath(file);
+  try {
+    return JSON.parse(readFileSync(path, 'utf8')) as T;
+  } catch (error) {
+    throw new Error(`${path}: ${(error as Error).message}`);
+  }
+}
+
+const readCsv = (file: string) => parseCsv(readFileSync(sourcePath(file), 'utf8'), sourcePath(file));
+
+type Props = Record<string, string | number | boolean | null>;
+export type MunicipalityPolygon = Feature<Polygon | MultiPolygon, Props> & { id: string };
+
+export interface GeoSources {
+  municipalities: MunicipalityRecord[];
+  /** Full-detail polygons keyed like the records (BG obshtini; RS local self-government units). */
+  polygons: MunicipalityPolygon[];
+  settlements: Settlement[];
+}
+
+export function loadGeoSources(): GeoSources {
+  const bg = readJson<FeatureCollection<Polygon | MultiPolygon, Props>>('bg_municipalities.geojson');
+  const rs = readJson<FeatureCollection<Polygon | MultiPolygon, Props>>('rs_lsg.geojson');
+  const bgRows = readCsv('bg_settlements.csv');
+  const rsRows = readCsv('rs_settlements.csv');
+
+  const rsIdByLsg = new Map<string, string>();
+  for (const f of rs.features) rsIdByLsg.set(String(f.properties.name), rsMunicipalityId(f.properties.code as string | null, String(f.properties.name)));
+
+  const settlements: Settlement[] = [];
+  for (const r of bgRows) {
+    if (!r.lat || !r.lon) continue; // two EKATTE rows have no coordinates
+    settlements.push({
+      id: `ekatte:${r.ekatte}`,
+      country: 'BG',
+      nameLat: r.name_en,
+      nameCyr: r.name_bg,
+      municipalityId: bgMunicipalityId(r.municipality_code),
+      districtId: r.district_iso,
+      isSeat: r.is_municipal_seat === '1',
+      lon: Number(r.lon),
+      lat: Number(r.lat),
+    });
+  }
+  // Serbian seats: the flagged row of its unit; where a unit has several (Vranje and Vranjska Banja,
+  // the Belgrade city municipalities), the one named like the unit, or the capital.
+  const flaggedByLsg = new Map<string, string[]>();
+  for (const r of rsRows) {
+    if (r.is_municipal_seat === '1') flaggedByLsg.set(r.lsg, [...(flaggedByLsg.get(r.lsg) ?? []), r.name]);
+  }
+  const isRsSeat = (r: Record<string, string>): boolean => {
+    const flagged = flaggedByLsg.get(r.lsg) ?? [];
+    if (r.is_municipal_seat !== '1') return false;
+    return flagged.length === 1 || r.name === r.lsg || r.feature_code === 'PPLC';
+  };
+  for (const r of rsRows) {
+    const municipalityId = rsIdByLsg.get(r.lsg);
+    if (!municipalityId) throw new Error(`${sourcePath('rs_settlements.csv')}: ${r.name}: unknown lsg "${r.lsg}"`);
+    settlements.push({
+      id: r.geonames_id ? `gn:${r.geonames_id}` : `wof:${r.wof_id}`,
+      country: 'RS',
+      nameLat: r.name,
+      nameCyr: r.name_cyr,
+      municipalityId,
+      districtId: r.district_iso,
+      isSeat: isRsSeat(r),
+      lon: Number(r.lon),
+      lat: Number(r.lat),
+    });
+  }
+  const seatById = new Map(settlements.filter((s) => s.isSeat).map((s) => [s.municipalityId, s]));
+
+  const polygons: MunicipalityPolygon[] = [];
+  const municipalities: MunicipalityRecord[] = [];
+  for (const f of bg.features) {
+    const p = f.properties;
+    const id = bgMunicipalityId(String(p.lau_code));
+    polygons.push({ ...f, id });
+    municipalities.push({
+      id,
+      country: 'BG',
+      nameLat: String(p.name_en),
+      nameCyr: String(p.name_bg),
+      districtId: String(p.district_iso),
+      districtLat: String(p.district_en),
+      districtCyr: String(p.district_bg).replace(/\s*\(област\)$/, ''),
+      inArea: p.programme_area === true,
+      seat: seatOrLabelPoint(seatById.get(id), f),
+    });
+  }
+  for (const f of rs.features) {
+    const p = f.properties;
+    const id = rsIdByLsg.get(String(p.name))!;
+    polygons.push({ ...f, id });
+    municipalities.push({
+      id,
+      country: 'RS',
+      nameLat: String(p.name),
+      nameCyr: String(p.name_cyr),
+      districtId: String(p.district_iso),
+      districtLat: String(p.district),
+      districtCyr: String(p.district_cyr),
+      inArea: p.programme_area === true,
+      seat: seatOrLabelPoint(seatById.get(id), f),
+    });
+  }
+  return { municipalities, polygons, settlements };
+}
+
+function seatOrLabelPoint(seat: Settlement | undefined, f: Feature<Polygon | MultiPolygon>): [number, number] {
+  if (seat) return [seat.lon, seat.lat];
+  const [lon, lat] = pointOnFeature(f).geometry.coordinates;
+  return [round(lon), round(lat)];
+}
+
+export const round = (x: number, digits = 4): number => Math.round(x * 10 ** digits) / 10 ** digits;

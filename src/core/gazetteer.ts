@@ -1,0 +1,164 @@
+/**
+ * Places partners and named sites at settlements of the gazetteers, across Cyrillic/Latin
+ * spellings and diacritics, always within the stated country.
+ */
+import { matchKey } from './text';
+import type { CountryCode, LocationMethod, MunicipalityRecord } from './types';
+
+export interface Settlement {
+  id: string;
+  country: CountryCode;
+  nameLat: string;
+  nameCyr: string;
+  municipalityId: string;
+  districtId: string;
+  isSeat: boolean;
+  lon: number;
+  lat: number;
+}
+
+export interface Placement {
+  settlement: Settlement;
+  method: LocationMethod;
+  note?: string;
+}
+
+export type PlaceResult = { ok: true; placement: Placement } | { ok: false; reason: string };
+
+/** Words after a place name that make it the name of something else ("Rila Park", "Vidin district"). */
+const NAMED_AFTER = new Set(
+  [
+    'park', 'парк', 'mountain', 'mountains', 'planina', 'планина', 'monastery', 'манастир', 'manastir',
+    'river', 'река', 'reka', 'lake', 'езеро', 'gorge', 'ждрело', 'klisura', 'cave', 'пещера', 'pećina',
+    'nature', 'peak', 'връх', 'dam', 'язовир', 'district', 'област', 'okrug', 'округ', 'region', 'регион',
+    'municipality', 'община', 'opština', 'општина', 'area',
+  ].map((w) => matchKey(w)),
+);
+const NAMED_BEFORE = new Set(['river', 'река', 'reka', 'mount', 'mountain', 'planina', 'lake', 'region of'].map((w) => matchKey(w)));
+
+export class Gazetteer {
+  private readonly byKey = new Map<string, Settlement[]>();
+  private readonly municipalityByKey = new Map<string, MunicipalityRecord[]>();
+  private readonly seats = new Map<string, Settlement>();
+
+  constructor(
+    settlements: Settlement[],
+    readonly municipalities: MunicipalityRecord[],
+  ) {
+    for (const s of settlements) {
+      for (const key of new Set([matchKey(s.nameLat), matchKey(s.nameCyr)])) push(this.byKey, key, s);
+      if (s.isSeat) this.seats.set(s.municipalityId, s);
+    }
+    for (const m of municipalities) {
+      for (const key of new Set([matchKey(m.nameLat), matchKey(m.nameCyr)])) push(this.municipalityByKey, key, m);
+    }
+  }
+
+  municipality(id: string): MunicipalityRecord | undefined {
+    return this.municipalities.find((m) => m.id === id);
+  }
+
+  /** "Niš - Palilula" → the City of Niš; "Montana" → BG-MON29. */
+  findMunicipality(country: CountryCode, name: string): MunicipalityRecord | null {
+    const unit = name.split(/\s+[-–]\s+/)[0];
+    const found = (this.municipalityByKey.get(matchKey(unit)) ?? []).filter((m) => m.country === country);
+    return found.length === 1 ? found[0] : null;
+  }
+
+  named(country: CountryCode, name: string): Settlement[] {
+    return (this.byKey.get(matchKey(name)) ?? []).filter((s) => s.country === country);
+  }
+
+  seatOf(municipalityId: string): Settlement | undefined {
+    return this.seats.get(municipalityId);
+  }
+
+  /** A partner's town (and municipality, when stated) → one settlement, or the reason why not. */
+  placePartner(country: CountryCode | null, town: string | null, municipality: string | null): PlaceResult {
+    if (!country) return { ok: false, reason: 'country not stated' };
+    const muni = municipality ? this.findMunicipality(country, municipality) : null;
+    if (municipality && !muni) {
+      return { ok: false, reason: `municipality "${municipality}" not found in ${country}` };
+    }
+    if (!town) {
+      const seat = muni && this.seatOf(muni.id);
+      return seat
+        ? { ok: true, placement: { settlement: seat, method: 'seat', note: 'no town stated: placed at the seat of its municipality' } }
+        : { ok: false, reason: 'no town stated' };
+    }
+    const all = this.named(country, town);
+    const candidates = muni ? all.filter((s) => s.municipalityId === muni.id) : all;
+    if (candidates.length === 1) return { ok: true, placement: { settlement: candidates[0], method: 'settlement' } };
+    if (candidates.length === 0) {
+      // "Niš" in "Niš - Medijana" is the city itself; other towns missing from the gazetteer.
+      const seat = muni && this.seatOf(muni.id);
+      if (seat && matchKey(seat.nameLat) === matchKey(town)) {
+        return { ok: true, placement: { settlement: seat, method: 'settlement' } };
+      }
+      if (seat) {
+        return {
+          ok: true,
+          placement: { settlement: seat, method: 'seat', note: `town "${town}" not in the gazetteer for ${muni.nameLat}: placed at the municipality seat` },
+        };
+      }
+      return { ok: false, reason: `no settlement named "${town}" in ${country}` };
+    }
+    const seats = candidates.filter((s) => s.isSeat);
+    if (seats.length === 1) {
+      return {
+        ok: true,
+        placement: {
+          settlement: seats[0],
+          method: 'seat',
+          note: `ambiguous: ${candidates.length} settlements named "${town}" in ${country}; took the one that is a municipality seat`,
+        },
+      };
+    }
+    return { ok: false, reason: `ambiguous: ${candidates.length} settlements named "${town}" in ${country}, none or several of them seats` };
+  }
+
+  /**
+   * Settlements named in a site's text, searched only in the given municipalities (then districts):
+   * a capitalised name that matches exactly one settlement there, and is not the name of a park,
+   * mountain, river or district ("Rila Park" is not Rila).
+   */
+  placeSite(site: string, municipalityIds: Set<string>, districtIds: Set<string>): { found: Settlement[]; skipped: string[] } {
+    const found = new Map<string, Settlement>();
+    const skipped: string[] = [];
+    // A name and the word that makes it something else stand in the same clause.
+    for (const clause of site.split(/[,;:()/–—]+/)) {
+      const words = clause.split(/[\s'"“”„]+|-(?=\s)/).filter(Boolean);
+      for (let i = 0; i < words.length; i++) {
+        for (let n = 3; n >= 1; n--) {
+          const phrase = words.slice(i, i + n);
+          if (phrase.length < n || !/^\p{Lu}/u.test(phrase[0]) || phrase.join(' ').length < 3) continue;
+          const name = phrase.join(' ');
+          const matches = this.byKey.get(matchKey(name)) ?? [];
+          const inMunicipalities = matches.filter((s) => municipalityIds.has(s.municipalityId));
+          const scoped = inMunicipalities.length ? inMunicipalities : matches.filter((s) => districtIds.has(s.districtId));
+          if (!scoped.length) continue;
+          const after = words[i + n];
+          const before = words[i - 1];
+          if (after && NAMED_AFTER.has(matchKey(after))) {
+            skipped.push(`"${name} ${after}" names a ${after}, not the settlement`);
+          } else if (before && NAMED_BEFORE.has(matchKey(before))) {
+            skipped.push(`"${before} ${name}" names a ${before}, not the settlement`);
+          } else if (scoped.length > 1) {
+            skipped.push(`"${name}" is ambiguous: ${scoped.length} settlements in the partners' area`);
+          } else {
+            found.set(scoped[0].id, scoped[0]);
+          }
+          i += n - 1;
+          break;
+        }
+      }
+    }
+    return { found: [...found.values()], skipped };
+  }
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}

@@ -1,0 +1,107 @@
+/** The compiled dataset the app loads (data/out/atlas-data.json), and its parts. */
+import type { Amount } from './amount';
+import type { ThemeBasis, ThemeId } from './themes';
+
+export const PERIODS = ['2004-2006', '2007-2013', '2014-2020', '2021-2027'] as const;
+export type Period = (typeof PERIODS)[number];
+export type CountryCode = 'BG' | 'RS';
+
+/** How a location was found. */
+export type LocationMethod =
+  | 'settlement' // the partner's town matched one settlement of the gazetteer
+  | 'seat' // an ambiguous or missing town: placed at the seat of the municipality
+  | 'site'; // a named site that resolved to one settlement in a partner municipality or district
+
+export interface Location {
+  /** Gazetteer id of the settlement (ekatte:…, gn:…). */
+  settlementId: string;
+  nameLat: string;
+  nameCyr: string;
+  country: CountryCode;
+  municipalityId: string;
+  lon: number;
+  lat: number;
+  method: LocationMethod;
+  /** Indexes of the partners at this place (empty for a site). */
+  partners: number[];
+  /** The site's text, for method 'site'. */
+  site?: string;
+  /** Why a fallback was used (e.g. "ambiguous: 3 settlements named Leskovac; took the municipality seat"). */
+  note?: string;
+}
+
+export interface Partner {
+  name: string;
+  role: 'lead' | 'partner' | null;
+  country: CountryCode | null;
+  town: string | null;
+  budget: Amount | null;
+  /** Index into the project's locations, null when unresolved. */
+  location: number | null;
+}
+
+export interface Titles {
+  en: string | null;
+  bg: string | null;
+  sr: string | null;
+}
+
+export interface Project {
+  id: string;
+  /** Programme code where the source has one. */
+  code: string | null;
+  period: Period | null;
+  acronym: string | null;
+  title: Titles;
+  /** No title in any language: the app builds "Untitled project (A – B)" from the partners. */
+  untitled: boolean;
+  call: string | null;
+  priorityAxis: string | null;
+  specificObjective: string | null;
+  theme: ThemeId;
+  themeBasis: ThemeBasis;
+  themeBecause: string;
+  type: 'investment' | 'soft' | null;
+  durationMonths: number | null;
+  startDate: string | null;
+  endDate: string | null;
+  total: Amount | null;
+  eu: Amount | null;
+  euRate: number | null;
+  interventionField: string | null;
+  summary: string | null;
+  partners: Partner[];
+  sites: string[];
+  locations: Location[];
+  links: string[];
+  sources: string[];
+  notes: string;
+}
+
+export interface MunicipalityRecord {
+  id: string;
+  country: CountryCode;
+  nameLat: string;
+  nameCyr: string;
+  districtId: string;
+  districtLat: string;
+  districtCyr: string;
+  inArea: boolean;
+  /** Seat settlement [lon, lat]. */
+  seat: [number, number] | null;
+}
+
+export interface OfficialCount {
+  period: Period;
+  /** Lowest and highest official count where sources disagree. */
+  min: number;
+  max: number;
+  sources: { value: string; url: string }[];
+}
+
+export interface AtlasData {
+  projects: Project[];
+  /** Every municipality a location lies in, inside or outside the programme area. */
+  municipalities: MunicipalityRecord[];
+  officialCounts: OfficialCount[];
+}
