@@ -31,10 +31,12 @@ const NAMED_AFTER = new Set(
     'park', 'парк', 'mountain', 'mountains', 'planina', 'планина', 'monastery', 'манастир', 'manastir',
     'river', 'река', 'reka', 'lake', 'езеро', 'gorge', 'ждрело', 'klisura', 'cave', 'пещера', 'pećina',
     'nature', 'peak', 'връх', 'dam', 'язовир', 'district', 'област', 'okrug', 'округ', 'region', 'регион',
-    'municipality', 'община', 'opština', 'општина', 'area',
+    'municipality', 'община', 'opština', 'општина', 'area', 'hill', 'хълм', 'brdo', 'брдо',
   ].map((w) => matchKey(w)),
 );
-const NAMED_BEFORE = new Set(['river', 'река', 'reka', 'mount', 'mountain', 'planina', 'lake', 'region of'].map((w) => matchKey(w)));
+/** Words that mark the next name as a village, so that it may be looked up in the partners' districts. */
+const VILLAGE_MARKERS = new Set(['village', 'villages', 'село', 'selo', 'с', 'с.'].map((w) => matchKey(w)));
+const NAMED_BEFORE = new Set(['river', 'река', 'reka', 'mount', 'mountain', 'planina', 'lake', 'park', 'парк', 'peak', 'връх'].map((w) => matchKey(w)));
 
 export class Gazetteer {
   private readonly byKey = new Map<string, Settlement[]>();
@@ -118,9 +120,9 @@ export class Gazetteer {
   }
 
   /**
-   * Settlements named in a site's text, searched only in the given municipalities (then districts):
-   * a capitalised name that matches exactly one settlement there, and is not the name of a park,
-   * mountain, river or district ("Rila Park" is not Rila).
+   * Settlements named in a site's text: a capitalised name that matches exactly one settlement in
+   * the partners' municipalities (or in their districts, when the text says "village of …"), and is
+   * not the name of a park, mountain, river or district ("Rila Park" is not Rila).
    */
   placeSite(site: string, municipalityIds: Set<string>, districtIds: Set<string>): { found: Settlement[]; skipped: string[] } {
     const found = new Map<string, Settlement>();
@@ -135,7 +137,8 @@ export class Gazetteer {
           const name = phrase.join(' ');
           const matches = this.byKey.get(matchKey(name)) ?? [];
           const inMunicipalities = matches.filter((s) => municipalityIds.has(s.municipalityId));
-          const scoped = inMunicipalities.length ? inMunicipalities : matches.filter((s) => districtIds.has(s.districtId));
+          const markedVillage = i > 0 && (VILLAGE_MARKERS.has(matchKey(words[i - 1])) || (i > 1 && VILLAGE_MARKERS.has(matchKey(words[i - 2]))));
+          const scoped = inMunicipalities.length || !markedVillage ? inMunicipalities : matches.filter((s) => districtIds.has(s.districtId));
           if (!scoped.length) continue;
           const after = words[i + n];
           const before = words[i - 1];

@@ -63,7 +63,6 @@ export function matchKey(text: string): string {
     .replace(/[yj]/g, 'i')
     .replace(/w/g, 'v')
     .replace(/[^a-z0-9]+/g, ' ')
-    .replace(/(.)\1+/g, '$1')
     .trim();
 }
 
