@@ -1,0 +1,26 @@
+import { render } from 'preact';
+// Only the subsets the four UI languages need.
+import '@fontsource/noto-sans/latin-400.css';
+import '@fontsource/noto-sans/latin-ext-400.css';
+import '@fontsource/noto-sans/cyrillic-400.css';
+import '@fontsource/noto-sans/latin-700.css';
+import '@fontsource/noto-sans/latin-ext-700.css';
+import '@fontsource/noto-sans/cyrillic-700.css';
+import { App } from './app/App';
+import { ErrorBoundary } from './app/ErrorBoundary';
+import './styles.css';
+
+const root = document.getElementById('app')!;
+render(
+  <ErrorBoundary
+    fallback={(message) => (
+      <main class="failure">
+        <h1>Cooperation Atlas</h1>
+        <p role="alert">{message}</p>
+      </main>
+    )}
+  >
+    <App />
+  </ErrorBoundary>,
+  root,
+);

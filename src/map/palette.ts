@@ -1,0 +1,83 @@
+/**
+ * The map's colours by semantic name, one object per flavour. The style's layers are generated
+ * from a flavour (style.ts), so the normal and the high-contrast presenter themes share one
+ * layer definition.
+ */
+import type { ThemeId } from '../core/themes';
+
+export interface Flavor {
+  background: string;
+  /** Neighbouring countries, muted. */
+  earth: string;
+  /** Bulgaria and Serbia outside the programme area. */
+  home: string;
+  /** Programme-area municipalities. */
+  area: string;
+  area_hover: string;
+  municipality_line: string;
+  district_line: string;
+  country_line: string;
+  state_border: string;
+  area_edge: string;
+  city_label: string;
+  city_label_halo: string;
+  capital_label: string;
+  site_outline: string;
+  site_highlight: string;
+  link_opacity: number;
+  themes: Record<ThemeId, string>;
+}
+
+/** Okabe–Ito colours: distinguishable with the common colour-vision deficiencies. */
+const THEME_COLORS: Record<ThemeId, string> = {
+  'tourism-heritage': '#E69F00',
+  'environment-risk': '#009E73',
+  'youth-education': '#56B4E9',
+  infrastructure: '#0072B2',
+  'economy-skills': '#CC79A7',
+  'people-to-people': '#D55E00',
+  unclassified: '#8C8C8C',
+};
+
+export const light: Flavor = {
+  background: '#cfdde6',
+  earth: '#ecebe6',
+  home: '#e4e2da',
+  area: '#fbfaf5',
+  area_hover: '#fff3c4',
+  municipality_line: '#c9c4b8',
+  district_line: '#9a927f',
+  country_line: '#b0aa9c',
+  state_border: '#5b4636',
+  area_edge: '#7a6c58',
+  city_label: '#3b3a36',
+  city_label_halo: '#ffffff',
+  capital_label: '#77736a',
+  site_outline: '#ffffff',
+  site_highlight: '#1a1a1a',
+  link_opacity: 0.55,
+  themes: THEME_COLORS,
+};
+
+export const contrast: Flavor = {
+  background: '#000000',
+  earth: '#1c1c1c',
+  home: '#262626',
+  area: '#3a3a3a',
+  area_hover: '#5a5030',
+  municipality_line: '#6e6e6e',
+  district_line: '#b8b8b8',
+  country_line: '#8a8a8a',
+  state_border: '#ffffff',
+  area_edge: '#e0e0e0',
+  city_label: '#ffffff',
+  city_label_halo: '#000000',
+  capital_label: '#d0d0d0',
+  site_outline: '#000000',
+  site_highlight: '#ffffff',
+  link_opacity: 0.8,
+  themes: THEME_COLORS,
+};
+
+export const FLAVORS = { light, contrast } as const;
+export type FlavorName = keyof typeof FLAVORS;

@@ -1,0 +1,157 @@
+/**
+ * The map style, generated from a flavour (palette.ts) and the atlas's own GeoJSON: no tile,
+ * glyph or sprite server. Layer ids are exported for the interaction code and the tests.
+ */
+import type { ExpressionSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
+import type { FeatureCollection, Point } from 'geojson';
+import type { BasemapData } from '../core/basemap';
+import { THEME_IDS } from '../core/themes';
+import { LABEL_FONT } from './fonts';
+import type { Flavor } from './palette';
+import { stackOffset, type SiteProps } from './sites';
+
+export const LAYER = {
+  sites: 'sites',
+  siteHighlight: 'site-highlight',
+  links: 'links',
+  linkHighlight: 'link-highlight',
+  labels: 'place-labels',
+  municipalities: 'municipality-fill',
+} as const;
+
+export const SITE_ICON_PREFIX = 'site-';
+export const SITE_RING_ICON = 'site-ring';
+
+export interface StyleInput {
+  flavor: Flavor;
+  basemap: BasemapData;
+  sites: FeatureCollection<Point, SiteProps>;
+  links: FeatureCollection;
+  fontFaces: StyleSpecification['font-faces'];
+  cyrillic: boolean;
+}
+
+/** Label text in the locale's script: official Cyrillic or official Latin names. */
+export const labelField = (cyrillic: boolean): ExpressionSpecification => ['get', cyrillic ? 'nameCyr' : 'nameLat'];
+
+/**
+ * Screen offsets of stacked sites by their `slot`. GeoJSON array properties reach the layout as
+ * strings, so the offsets are literals in the style, one per slot up to the largest stack.
+ */
+export function slotOffset(maxSlots: number): ExpressionSpecification {
+  const cases = Array.from({ length: maxSlots }, (_, slot) => [slot, ['literal', stackOffset(slot)]]).flat();
+  return (maxSlots ? ['match', ['get', 'slot'], ...cases, ['literal', [0, 0]]] : ['literal', [0, 0]]) as unknown as ExpressionSpecification;
+}
+
+/** A match expression colouring by the `theme` property. */
+export function themeColor(flavor: Flavor): ExpressionSpecification {
+  const pairs = THEME_IDS.flatMap((t) => [t, flavor.themes[t]]);
+  return ['match', ['get', 'theme'], ...pairs, flavor.themes.unclassified] as unknown as ExpressionSpecification;
+}
+
+const line = (id: string, kind: string, color: string, width: ExpressionSpecification | number, extra: Partial<LayerSpecification> = {}): LayerSpecification =>
+  ({
+    id,
+    type: 'line',
+    source: 'boundaries',
+    filter: ['==', ['get', 'kind'], kind],
+    layout: { 'line-join': 'round', 'line-cap': 'round' },
+    paint: { 'line-color': color, 'line-width': width },
+    ...extra,
+  }) as LayerSpecification;
+
+const byZoom = (...stops: number[]): ExpressionSpecification => ['interpolate', ['linear'], ['zoom'], ...stops];
+
+export function buildStyle({ flavor, basemap, sites, links, fontFaces, cyrillic }: StyleInput): StyleSpecification {
+  const offset = slotOffset(Math.max(0, ...sites.features.map((f) => f.properties.stack)));
+  return {
+    version: 8,
+    'font-faces': fontFaces,
+    sources: {
+      countries: { type: 'geojson', data: basemap.countries },
+      municipalities: { type: 'geojson', data: basemap.municipalities, promoteId: 'id' },
+      boundaries: { type: 'geojson', data: basemap.boundaries },
+      labels: { type: 'geojson', data: basemap.labels },
+      links: { type: 'geojson', data: links },
+      sites: { type: 'geojson', data: sites },
+    },
+    layers: [
+      { id: 'background', type: 'background', paint: { 'background-color': flavor.background } },
+      {
+        id: 'countries',
+        type: 'fill',
+        source: 'countries',
+        paint: { 'fill-color': ['match', ['get', 'iso'], ['BG', 'RS'], flavor.home, flavor.earth] },
+      },
+      {
+        id: LAYER.municipalities,
+        type: 'fill',
+        source: 'municipalities',
+        paint: {
+          'fill-color': ['case', ['boolean', ['feature-state', 'hover'], false], flavor.area_hover, flavor.area],
+        },
+      },
+      line('country-lines', 'country', flavor.country_line, byZoom(5, 0.6, 9, 1.2)),
+      line('municipality-lines', 'municipality', flavor.municipality_line, byZoom(5, 0.3, 7, 0.6, 10, 1.2), { minzoom: 5.5 } as Partial<LayerSpecification>),
+      line('district-lines', 'district', flavor.district_line, byZoom(5, 0.7, 9, 1.6)),
+      line('area-edge', 'area', flavor.area_edge, byZoom(5, 1, 9, 2)),
+      line('state-border', 'state', flavor.state_border, byZoom(5, 2, 9, 4)),
+      {
+        id: LAYER.links,
+        type: 'line',
+        source: 'links',
+        layout: { 'line-cap': 'round' },
+        paint: { 'line-color': themeColor(flavor), 'line-width': byZoom(5, 1, 10, 2), 'line-opacity': flavor.link_opacity },
+      },
+      {
+        id: LAYER.linkHighlight,
+        type: 'line',
+        source: 'links',
+        filter: ['in', ['get', 'project'], ['literal', []]],
+        layout: { 'line-cap': 'round' },
+        paint: { 'line-color': flavor.site_highlight, 'line-width': byZoom(5, 3, 10, 5) },
+      },
+      {
+        id: LAYER.labels,
+        type: 'symbol',
+        source: 'labels',
+        layout: {
+          'text-field': labelField(cyrillic),
+          'text-font': [LABEL_FONT],
+          'text-size': byZoom(5, ['case', ['get', 'capital'], 11, 11.5] as unknown as number, 9, ['case', ['get', 'capital'], 12, 15] as unknown as number),
+          'text-variable-anchor': ['top', 'bottom', 'left', 'right'],
+          'text-radial-offset': 0.6,
+          'text-padding': 1,
+        },
+        paint: {
+          'text-color': ['case', ['get', 'capital'], flavor.capital_label, flavor.city_label],
+          'text-halo-color': flavor.city_label_halo,
+          'text-halo-width': 1.6,
+        },
+      },
+      {
+        id: LAYER.sites,
+        type: 'symbol',
+        source: 'sites',
+        layout: {
+          'icon-image': ['concat', SITE_ICON_PREFIX, ['get', 'theme']],
+          'icon-offset': offset,
+          'icon-allow-overlap': true,
+          'icon-ignore-placement': true,
+        },
+      },
+      {
+        id: LAYER.siteHighlight,
+        type: 'symbol',
+        source: 'sites',
+        filter: ['in', ['get', 'project'], ['literal', []]],
+        layout: {
+          'icon-image': SITE_RING_ICON,
+          'icon-offset': offset,
+          'icon-allow-overlap': true,
+          'icon-ignore-placement': true,
+        },
+      },
+    ],
+  };
+}

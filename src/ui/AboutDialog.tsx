@@ -1,0 +1,57 @@
+/** Sources, licences, method and coverage against the official figures. */
+import { useEffect, useRef } from 'preact/hooks';
+import { CREDITS } from '../app/credits';
+import { PERIODS, type AtlasData } from '../core/types';
+import type { I18n } from '../i18n';
+
+export function AboutDialog({ data, i18n, onClose }: { data: AtlasData; i18n: I18n; onClose(): void }) {
+  const { t } = i18n;
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
+  const found = (period: string | null) => data.projects.filter((p) => p.period === period).length;
+  return (
+    <div class="panel about" role="dialog" aria-labelledby="about-title" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
+      <button type="button" class="close" onClick={onClose} aria-label={t('close')}>
+        ×
+      </button>
+      <h2 id="about-title" ref={heading} tabIndex={-1}>
+        {t('about')}
+      </h2>
+      <p>{t('aboutIntro')}</p>
+      <h3>{t('coverage')}</h3>
+      <ul class="coverage">
+        {PERIODS.map((period) => {
+          const official = data.officialCounts.find((c) => c.period === period);
+          return (
+            <li key={period}>
+              {official
+                ? t('coverageRow', { period, found: found(period), official: official.min === official.max ? official.min : `${official.min}–${official.max}` })
+                : t('coverageNoOfficial', { period, found: found(period) })}
+              {official && (
+                <ul class="sources">
+                  {official.sources.map((s) => (
+                    <li>
+                      “{s.value}” — <a href={s.url} target="_blank" rel="noopener noreferrer">{new URL(s.url).hostname}</a>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </li>
+          );
+        })}
+        <li>{t('coverageUnknownPeriod', { found: found(null) })}</li>
+      </ul>
+      <h3>{t('methodTitle')}</h3>
+      <p>{t('methodPlaces')}</p>
+      <p>{t('methodThemes')}</p>
+      <h3>{t('sourcesTitle')}</h3>
+      <ul class="credits">
+        {CREDITS.map((c) => (
+          <li key={c.what}>
+            <strong>{c.what}:</strong> {c.who} — <a href={c.url} target="_blank" rel="noopener noreferrer">{c.licence}</a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
