@@ -40,7 +40,8 @@ declare global {
   }
 }
 
-function areaBounds(basemap: BasemapData): LngLatBoundsLike {
+/** The programme area and every project place (some partners sit outside it, e.g. in Sofia). */
+function initialBounds(basemap: BasemapData, projects: readonly Project[]): LngLatBoundsLike {
   let [w, s, e, n] = [180, 90, -180, -90];
   const visit = (c: unknown): void => {
     if (typeof (c as number[])[0] === 'number') {
@@ -49,6 +50,7 @@ function areaBounds(basemap: BasemapData): LngLatBoundsLike {
     } else (c as unknown[]).forEach(visit);
   };
   for (const f of basemap.municipalities.features) if ('coordinates' in f.geometry) visit(f.geometry.coordinates);
+  for (const p of projects) for (const l of p.locations) visit([l.lon, l.lat]);
   return [w, s, e, n];
 }
 
@@ -79,8 +81,8 @@ export function MapView(props: MapViewProps) {
         fontFaces: labelFontFaces(location.href),
         cyrillic: props.cyrillic,
       }),
-      bounds: areaBounds(props.basemap),
-      fitBoundsOptions: { padding: 24 },
+      bounds: initialBounds(props.basemap, props.projects),
+      fitBoundsOptions: { padding: 40 },
       attributionControl: false,
       dragRotate: false,
       pitchWithRotate: false,

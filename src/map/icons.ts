@@ -2,11 +2,10 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { ThemeId } from '../core/themes';
 import type { Flavor } from './palette';
+import { SITE_DIAMETER } from './sites';
 import { SITE_ICON_PREFIX, SITE_RING_ICON } from './style';
 
 const PIXEL_RATIO = 2;
-/** Dot diameter in CSS pixels, outline included. */
-export const SITE_DIAMETER = 12;
 
 function draw(paint: (ctx: CanvasRenderingContext2D, size: number) => void, cssSize: number): ImageData {
   const size = cssSize * PIXEL_RATIO;

@@ -25,7 +25,9 @@ export interface LinkProps {
   theme: ThemeId;
 }
 
-/** Distance between neighbouring points of a stack, in CSS pixels. */
+/** Site dot diameter in CSS pixels, outline included. */
+export const SITE_DIAMETER = 12;
+/** Spiral spacing of a stack, in CSS pixels: neighbours end up more than a dot apart. */
 export const STACK_SPACING = 10;
 const GOLDEN_ANGLE = Math.PI * (3 - Math.sqrt(5));
 const THEME_ORDER = [...THEME_IDS, 'unclassified'];

@@ -9,7 +9,7 @@ export function ProjectButtonList({ projects, i18n, onSelect }: { projects: read
     <ul class="project-buttons">
       {projects.map((p) => (
         <li key={p.id}>
-          <button type="button" onClick={() => onSelect(p.id)}>
+          <button type="button" data-project={p.id} onClick={() => onSelect(p.id)}>
             <ThemeSwatch theme={p.theme} />
             {projectTitle(p, i18n)}
             <span class="meta"> · {p.period ?? i18n.t('periodUnknown')}</span>

@@ -1,0 +1,78 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { DataError, parseJsonLines, projectIds, validateRecord, type RawRecord } from '../../src/core/compile';
+
+const RAW_FILE = new URL('../../../shared/projects-raw/projects.jsonl', import.meta.url);
+
+const record = (over: Partial<RawRecord> = {}): Record<string, unknown> => ({
+  period: '2014-2020', code: null, acronym: null, title_en: 'A title', title_bg: null, title_sr: null, call: null,
+  priority_axis: null, specific_objective: null, type: null, duration_months: null, total_eur: null,
+  eu_cofinancing_rate: null, eu_eur: null, start_date: null, end_date: null, intervention_field: null,
+  summary: null, partners: [], sites: [], links: null, sources: ['https://example.org/a'], notes: '', ...over,
+});
+
+describe('structural validation', () => {
+  it('names file and line of broken JSON', () => {
+    const text = `${JSON.stringify(record())}\n{"period": "2014-2020",\n`;
+    expect(() => parseJsonLines(text, 'projects.jsonl')).toThrowError(/^projects\.jsonl:2: broken JSON/);
+  });
+
+  it('names the field of a wrong type', () => {
+    expect(() => validateRecord(record({ duration_months: '12' as never }), 'p.jsonl', 7)).toThrowError('p.jsonl:7 field "duration_months": expected a whole number, got string');
+    expect(() => validateRecord(record({ title_en: 5 as never }), 'p.jsonl', 3)).toThrowError('p.jsonl:3 field "title_en": expected text or null, got number');
+    expect(() => validateRecord(record({ partners: [{ name: 'X', role: 'boss', country: 'BG', town: null, municipality: null, budget_eur: null }] as never }), 'p.jsonl', 4)).toThrowError(
+      'p.jsonl:4 field "partners[0].role": unknown role "boss"',
+    );
+  });
+
+  it('rejects an unknown period value', () => {
+    expect(() => validateRecord(record({ period: '2028-2034' as never }), 'p.jsonl', 9)).toThrowError(/p\.jsonl:9 field "period": unknown period "2028-2034"/);
+  });
+
+  it('throws DataError with its parts', () => {
+    try {
+      validateRecord(record({ start_date: '2016-13-45' }), 'p.jsonl', 2);
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(DataError);
+      expect(e).toMatchObject({ file: 'p.jsonl', line: 2, field: 'start_date' });
+    }
+  });
+
+  it('accepts every record of the real raw file', () => {
+    const text = readFileSync(RAW_FILE, 'utf8');
+    const lines = text.split('\n').filter((l) => l.trim()).length;
+    expect(parseJsonLines(text, 'projects.jsonl')).toHaveLength(lines);
+  });
+});
+
+describe('project ids', () => {
+  it('uses the programme code, else period and title slug, else a hash', () => {
+    const ids = projectIds([
+      record({ code: 'CB007.2.32.079' }),
+      record({ title_en: null, title_bg: 'Мрежа за културни събития', period: null }),
+      record({ title_en: null, sources: ['https://a'] }),
+    ] as unknown as RawRecord[]);
+    expect(ids[0]).toBe('CB007.2.32.079');
+    expect(ids[1]).toBe('unknown-mrezha-za-kulturni-sabitiya');
+    expect(ids[2]).toMatch(/^2014-2020-untitled-[0-9a-f]{8}$/);
+  });
+
+  it('is stable when records are reordered or others are added', () => {
+    const a = record({ title_en: 'Same title', sources: ['https://one'] });
+    const b = record({ title_en: 'Same title', sources: ['https://two'] });
+    const c = record({ title_en: 'Other' });
+    const first = projectIds([a, b] as unknown as RawRecord[]);
+    const second = projectIds([c, b, a] as unknown as RawRecord[]);
+    expect(first[0]).toBe(second[2]);
+    expect(first[1]).toBe(second[1]);
+    expect(first[0]).not.toBe(first[1]);
+  });
+
+  it('gives every real record a distinct id', () => {
+    const records = parseJsonLines(readFileSync(RAW_FILE, 'utf8'), 'projects.jsonl');
+    const ids = projectIds(records);
+    expect(new Set(ids).size).toBe(records.length);
+    records.forEach((r, i) => r.code && expect(ids[i]).toBe(r.code));
+  });
+});
