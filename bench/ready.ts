@@ -1,0 +1,68 @@
+/**
+ * npm run bench: cold navigation → 'atlas:ready' for the built atlas and for the bare maplibre
+ * floor page, in headless Chromium; 5 runs each, medians, their ratio, and the gzip weight of
+ * the atlas's first load.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { build, preview, type PreviewServer } from 'vite';
+import { launchChromium } from '../test/e2e/browser';
+
+const RUNS = 5;
+const root = new URL('..', import.meta.url).pathname;
+
+async function serve(outDir: string, configFile?: string): Promise<{ server: PreviewServer; url: string }> {
+  const server = await preview({ root, configFile, build: { outDir }, preview: { host: '127.0.0.1', port: 0 }, logLevel: 'warn' });
+  const address = server.httpServer.address();
+  if (!address || typeof address === 'string') throw new Error('no port');
+  return { server, url: `http://127.0.0.1:${address.port}/` };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+async function measure(url: string, distDir: string) {
+  const browser = await launchChromium();
+  const times: number[] = [];
+  let gzipBytes = 0;
+  for (let i = 0; i < RUNS; i++) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    const files = new Set<string>();
+    page.on('request', (r) => files.add(new URL(r.url()).pathname));
+    await page.goto(url);
+    const ready = await page.waitForFunction(() => performance.getEntriesByName('atlas:ready')[0]?.startTime, null, { timeout: 60_000 });
+    times.push(Number(await ready.jsonValue()));
+    if (i === 0) {
+      for (const path of files) {
+        const file = join(distDir, path === '/' ? 'index.html' : decodeURIComponent(path));
+        try {
+          gzipBytes += gzipSync(readFileSync(file)).length;
+        } catch {
+          /* data: and blob: URLs have no file */
+        }
+      }
+    }
+    await context.close();
+  }
+  await browser.close();
+  return { times, median: median(times), gzipBytes };
+}
+
+await build({ root, logLevel: 'warn' });
+await build({ configFile: join(root, 'bench/vite.config.ts'), logLevel: 'warn' });
+const atlasServer = await serve(join(root, 'dist'));
+const floorServer = await serve(join(root, 'bench/dist'), join(root, 'bench/vite.config.ts'));
+try {
+  const atlas = await measure(atlasServer.url, join(root, 'dist'));
+  const floor = await measure(floorServer.url, join(root, 'bench/dist'));
+  const ms = (x: number) => `${Math.round(x)} ms`;
+  console.log(`navigation → atlas:ready, cold, ${RUNS} runs, 1280×800 headless Chromium (software WebGL)`);
+  console.log(`  atlas  median ${ms(atlas.median)}  runs ${atlas.times.map(ms).join(', ')}`);
+  console.log(`  floor  median ${ms(floor.median)}  runs ${floor.times.map(ms).join(', ')}  (bare maplibre, same style and data)`);
+  console.log(`  ratio atlas/floor ${(atlas.median / floor.median).toFixed(2)}`);
+  console.log(`first load, gzip: atlas ${(atlas.gzipBytes / 1024).toFixed(0)} kB, floor ${(floor.gzipBytes / 1024).toFixed(0)} kB`);
+} finally {
+  await atlasServer.server.close();
+  await floorServer.server.close();
+}

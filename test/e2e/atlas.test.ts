@@ -1,0 +1,169 @@
+/** The built atlas in real Chromium: map drawn, every located project reachable, details, languages, no other origins. */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from './browser';
+import { englishTitle, hasPlaceablePartner, RAW } from './raw';
+import { stackOffset } from '../../src/map/sites';
+
+const BASE = inject('baseUrl');
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Opens the atlas and waits for the readiness mark; records every request. */
+async function open(search = '', viewport = { width: 1280, height: 800 }) {
+  const page = await browser.newPage({ viewport, locale: 'en-GB' });
+  const requests: string[] = [];
+  const errors: string[] = [];
+  page.on('request', (r) => requests.push(r.url()));
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(BASE + search);
+  await page.waitForFunction(() => performance.getEntriesByName('atlas:ready').length === 1, null, { timeout: 30_000 });
+  return { page, requests, errors };
+}
+
+const status = (page: Page) => page.getByRole('status').textContent();
+
+describe('the atlas on real data', () => {
+  it('draws the map: boundaries and project sites in the map area', async () => {
+    const { page, errors } = await open();
+    const map = page.getByRole('region', { name: /Map of the Bulgaria–Serbia/ });
+    const png = await map.screenshot();
+    const colours = await page.evaluate(async (b64) => {
+      const img = new Image();
+      img.src = `data:image/png;base64,${b64}`;
+      await img.decode();
+      const c = document.createElement('canvas');
+      c.width = img.width;
+      c.height = img.height;
+      const ctx = c.getContext('2d')!;
+      ctx.drawImage(img, 0, 0);
+      const { data } = ctx.getImageData(0, 0, c.width, c.height);
+      const near = (r: number, g: number, b: number, i: number) => Math.abs(data[i] - r) + Math.abs(data[i + 1] - g) + Math.abs(data[i + 2] - b) < 40;
+      const count = { tourism: 0, environment: 0, border: 0, area: 0 };
+      for (let i = 0; i < data.length; i += 4) {
+        if (near(0xe6, 0x9f, 0x00, i)) count.tourism++;
+        if (near(0x00, 0x9e, 0x73, i)) count.environment++;
+        if (near(0x5b, 0x46, 0x36, i)) count.border++;
+        if (near(0xfb, 0xfa, 0xf5, i)) count.area++;
+      }
+      return count;
+    }, png.toString('base64'));
+    expect(colours.area).toBeGreaterThan(50_000);
+    expect(colours.border).toBeGreaterThan(300);
+    expect(colours.tourism).toBeGreaterThan(200);
+    expect(colours.environment).toBeGreaterThan(100);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('states the counts of the raw data in the status line', async () => {
+    const { page } = await open();
+    const onMap = RAW.filter(hasPlaceablePartner).length;
+    const known = RAW.filter((p) => p.total_eur !== null).length;
+    expect(await status(page)).toMatch(new RegExp(`^${RAW.length} projects · ${onMap} on the map · €[\\d.]+M, budget known for ${known}$`));
+    await page.getByText(`${RAW.length - onMap} projects are not on the map`).click();
+    await expect.poll(() => page.locator('details.unplaced [data-project]').count()).toBe(RAW.length - onMap);
+    await page.close();
+  });
+
+  it('lets every located project be clicked open from its site on the map', async () => {
+    const { page } = await open();
+    const expected = RAW.filter(hasPlaceablePartner);
+    const sites = await page.evaluate(() => {
+      const map = window.__atlasMap!;
+      return map.queryRenderedFeatures({ layers: ['sites'] }).map((f) => {
+        const [lon, lat] = (f.geometry as GeoJSON.Point).coordinates;
+        const { x, y } = map.project([lon, lat]);
+        return { project: String(f.properties.project), slot: Number(f.properties.slot), x, y };
+      });
+    });
+    const onMap = [...new Set(sites.map((s) => s.project))];
+    expect(onMap).toHaveLength(expected.length);
+    for (const raw of expected.filter((r) => r.code)) expect(onMap).toContain(raw.code);
+
+    const canvas = (await page.locator('.map canvas').boundingBox())!;
+    for (const project of onMap) {
+      const site = sites.find((s) => s.project === project)!;
+      const [dx, dy] = stackOffset(site.slot);
+      await page.mouse.click(canvas.x + site.x + dx, canvas.y + site.y + dy);
+      const chooser = page.getByRole('dialog', { name: /projects here/ });
+      if (await chooser.isVisible()) await chooser.locator(`[data-project="${project}"]`).click();
+      const dialog = page.getByRole('dialog').filter({ has: page.locator('#project-title') });
+      await expect.poll(() => dialog.count(), { message: project }).toBe(1);
+      const raw = RAW.find((r) => r.code === project);
+      const title = (await dialog.locator('#project-title').textContent())!;
+      if (raw) expect(title).toBe(englishTitle(raw) ?? expect.stringMatching(/^Untitled project/));
+      expect(new URL(page.url()).searchParams.get('project')).toBe(project);
+      await page.getByRole('button', { name: 'Close details' }).click();
+    }
+    await page.close();
+  }, 300_000);
+
+  it('opens ?project= directly, labelled by its title, with partners and sources', async () => {
+    const raw = RAW.find((r) => r.code === 'CB007.2.32.079')!;
+    const { page } = await open('?project=CB007.2.32.079');
+    const dialog = page.getByRole('dialog', { name: englishTitle(raw)! });
+    await expect.poll(() => dialog.isVisible()).toBe(true);
+    const text = (await dialog.textContent())!;
+    expect(text).toContain('CB007.2.32.079');
+    for (const partner of raw.partners ?? []) expect(text).toContain(partner.name);
+    for (const source of raw.sources) expect(text).toContain(source);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog.count()).toBe(0);
+    expect(new URL(page.url()).searchParams.has('project')).toBe(false);
+    await page.close();
+  });
+
+  it('says so when ?project= names no project', async () => {
+    const { page } = await open('?project=CB007.9.99.999');
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('No project has the id “CB007.9.99.999”.');
+    await page.close();
+  });
+
+  const CYRILLIC = /^[\u0400-\u04FF\s.-]+$/;
+  const LATIN = /^[A-Za-z\u00C0-\u024F\s.-]+$/;
+  it.each([
+    ['bg', 'Език', /^104 проекта · \d+ на картата/, CYRILLIC, ['Видин', 'Монтана', 'Пирот', 'Зајечар']],
+    ['sr-Cyrl', 'Језик', /^104 пројекта · \d+ на мапи/, CYRILLIC, ['Видин', 'Монтана', 'Пирот', 'Зајечар']],
+    ['sr-Latn', 'Jezik', /^104 projekta · \d+ na mapi/, LATIN, ['Vidin', 'Montana', 'Pirot', 'Zaječar']],
+  ])('?lang=%s shows its UI and its script of place names', async (lang, languageLabel, statusPattern, script, someOf) => {
+    const { page } = await open(`?lang=${lang}`);
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe(lang);
+    expect(await page.getByRole('combobox', { name: languageLabel }).inputValue()).toBe(lang);
+    expect(await status(page)).toMatch(statusPattern);
+    const labels = await page.evaluate(() => {
+      const map = window.__atlasMap!;
+      const field = map.getLayoutProperty('place-labels', 'text-field') as [string, string];
+      return map.queryRenderedFeatures({ layers: ['place-labels'] }).map((f) => String(f.properties[field[1]]));
+    });
+    expect(labels.length).toBeGreaterThan(20);
+    for (const label of labels) expect(label).toMatch(script);
+    expect(labels.filter((l) => someOf.includes(l)).length).toBeGreaterThan(0);
+    await page.close();
+  });
+
+  it('shows Cyrillic place names in the details for a Cyrillic locale', async () => {
+    const { page } = await open('?lang=sr-Cyrl&project=CB007.2.32.079');
+    const text = await page.getByRole('dialog').first().textContent();
+    expect(text).toContain('Бор');
+    expect(text).toContain('Бойчиновци');
+    await page.close();
+  });
+
+  it('makes no request to any other origin', async () => {
+    const { page, requests } = await open('?project=CB007.2.32.079');
+    await page.getByRole('button', { name: 'About the data' }).click();
+    await page.getByRole('button', { name: 'List of projects' }).click();
+    const origin = new URL(BASE).origin;
+    const foreign = requests.filter((u) => !u.startsWith('data:') && !u.startsWith('blob:') && new URL(u).origin !== origin);
+    expect(requests.length).toBeGreaterThan(5);
+    expect(foreign).toEqual([]);
+    await page.close();
+  });
+});
