@@ -33,6 +33,7 @@ export function App() {
   const [chooser, setChooser] = useState<{ ids: string[]; at: { x: number; y: number } } | null>(null);
   const [about, setAbout] = useState(false);
   const [mapError, setMapError] = useState<string | null>(null);
+  const [panelWidth, setPanelWidth] = useState(0);
   const state = url.state;
   const locale = state.lang ?? localeFromBrowser(navigator.languages);
   const i18n = useMemo(() => createI18n(locale), [locale]);
@@ -69,6 +70,8 @@ export function App() {
   const summary = useMemo(() => summarize(projects), [projects]);
   const themeCounts = useMemo(() => projects.reduce((m, p) => m.set(p.theme, (m.get(p.theme) ?? 0) + 1), new Map<string, number>()), [projects]);
   const selected = state.project ? projects.find((p) => p.id === state.project) : undefined;
+  // The details panel covers the right of the map: the map keeps the selected project beside it.
+  useEffect(() => setPanelWidth(selected ? document.querySelector<HTMLElement>('.panel.details')?.offsetWidth ?? 0 : 0), [selected]);
 
   return (
     <div class="app">
@@ -147,6 +150,7 @@ export function App() {
                   projects={located}
                   cyrillic={usesCyrillic(locale)}
                   selected={state.project}
+                  obscuredRight={panelWidth}
                   label={t('mapLabel')}
                   onSelect={select}
                   onChoose={(ids, at) => setChooser({ ids, at })}

@@ -11,7 +11,7 @@ import type { Project } from '../core/types';
 import { labelFontFaces } from './fonts';
 import { addSiteIcons } from './icons';
 import { FLAVORS, type FlavorName } from './palette';
-import { linkFeatures, siteFeatures } from './sites';
+import { idsByProject, linkFeatures, siteFeatures } from './sites';
 import { buildStyle, LAYER, labelField } from './style';
 
 setWorkerUrl(workerUrl);
@@ -25,6 +25,8 @@ export interface MapViewProps {
   cyrillic: boolean;
   flavor?: FlavorName;
   selected: string | null;
+  /** CSS pixels on the right covered by a panel: the selected project is kept visible beside it. */
+  obscuredRight: number;
   label: string;
   onSelect(projectId: string): void;
   /** Several projects under the pointer: let the user choose. */
@@ -54,6 +56,25 @@ function initialBounds(basemap: BasemapData, projects: readonly Project[]): LngL
   return [w, s, e, n];
 }
 
+/** Moves the camera only if some of the project's places are hidden (off screen or under the panel). */
+function revealBesidePanel(map: MapLibreMap, project: Project, obscuredRight: number): void {
+  const { clientWidth, clientHeight } = map.getContainer();
+  const margin = 30;
+  const hidden = project.locations.some((l) => {
+    const { x, y } = map.project([l.lon, l.lat]);
+    return x < margin || y < margin || x > clientWidth - obscuredRight - margin || y > clientHeight - margin;
+  });
+  if (!hidden) return;
+  const lons = project.locations.map((l) => l.lon);
+  const lats = project.locations.map((l) => l.lat);
+  const reduceMotion = matchMedia('(prefers-reduced-motion: reduce)').matches;
+  map.fitBounds([Math.min(...lons), Math.min(...lats), Math.max(...lons), Math.max(...lats)], {
+    padding: { top: 80, bottom: 80, left: 80, right: Math.min(obscuredRight + 80, clientWidth - 120) },
+    maxZoom: Math.max(map.getZoom(), 8),
+    duration: reduceMotion ? 0 : 600,
+  });
+}
+
 const distinctProjects = (features: MapGeoJSONFeature[]): string[] => [...new Set(features.map((f) => String(f.properties.project)))];
 
 export function MapView(props: MapViewProps) {
@@ -63,21 +84,33 @@ export function MapView(props: MapViewProps) {
   const latest = useRef(props);
   latest.current = props;
 
+  const featureIds = useRef<{ sites: Map<string, number[]>; links: Map<string, number[]> }>({ sites: new Map(), links: new Map() });
+  const lit = useRef<string[]>([]);
   const highlight = (map: MapLibreMap) => {
-    const ids = [hover.current, latest.current.selected].filter((x): x is string => !!x);
-    map.setFilter(LAYER.siteHighlight, ['in', ['get', 'project'], ['literal', ids]]);
-    map.setFilter(LAYER.linkHighlight, ['in', ['get', 'project'], ['literal', ids]]);
+    const next = [hover.current, latest.current.selected].filter((x): x is string => !!x);
+    const set = (projects: string[], on: boolean) => {
+      for (const project of projects) {
+        for (const id of featureIds.current.sites.get(project) ?? []) map.setFeatureState({ source: 'sites', id }, { highlight: on });
+        for (const id of featureIds.current.links.get(project) ?? []) map.setFeatureState({ source: 'links', id }, { highlight: on });
+      }
+    };
+    set(lit.current.filter((p) => !next.includes(p)), false);
+    set(next, true);
+    lit.current = next;
   };
 
   useEffect(() => {
     const flavor = FLAVORS[props.flavor ?? 'light'];
+    const sites = siteFeatures(props.projects);
+    const links = linkFeatures(props.projects);
+    featureIds.current = { sites: idsByProject(sites), links: idsByProject(links) };
     const map = new MapLibreMap({
       container: container.current!,
       style: buildStyle({
         flavor,
         basemap: props.basemap,
-        sites: siteFeatures(props.projects),
-        links: linkFeatures(props.projects),
+        sites,
+        links,
         fontFaces: labelFontFaces(location.href),
         cyrillic: props.cyrillic,
       }),
@@ -140,8 +173,11 @@ export function MapView(props: MapViewProps) {
 
   useEffect(() => {
     const map = mapRef.current;
-    if (map?.getLayer(LAYER.siteHighlight)) highlight(map);
-  }, [props.selected]);
+    if (!map?.getLayer(LAYER.siteHighlight)) return;
+    highlight(map);
+    const project = props.projects.find((p) => p.id === props.selected);
+    if (project?.locations.length) revealBesidePanel(map, project, props.obscuredRight);
+  }, [props.selected, props.obscuredRight]);
 
   return <div ref={container} class="map" role="region" aria-label={props.label} />;
 }

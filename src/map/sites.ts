@@ -6,7 +6,7 @@
  * sunflower (Vogel) spiral of screen-pixel offsets around the town, so every project stays
  * visible and clickable at every zoom.
  */
-import type { Feature, FeatureCollection, LineString, Point } from 'geojson';
+import type { Feature, FeatureCollection, Geometry, LineString, Point } from 'geojson';
 import { THEME_IDS, type ThemeId } from '../core/themes';
 import type { Project } from '../core/types';
 
@@ -76,6 +76,7 @@ export function linkFeatures(projects: readonly Project[]): FeatureCollection<Li
       for (const b of rs) {
         features.push({
           type: 'Feature',
+          id: features.length,
           geometry: { type: 'LineString', coordinates: [[a.lon, a.lat], [b.lon, b.lat]] },
           properties: { project: project.id, theme: project.theme },
         });
@@ -83,4 +84,11 @@ export function linkFeatures(projects: readonly Project[]): FeatureCollection<Li
     }
   }
   return { type: 'FeatureCollection', features };
+}
+
+/** Feature ids of each project in a collection, for feature-state highlighting. */
+export function idsByProject(collection: FeatureCollection<Geometry, { project: string }>): Map<string, number[]> {
+  const ids = new Map<string, number[]>();
+  for (const f of collection.features) ids.set(f.properties.project, [...(ids.get(f.properties.project) ?? []), Number(f.id)]);
+  return ids;
 }

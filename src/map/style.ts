@@ -60,6 +60,9 @@ const line = (id: string, kind: string, color: string, width: ExpressionSpecific
     ...extra,
   }) as LayerSpecification;
 
+/** Highlight (hover, selection) is feature state: a repaint, no re-tiling as a filter change would be. */
+const highlighted: ExpressionSpecification = ['case', ['boolean', ['feature-state', 'highlight'], false], 1, 0];
+
 const byZoom = (...stops: number[]): ExpressionSpecification => ['interpolate', ['linear'], ['zoom'], ...stops];
 
 export function buildStyle({ flavor, basemap, sites, links, fontFaces, cyrillic }: StyleInput): StyleSpecification {
@@ -107,9 +110,8 @@ export function buildStyle({ flavor, basemap, sites, links, fontFaces, cyrillic 
         id: LAYER.linkHighlight,
         type: 'line',
         source: 'links',
-        filter: ['in', ['get', 'project'], ['literal', []]],
         layout: { 'line-cap': 'round' },
-        paint: { 'line-color': flavor.site_highlight, 'line-width': byZoom(5, 3, 10, 5) },
+        paint: { 'line-color': flavor.site_highlight, 'line-width': byZoom(5, 3, 10, 5), 'line-opacity': highlighted },
       },
       {
         id: LAYER.labels,
@@ -144,7 +146,7 @@ export function buildStyle({ flavor, basemap, sites, links, fontFaces, cyrillic 
         id: LAYER.siteHighlight,
         type: 'symbol',
         source: 'sites',
-        filter: ['in', ['get', 'project'], ['literal', []]],
+        paint: { 'icon-opacity': highlighted },
         layout: {
           'icon-image': SITE_RING_ICON,
           'icon-offset': offset,

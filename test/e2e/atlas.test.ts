@@ -73,7 +73,9 @@ describe('the atlas on real data', () => {
   });
 
   it('lets every located project be clicked open from its site on the map', async () => {
-    const { page } = await open();
+    // Wide enough that the details panel leaves the programme area in view; no camera animation.
+    const { page } = await open('', { width: 1600, height: 900 });
+    await page.emulateMedia({ reducedMotion: 'reduce' });
     const expected = RAW.filter(hasPlaceablePartner);
     const sites = await page.evaluate(() => {
       const map = window.__atlasMap!;
@@ -88,13 +90,23 @@ describe('the atlas on real data', () => {
     for (const raw of expected.filter((r) => r.code)) expect(onMap).toContain(raw.code);
 
     const canvas = (await page.locator('.map canvas').boundingBox())!;
+    const home = await page.evaluate(() => ({ center: window.__atlasMap!.getCenter().toArray(), zoom: window.__atlasMap!.getZoom() }));
     for (const project of onMap) {
+      // Opening a project may move the camera to keep it beside the panel: come back home first.
+      await page.evaluate(async (camera) => {
+        const map = window.__atlasMap!;
+        const [lon, lat] = map.getCenter().toArray();
+        if (Math.abs(lon - camera.center[0]) + Math.abs(lat - camera.center[1]) + Math.abs(map.getZoom() - camera.zoom) < 1e-6) return;
+        map.jumpTo({ center: camera.center as [number, number], zoom: camera.zoom });
+        await map.once('idle');
+      }, home);
       const site = sites.find((s) => s.project === project)!;
       const [dx, dy] = stackOffset(site.slot);
       await page.mouse.click(canvas.x + site.x + dx, canvas.y + site.y + dy);
       const chooser = page.getByRole('dialog', { name: /projects here/ });
-      if (await chooser.isVisible()) await chooser.locator(`[data-project="${project}"]`).click();
       const dialog = page.getByRole('dialog').filter({ has: page.locator('#project-title') });
+      await expect.poll(async () => (await chooser.count()) + (await dialog.count()), { message: project }).toBeGreaterThan(0);
+      if (await chooser.count()) await chooser.locator(`[data-project="${project}"]`).click();
       await expect.poll(() => dialog.count(), { message: project }).toBe(1);
       const raw = RAW.find((r) => r.code === project);
       const title = (await dialog.locator('#project-title').textContent())!;
