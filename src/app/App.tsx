@@ -81,7 +81,7 @@ export function App() {
           <p>{t('appSubtitle')}</p>
         </div>
         <nav class="actions">
-          <button type="button" aria-pressed={state.view === 'list'} onClick={() => navigate({ view: state.view === 'list' ? 'map' : 'list' })}>
+          <button type="button" onClick={() => navigate({ view: state.view === 'list' ? 'map' : 'list' })}>
             {state.view === 'list' ? t('showMap') : t('showList')}
           </button>
           <button type="button" onClick={() => setAbout(true)}>
