@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import { bbox, booleanPointInPolygon, point } from '@turf/turf';
 import { compileProjects, DataError, parseJsonLines, type Issue } from '../src/core/compile';
 import { Gazetteer } from '../src/core/gazetteer';
-import type { AtlasData, CountryCode, OfficialCount, Project } from '../src/core/types';
+import { PERIODS, type AtlasData, type CountryCode, type Objective, type OfficialCount, type Project } from '../src/core/types';
 import { loadGeoSources } from '../geo/sources';
 import { OFFICIAL_COUNT_QUOTES } from './official-counts';
 
@@ -29,13 +29,16 @@ function main(): void {
     );
     return hit ? hit.polygon.id : null;
   };
-  const { projects, issues } = compileProjects(records, projectsFile, { gazetteer, municipalityAt });
+  const programme = readProgramme();
+  const objectives = objectivesOf(programme);
+  const { projects, issues } = compileProjects(records, projectsFile, { gazetteer, municipalityAt, objectives: new Set(objectives.map((o) => o.key)) });
 
   const usedMunicipalities = new Set(projects.flatMap((p) => p.locations.map((l) => l.municipalityId)));
   const data: AtlasData = {
     projects,
-    municipalities: geo.municipalities.filter((m) => usedMunicipalities.has(m.id)),
-    officialCounts: officialCounts(),
+    municipalities: geo.municipalities.filter((m) => m.inArea || usedMunicipalities.has(m.id)),
+    objectives,
+    officialCounts: officialCounts(programme),
   };
   writeFileSync(out('out/atlas-data.json'), JSON.stringify(data));
   writeFileSync(out('REPORT.md'), report(projects, issues));
@@ -43,9 +46,36 @@ function main(): void {
   console.log(`data: ${projects.length} projects, ${located} on the map, ${issues.length} issues listed in data/REPORT.md`);
 }
 
-function officialCounts(): OfficialCount[] {
-  const file = resolve(RAW, 'programme.json');
-  const programme = JSON.parse(readFileSync(file, 'utf8')) as { periods: Record<string, { number_of_projects?: { value: string; source: string }[] | null }> };
+interface Programme {
+  periods: Record<
+    string,
+    {
+      number_of_projects?: { value: string; source: string }[] | null;
+      priority_axes?: { code: string; name: string; measures?: { code: string; name: string }[]; specific_objectives?: { code: string; name: string }[] }[] | null;
+      priorities?: { code: string; name: string }[];
+    }
+  >;
+}
+const PROGRAMME_FILE = resolve(RAW, 'programme.json');
+const readProgramme = (): Programme => JSON.parse(readFileSync(PROGRAMME_FILE, 'utf8')) as Programme;
+
+/** Axes ("PA1"), measures and specific objectives of each period, as programme.json names them. */
+function objectivesOf(programme: Programme): Objective[] {
+  const objectives: Objective[] = [];
+  for (const period of PERIODS) {
+    const facts = programme.periods[period];
+    const add = (code: string, name: string) => objectives.push({ key: `${period}:${code}`, period, code, name });
+    for (const axis of facts?.priority_axes ?? []) {
+      add(`PA${axis.code}`, axis.name);
+      for (const o of [...(axis.measures ?? []), ...(axis.specific_objectives ?? [])]) add(o.code, o.name);
+    }
+    for (const p of facts?.priorities ?? []) add(`PA${p.code.replace(/^P/, '')}`, p.name);
+  }
+  return objectives;
+}
+
+function officialCounts(programme: Programme): OfficialCount[] {
+  const file = PROGRAMME_FILE;
   const byPeriod = new Map<string, OfficialCount>();
   for (const { period, count, quote } of OFFICIAL_COUNT_QUOTES) {
     const fact = (programme.periods[period]?.number_of_projects ?? []).find((f) => f.value.includes(quote));

@@ -87,6 +87,14 @@ export function loadGeoSources(): GeoSources {
     });
   }
   const seatById = new Map(settlements.filter((s) => s.isSeat).map((s) => [s.municipalityId, s]));
+  // NSI 2017 settlement populations summed per Bulgarian municipality. Serbia's gazetteer has
+  // GeoNames town figures only, which are not municipality populations: unknown there.
+  const bgPopulation = new Map<string, number>();
+  for (const r of bgRows) {
+    if (r.population_2017 === '') continue;
+    const id = bgMunicipalityId(r.municipality_code);
+    bgPopulation.set(id, (bgPopulation.get(id) ?? 0) + Number(r.population_2017));
+  }
 
   const polygons: MunicipalityPolygon[] = [];
   const municipalities: MunicipalityRecord[] = [];
@@ -104,6 +112,7 @@ export function loadGeoSources(): GeoSources {
       districtCyr: String(p.district_bg).replace(/\s*\(област\)$/, ''),
       inArea: p.programme_area === true,
       seat: seatOrLabelPoint(seatById.get(id), f),
+      population: bgPopulation.get(id) ?? null,
     });
   }
   for (const f of rs.features) {
@@ -120,6 +129,7 @@ export function loadGeoSources(): GeoSources {
       districtCyr: String(p.district_cyr),
       inArea: p.programme_area === true,
       seat: seatOrLabelPoint(seatById.get(id), f),
+      population: null,
     });
   }
   return { municipalities, polygons, settlements };

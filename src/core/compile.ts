@@ -6,7 +6,7 @@
  */
 import { deriveShare, parseAmount, parseRate, type Amount } from './amount';
 import type { Gazetteer, Settlement } from './gazetteer';
-import { assignTheme } from './themes';
+import { assignTheme, axisCode, objectiveCode } from './themes';
 import { shortHash, slugify } from './text';
 import { PERIODS, type CountryCode, type Location, type Partner, type Period, type Project } from './types';
 
@@ -136,6 +136,8 @@ export interface Issue {
 
 export interface CompileContext {
   gazetteer: Gazetteer;
+  /** Keys of the programme's objectives ("2014-2020:1.1", "2007-2013:PA2"). */
+  objectives: Set<string>;
   /** The municipality whose polygon contains the point, or null. */
   municipalityAt(lon: number, lat: number, country: CountryCode): string | null;
 }
@@ -244,6 +246,10 @@ export function compileProject(r: RawRecord, id: string, ctx: CompileContext, re
     for (const reason of skipped) report('site', `site "${site}": ${reason}`);
   }
 
+  const objectiveKeys = r.period ? [objectiveCode(r.specific_objective), axisCode(r.priority_axis)].filter(Boolean).map((c) => `${r.period}:${c}`) : [];
+  const objective = objectiveKeys.find((k) => ctx.objectives.has(k)) ?? null;
+  if (objectiveKeys.length && !objective) report('unresolved', `priority "${r.specific_objective ?? r.priority_axis}" is not among the programme's objectives for ${r.period}`);
+
   return {
     id,
     code: r.code?.trim() || null,
@@ -254,6 +260,7 @@ export function compileProject(r: RawRecord, id: string, ctx: CompileContext, re
     call: r.call,
     priorityAxis: r.priority_axis,
     specificObjective: r.specific_objective,
+    objective,
     theme: theme.theme,
     themeBasis: theme.basis,
     themeBecause: theme.because,

@@ -58,6 +58,8 @@ export interface Project {
   call: string | null;
   priorityAxis: string | null;
   specificObjective: string | null;
+  /** Key of the programme objective (see Objective), or null when the source names none. */
+  objective: string | null;
   theme: ThemeId;
   themeBasis: ThemeBasis;
   themeBecause: string;
@@ -89,6 +91,17 @@ export interface MunicipalityRecord {
   inArea: boolean;
   /** Seat settlement [lon, lat]. */
   seat: [number, number] | null;
+  /** Inhabitants where an official figure exists (Bulgaria: NSI 2017, summed over settlements); null when unknown. */
+  population: number | null;
+}
+
+/** A priority axis, measure or specific objective of one period, as the programme names it. */
+export interface Objective {
+  /** "<period>:<code>", e.g. "2014-2020:1.1", "2007-2013:PA2". */
+  key: string;
+  period: Period;
+  code: string;
+  name: string;
 }
 
 export interface OfficialCount {
@@ -101,7 +114,8 @@ export interface OfficialCount {
 
 export interface AtlasData {
   projects: Project[];
-  /** Every municipality a location lies in, inside or outside the programme area. */
+  /** The programme area's municipalities, and every other one a location lies in. */
   municipalities: MunicipalityRecord[];
+  objectives: Objective[];
   officialCounts: OfficialCount[];
 }
