@@ -1,31 +1,49 @@
-/** The atlas: URL state → map, status line, lists and panels. */
+/** The atlas: URL state → filters → selection → map, charts, lists, panels. */
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { summarize } from '../core/summary';
+import { attribute } from '../core/attribution';
 import type { BasemapData } from '../core/basemap';
-import type { AtlasData, MunicipalityRecord } from '../core/types';
+import { applyFilters, indexProjects, type Filters } from '../core/filters';
+import { summarize } from '../core/summary';
+import type { AtlasData, MunicipalityRecord, Objective } from '../core/types';
 import { createI18n } from '../i18n';
 import { localeFromBrowser, usesCyrillic, type Locale } from '../i18n/locales';
-import { MapView } from '../map/MapView';
-import { parseUrl, toSearch, type Notice, type UrlState } from '../state/url';
+import { classBreaks, municipalityValues } from '../map/choropleth';
+import { MapView, type Choropleth } from '../map/MapView';
+import { light } from '../map/palette';
+import { dropUnknownIds, parseUrl, toSearch, type Notice, type UrlState } from '../state/url';
 import { AboutDialog } from '../ui/AboutDialog';
+import { FilterChips } from '../ui/FilterChips';
+import { FilterPanel } from '../ui/FilterPanel';
+import type { LabelContext } from '../ui/labels';
 import { Legend } from '../ui/Legend';
+import { MapLayerControl } from '../ui/MapLayerControl';
 import { ProjectButtonList } from '../ui/ProjectButtonList';
 import { ProjectDialog } from '../ui/ProjectDialog';
 import { ProjectTable } from '../ui/ProjectTable';
 import { StackChooser } from '../ui/StackChooser';
 import { StatusLine } from '../ui/StatusLine';
+import { Charts } from './Charts';
 import { ErrorBoundary } from './ErrorBoundary';
 import { loadAtlas } from './load';
 
 const LANGUAGE_NAMES: Record<Locale, string> = { en: 'English', bg: 'Български', 'sr-Cyrl': 'Српски (ћирилица)', 'sr-Latn': 'Srpski (latinica)' };
+/** Classes of positive values; 0 (nothing recorded) and no data have their own colours. */
+const CHOROPLETH_CLASSES = 4;
 
 interface Loaded {
   data: AtlasData;
   basemap: BasemapData;
   municipalities: Map<string, MunicipalityRecord>;
+  districts: Map<string, MunicipalityRecord>;
+  objectives: Map<string, Objective>;
 }
 
-export function App() {
+export interface AppProps {
+  /** Where the data comes from (the benchmark passes a synthetic set). */
+  load?: () => Promise<{ data: AtlasData; basemap: BasemapData }>;
+}
+
+export function App({ load = loadAtlas }: AppProps) {
   const [url, setUrl] = useState(() => parseUrl(location.search));
   const [notices, setNotices] = useState<Notice[]>(url.notices);
   const [loaded, setLoaded] = useState<Loaded | null>(null);
@@ -34,6 +52,7 @@ export function App() {
   const [about, setAbout] = useState(false);
   const [mapError, setMapError] = useState<string | null>(null);
   const [panelWidth, setPanelWidth] = useState(0);
+  const [hoveredMunicipality, setHoveredMunicipality] = useState<string | null>(null);
   const state = url.state;
   const locale = state.lang ?? localeFromBrowser(navigator.languages);
   const i18n = useMemo(() => createI18n(locale), [locale]);
@@ -45,19 +64,35 @@ export function App() {
   }, [locale]);
 
   useEffect(() => {
-    loadAtlas().then(
-      ({ data, basemap }) => setLoaded({ data, basemap, municipalities: new Map(data.municipalities.map((m) => [m.id, m])) }),
-      (error: Error) => setLoadError(error.message),
-    );
+    load().then(({ data, basemap }) => {
+      const municipalities = new Map(data.municipalities.map((m) => [m.id, m]));
+      const districts = new Map<string, MunicipalityRecord>();
+      for (const m of data.municipalities) if (m.inArea && !districts.has(m.districtId)) districts.set(m.districtId, m);
+      const objectives = new Map(data.objectives.map((o) => [o.key, o]));
+      // Ids in the link that the data does not know are dropped, with a notice.
+      const checked = dropUnknownIds(url.state, { objectives: new Set(objectives.keys()), districts: new Set(districts.keys()), municipalities: new Set(municipalities.keys()) });
+      if (checked.notices.length) {
+        setNotices((n) => [...n, ...checked.notices]);
+        history.replaceState(null, '', toSearch(checked.state) || location.pathname);
+        setUrl({ state: checked.state, notices: [] });
+      }
+      setLoaded({ data, basemap, municipalities, districts, objectives });
+    }, (error: Error) => setLoadError(error.message));
     const onPop = () => setUrl(parseUrl(location.search));
     addEventListener('popstate', onPop);
     return () => removeEventListener('popstate', onPop);
   }, []);
 
-  const navigate = (patch: Partial<UrlState>) => {
+  const navigate = (patch: Partial<UrlState>, { replace = false } = {}) => {
     const next = { ...state, ...patch };
-    history.pushState(null, '', toSearch(next) || location.pathname);
+    const search = toSearch(next) || location.pathname;
+    if (replace) history.replaceState(null, '', search);
+    else history.pushState(null, '', search);
     setUrl({ state: next, notices: [] });
+  };
+  const setFilters = (filters: Filters, options?: { replace?: boolean }) => {
+    performance.mark('atlas:filter');
+    navigate({ filters }, options);
   };
   const select = (project: string | null) => {
     setChooser(null);
@@ -65,13 +100,26 @@ export function App() {
   };
 
   const projects = loaded?.data.projects ?? [];
+  const index = useMemo(() => (loaded ? indexProjects(projects, loaded.municipalities) : []), [loaded]);
+  const selection = useMemo(() => applyFilters(index, state.filters), [index, state.filters]);
+  const visible = useMemo(() => new Set(selection.map((p) => p.id)), [selection]);
   const located = useMemo(() => projects.filter((p) => p.locations.length > 0), [projects]);
-  const unplaced = useMemo(() => projects.filter((p) => p.locations.length === 0), [projects]);
-  const summary = useMemo(() => summarize(projects), [projects]);
-  const themeCounts = useMemo(() => projects.reduce((m, p) => m.set(p.theme, (m.get(p.theme) ?? 0) + 1), new Map<string, number>()), [projects]);
+  const unplaced = useMemo(() => selection.filter((p) => p.locations.length === 0), [selection]);
+  const summary = useMemo(() => summarize(selection), [selection]);
+  const attribution = useMemo(() => attribute(selection), [selection]);
+  const themeCounts = useMemo(() => selection.reduce((m, p) => m.set(p.theme, (m.get(p.theme) ?? 0) + 1), new Map<string, number>()), [selection]);
+  const choropleth = useMemo<Choropleth | null>(() => {
+    if (!loaded || state.layer === 'sites') return null;
+    const area = loaded.data.municipalities.filter((m) => m.inArea);
+    const values = municipalityValues(state.layer, attribution.municipalities, area);
+    return { values, breaks: classBreaks([...values.values()], CHOROPLETH_CLASSES) };
+  }, [loaded, state.layer, attribution]);
   const selected = state.project ? projects.find((p) => p.id === state.project) : undefined;
   // The details panel covers the right of the map: the map keeps the selected project beside it.
   useEffect(() => setPanelWidth(selected ? document.querySelector<HTMLElement>('.panel.details')?.offsetWidth ?? 0 : 0), [selected]);
+  const ctx: LabelContext | null = loaded && { i18n, municipalities: loaded.municipalities, districts: loaded.districts, objectives: loaded.objectives };
+  const toggleMunicipality = (id: string) =>
+    setFilters({ ...state.filters, municipalities: state.filters.municipalities.includes(id) ? state.filters.municipalities.filter((m) => m !== id) : [...state.filters.municipalities, id] });
 
   return (
     <div class="app">
@@ -101,10 +149,14 @@ export function App() {
       </header>
 
       {notices.length > 0 && (
-        <div class="notices" role="note">
+        <div class="notices" role="note" aria-label={t('notices')}>
           <ul>
             {notices.map((n) => (
-              <li>{n.reason === 'unknown-parameter' ? t('noticeUnknownParam', { param: n.param }) : t('noticeInvalidValue', { param: n.param, value: n.value })}</li>
+              <li>
+                {n.reason === 'unknown-parameter'
+                  ? t('noticeUnknownParam', { param: n.param })
+                  : t(n.reason === 'unknown-id' ? 'noticeUnknownId' : 'noticeInvalidValue', { param: n.param, value: n.value })}
+              </li>
             ))}
           </ul>
           <button type="button" onClick={() => setNotices([])}>
@@ -120,7 +172,7 @@ export function App() {
             <p>{loadError}</p>
           </div>
         </main>
-      ) : !loaded ? (
+      ) : !loaded || !ctx ? (
         <main class="loading" aria-busy="true">
           <p>{t('loading')}</p>
         </main>
@@ -128,6 +180,8 @@ export function App() {
         <main class="body">
           <aside class="side">
             <StatusLine summary={summary} i18n={i18n} />
+            <FilterChips filters={state.filters} ctx={ctx} onChange={setFilters} />
+            <FilterPanel index={index} filters={state.filters} ctx={ctx} onChange={setFilters} />
             <Legend i18n={i18n} counts={themeCounts} />
             {unplaced.length > 0 && (
               <details class="unplaced">
@@ -139,6 +193,7 @@ export function App() {
           </aside>
           <section class="stage">
             <div class="map-wrap" hidden={state.view !== 'map'}>
+              <MapLayerControl layer={state.layer} breaks={choropleth?.breaks ?? []} flavor={light} i18n={i18n} onChange={(layer) => navigate({ layer })} />
               {mapError && (
                 <p role="alert" class="failure">
                   {t('mapFailed', { reason: mapError })}
@@ -148,18 +203,38 @@ export function App() {
                 <MapView
                   basemap={loaded.basemap}
                   projects={located}
+                  visible={visible}
                   cyrillic={usesCyrillic(locale)}
                   selected={state.project}
                   obscuredRight={panelWidth}
+                  choropleth={choropleth}
+                  hoveredMunicipality={hoveredMunicipality}
+                  chosenMunicipalities={state.filters.municipalities}
+                  camera={state.camera}
                   label={t('mapLabel')}
                   onSelect={select}
                   onChoose={(ids, at) => setChooser({ ids, at })}
+                  onHoverMunicipality={setHoveredMunicipality}
+                  onToggleMunicipality={toggleMunicipality}
+                  onCamera={(camera) => navigate({ camera }, { replace: true })}
                   onError={setMapError}
                 />
               </ErrorBoundary>
             </div>
-            {state.view === 'list' && <ProjectTable projects={projects} municipalities={loaded.municipalities} i18n={i18n} selected={state.project} onSelect={select} />}
+            {state.view === 'list' && <ProjectTable projects={selection} municipalities={loaded.municipalities} i18n={i18n} selected={state.project} onSelect={select} />}
           </section>
+          <Charts
+            selection={selection}
+            forBudget={applyFilters(index, state.filters, 'budget')}
+            attribution={attribution}
+            filters={state.filters}
+            municipalities={loaded.municipalities}
+            i18n={i18n}
+            hoveredMunicipality={hoveredMunicipality}
+            onHoverMunicipality={setHoveredMunicipality}
+            onToggleMunicipality={toggleMunicipality}
+            onFilters={setFilters}
+          />
           {chooser && (
             <StackChooser
               projects={chooser.ids.map((id) => projects.find((p) => p.id === id)!).filter(Boolean)}

@@ -1,6 +1,7 @@
 /**
  * The map: one maplibre instance for the component's lifetime. It draws what the state gives it
- * and reports clicks and hovers back; it knows nothing of charts or panels.
+ * (selection, highlight, choropleth, camera) through feature state and reports clicks, hovers and
+ * camera moves back; it knows nothing of charts or panels.
  */
 import { AttributionControl, Map as MapLibreMap, NavigationControl, setWorkerUrl, type LngLatBoundsLike, type MapGeoJSONFeature } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
@@ -8,6 +9,8 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import { useEffect, useRef } from 'preact/hooks';
 import type { BasemapData } from '../core/basemap';
 import type { Project } from '../core/types';
+import type { Camera } from '../state/url';
+import { choroplethColor } from './choropleth';
 import { labelFontFaces } from './fonts';
 import { addSiteIcons } from './icons';
 import { FLAVORS, type FlavorName } from './palette';
@@ -19,18 +22,34 @@ setWorkerUrl(workerUrl);
 export const ATTRIBUTION =
   '© <a href="https://www.openstreetmap.org/copyright">OpenStreetMap contributors</a> (ODbL), via geoBoundaries · Who’s On First · GeoNames (CC BY 4.0) · Natural Earth · NSI';
 
+/** Municipality colouring: class breaks and a value per municipality (null: no data). */
+export interface Choropleth {
+  breaks: number[];
+  values: ReadonlyMap<string, number | null>;
+}
+
 export interface MapViewProps {
   basemap: BasemapData;
+  /** Every located project: the sources are built once from these. */
   projects: readonly Project[];
+  /** Ids of the projects in the current selection. */
+  visible: ReadonlySet<string>;
   cyrillic: boolean;
   flavor?: FlavorName;
   selected: string | null;
   /** CSS pixels on the right covered by a panel: the selected project is kept visible beside it. */
   obscuredRight: number;
+  choropleth: Choropleth | null;
+  hoveredMunicipality: string | null;
+  chosenMunicipalities: readonly string[];
+  camera: Camera | null;
   label: string;
   onSelect(projectId: string): void;
   /** Several projects under the pointer: let the user choose. */
   onChoose(projectIds: string[], at: { x: number; y: number }): void;
+  onHoverMunicipality(id: string | null): void;
+  onToggleMunicipality(id: string): void;
+  onCamera(camera: Camera): void;
   /** The map failed before it could draw (bad style, no WebGL). */
   onError(message: string): void;
 }
@@ -75,28 +94,63 @@ function revealBesidePanel(map: MapLibreMap, project: Project, obscuredRight: nu
   });
 }
 
-const distinctProjects = (features: MapGeoJSONFeature[]): string[] => [...new Set(features.map((f) => String(f.properties.project)))];
+const sameCamera = (map: MapLibreMap, c: Camera) => {
+  const { lng, lat } = map.getCenter();
+  return Math.abs(map.getZoom() - c.zoom) < 0.01 && Math.abs(lat - c.lat) < 1e-4 && Math.abs(lng - c.lon) < 1e-4;
+};
 
 export function MapView(props: MapViewProps) {
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
+  const loaded = useRef(false);
   const hover = useRef<string | null>(null);
   const latest = useRef(props);
   latest.current = props;
-
   const featureIds = useRef<{ sites: Map<string, number[]>; links: Map<string, number[]> }>({ sites: new Map(), links: new Map() });
   const lit = useRef<string[]>([]);
+  const hidden = useRef(new Set<string>());
+  const municipalityState = useRef({ hover: null as string | null, chosen: [] as readonly string[] });
+
+  const forProject = (map: MapLibreMap, project: string, state: Record<string, boolean>) => {
+    for (const id of featureIds.current.sites.get(project) ?? []) map.setFeatureState({ source: 'sites', id }, state);
+    for (const id of featureIds.current.links.get(project) ?? []) map.setFeatureState({ source: 'links', id }, state);
+  };
+
   const highlight = (map: MapLibreMap) => {
     const next = [hover.current, latest.current.selected].filter((x): x is string => !!x);
-    const set = (projects: string[], on: boolean) => {
-      for (const project of projects) {
-        for (const id of featureIds.current.sites.get(project) ?? []) map.setFeatureState({ source: 'sites', id }, { highlight: on });
-        for (const id of featureIds.current.links.get(project) ?? []) map.setFeatureState({ source: 'links', id }, { highlight: on });
-      }
-    };
-    set(lit.current.filter((p) => !next.includes(p)), false);
-    set(next, true);
+    for (const p of lit.current.filter((p) => !next.includes(p))) forProject(map, p, { highlight: false });
+    for (const p of next) forProject(map, p, { highlight: true });
     lit.current = next;
+  };
+
+  /** Hides the sites and links of projects outside the selection; only changes are written. */
+  const applySelection = (map: MapLibreMap) => {
+    const { visible, projects } = latest.current;
+    const next = new Set(projects.filter((p) => !visible.has(p.id)).map((p) => p.id));
+    for (const p of hidden.current) if (!next.has(p)) forProject(map, p, { out: false });
+    for (const p of next) if (!hidden.current.has(p)) forProject(map, p, { out: true });
+    hidden.current = next;
+  };
+
+  const applyMunicipalities = (map: MapLibreMap) => {
+    const { hoveredMunicipality, chosenMunicipalities } = latest.current;
+    const prev = municipalityState.current;
+    const set = (id: string, state: Record<string, boolean>) => map.setFeatureState({ source: 'municipalities', id }, state);
+    if (prev.hover && prev.hover !== hoveredMunicipality) set(prev.hover, { hover: false });
+    if (hoveredMunicipality) set(hoveredMunicipality, { hover: true });
+    for (const id of prev.chosen) if (!chosenMunicipalities.includes(id)) set(id, { chosen: false });
+    for (const id of chosenMunicipalities) set(id, { chosen: true });
+    municipalityState.current = { hover: hoveredMunicipality, chosen: chosenMunicipalities };
+  };
+
+  const applyChoropleth = (map: MapLibreMap) => {
+    const flavor = FLAVORS[latest.current.flavor ?? 'light'];
+    const { choropleth } = latest.current;
+    for (const f of latest.current.basemap.municipalities.features) {
+      const value = choropleth?.values.get(f.properties.id);
+      map.setFeatureState({ source: 'municipalities', id: f.properties.id }, { value: value === null || value === undefined ? -1 : value });
+    }
+    map.setPaintProperty(LAYER.municipalities, 'fill-color', choropleth ? choroplethColor(choropleth.breaks, flavor.choropleth, flavor.no_data) : flavor.area);
   };
 
   useEffect(() => {
@@ -104,18 +158,11 @@ export function MapView(props: MapViewProps) {
     const sites = siteFeatures(props.projects);
     const links = linkFeatures(props.projects);
     featureIds.current = { sites: idsByProject(sites), links: idsByProject(links) };
+    const camera = props.camera;
     const map = new MapLibreMap({
       container: container.current!,
-      style: buildStyle({
-        flavor,
-        basemap: props.basemap,
-        sites,
-        links,
-        fontFaces: labelFontFaces(location.href),
-        cyrillic: props.cyrillic,
-      }),
-      bounds: initialBounds(props.basemap, props.projects),
-      fitBoundsOptions: { padding: 40 },
+      style: buildStyle({ flavor, basemap: props.basemap, sites, links, fontFaces: labelFontFaces(location.href), cyrillic: props.cyrillic }),
+      ...(camera ? { center: [camera.lon, camera.lat] as [number, number], zoom: camera.zoom } : { bounds: initialBounds(props.basemap, props.projects), fitBoundsOptions: { padding: 40 } }),
       attributionControl: false,
       dragRotate: false,
       pitchWithRotate: false,
@@ -128,56 +175,82 @@ export function MapView(props: MapViewProps) {
     map.touchZoomRotate.disableRotation();
     map.setMissingStyleImageResolver(() => addSiteIcons(map, flavor));
 
+    let ready = false;
     map.on('load', () => {
+      loaded.current = true;
       map.setLayoutProperty(LAYER.labels, 'text-field', labelField(latest.current.cyrillic));
+      applySelection(map);
+      applyChoropleth(map);
+      applyMunicipalities(map);
       highlight(map);
     });
     map.on('error', (e) => {
       if (!ready) latest.current.onError(e.error?.message ?? String(e));
     });
-    let ready = false;
     map.on('idle', () => {
       if (ready) return;
       ready = true;
       performance.mark('atlas:ready');
     });
-    map.on('mousemove', LAYER.sites, (e) => {
-      const id = e.features?.[0] ? String(e.features[0].properties.project) : null;
-      if (id === hover.current) return;
-      hover.current = id;
-      map.getCanvas().style.cursor = 'pointer';
-      highlight(map);
+    const visibleAt = (features: MapGeoJSONFeature[]) =>
+      [...new Set(features.map((f) => String(f.properties.project)))].filter((id) => latest.current.visible.has(id));
+    map.on('mousemove', (e) => {
+      const site = visibleAt(map.queryRenderedFeatures(e.point, { layers: [LAYER.sites] }))[0] ?? null;
+      const municipality = site ? null : (map.queryRenderedFeatures(e.point, { layers: [LAYER.municipalities] })[0]?.properties.id as string | undefined) ?? null;
+      map.getCanvas().style.cursor = site || municipality ? 'pointer' : '';
+      if (site !== hover.current) {
+        hover.current = site;
+        highlight(map);
+      }
+      if (municipality !== latest.current.hoveredMunicipality) latest.current.onHoverMunicipality(municipality);
     });
-    map.on('mouseleave', LAYER.sites, () => {
+    map.on('mouseout', () => {
       hover.current = null;
-      map.getCanvas().style.cursor = '';
       highlight(map);
+      latest.current.onHoverMunicipality(null);
     });
     map.on('click', (e) => {
-      const ids = distinctProjects(map.queryRenderedFeatures(e.point, { layers: [LAYER.sites] }));
-      if (ids.length === 1) latest.current.onSelect(ids[0]);
-      else if (ids.length > 1) latest.current.onChoose(ids, { x: e.originalEvent.clientX, y: e.originalEvent.clientY });
+      const ids = visibleAt(map.queryRenderedFeatures(e.point, { layers: [LAYER.sites] }));
+      if (ids.length === 1) return latest.current.onSelect(ids[0]);
+      if (ids.length > 1) return latest.current.onChoose(ids, { x: e.originalEvent.clientX, y: e.originalEvent.clientY });
+      const municipality = map.queryRenderedFeatures(e.point, { layers: [LAYER.municipalities] })[0]?.properties.id as string | undefined;
+      if (municipality) latest.current.onToggleMunicipality(municipality);
+    });
+    map.on('moveend', (e) => {
+      if (!(e as { originalEvent?: Event }).originalEvent) return; // moved by code, not by the user
+      const { lng, lat } = map.getCenter();
+      latest.current.onCamera({ zoom: map.getZoom(), lat, lon: lng });
     });
     return () => {
       map.remove();
       mapRef.current = null;
+      loaded.current = false;
       delete window.__atlasMap;
     };
   }, []);
 
-  useEffect(() => {
-    const map = mapRef.current;
-    if (!map?.getLayer(LAYER.labels)) return;
-    map.setLayoutProperty(LAYER.labels, 'text-field', labelField(props.cyrillic));
-  }, [props.cyrillic]);
+  const whenLoaded = (apply: (map: MapLibreMap) => void, deps: unknown[]) =>
+    useEffect(() => {
+      const map = mapRef.current;
+      if (map && loaded.current) apply(map);
+    }, deps);
 
-  useEffect(() => {
-    const map = mapRef.current;
-    if (!map?.getLayer(LAYER.siteHighlight)) return;
+  whenLoaded((map) => map.setLayoutProperty(LAYER.labels, 'text-field', labelField(props.cyrillic)), [props.cyrillic]);
+  whenLoaded((map) => {
+    applySelection(map);
+    map.once('idle', () => performance.mark('atlas:map-idle'));
+    map.triggerRepaint();
+  }, [props.visible]);
+  whenLoaded(applyChoropleth, [props.choropleth]);
+  whenLoaded(applyMunicipalities, [props.hoveredMunicipality, props.chosenMunicipalities]);
+  whenLoaded((map) => {
     highlight(map);
     const project = props.projects.find((p) => p.id === props.selected);
     if (project?.locations.length) revealBesidePanel(map, project, props.obscuredRight);
   }, [props.selected, props.obscuredRight]);
+  whenLoaded((map) => {
+    if (props.camera && !sameCamera(map, props.camera)) map.jumpTo({ center: [props.camera.lon, props.camera.lat], zoom: props.camera.zoom });
+  }, [props.camera]);
 
   return <div ref={container} class="map" role="region" aria-label={props.label} />;
 }

@@ -25,6 +25,13 @@ export interface Flavor {
   site_outline: string;
   site_highlight: string;
   link_opacity: number;
+  /** Choropleth classes, light to dark (ColorBrewer YlGnBu, colour-blind safe). */
+  choropleth: string[];
+  no_data: string;
+  /** Bars: attributed total budget and, over it, the EU share. */
+  chart_total: string;
+  chart_eu: string;
+  chart_highlight: string;
   themes: Record<ThemeId, string>;
 }
 
@@ -56,6 +63,11 @@ export const light: Flavor = {
   site_outline: '#ffffff',
   site_highlight: '#1a1a1a',
   link_opacity: 0.55,
+  choropleth: ['#ffffcc', '#a1dab4', '#41b6c4', '#2c7fb8', '#253494'],
+  no_data: '#d9d6cf',
+  chart_total: '#9ecae1',
+  chart_eu: '#2b6ca3',
+  chart_highlight: '#d97706',
   themes: THEME_COLORS,
 };
 
@@ -76,6 +88,11 @@ export const contrast: Flavor = {
   site_outline: '#000000',
   site_highlight: '#ffffff',
   link_opacity: 0.8,
+  choropleth: ['#ffffcc', '#a1dab4', '#41b6c4', '#2c7fb8', '#253494'],
+  no_data: '#555555',
+  chart_total: '#9ecae1',
+  chart_eu: '#ffffff',
+  chart_highlight: '#ffb000',
   themes: THEME_COLORS,
 };
 

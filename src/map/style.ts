@@ -17,6 +17,7 @@ export const LAYER = {
   linkHighlight: 'link-highlight',
   labels: 'place-labels',
   municipalities: 'municipality-fill',
+  municipalityOutline: 'municipality-outline',
 } as const;
 
 export const SITE_ICON_PREFIX = 'site-';
@@ -60,8 +61,12 @@ const line = (id: string, kind: string, color: string, width: ExpressionSpecific
     ...extra,
   }) as LayerSpecification;
 
-/** Highlight (hover, selection) is feature state: a repaint, no re-tiling as a filter change would be. */
+/**
+ * Highlight and the filter selection are feature state: a repaint, no re-tiling as a filter or
+ * setData would be. Filtered-out sites keep their place in a stack, so nothing jumps.
+ */
 const highlighted: ExpressionSpecification = ['case', ['boolean', ['feature-state', 'highlight'], false], 1, 0];
+const filteredOut: ExpressionSpecification = ['boolean', ['feature-state', 'out'], false];
 
 const byZoom = (...stops: number[]): ExpressionSpecification => ['interpolate', ['linear'], ['zoom'], ...stops];
 
@@ -86,32 +91,35 @@ export function buildStyle({ flavor, basemap, sites, links, fontFaces, cyrillic 
         source: 'countries',
         paint: { 'fill-color': ['match', ['get', 'iso'], ['BG', 'RS'], flavor.home, flavor.earth] },
       },
-      {
-        id: LAYER.municipalities,
-        type: 'fill',
-        source: 'municipalities',
-        paint: {
-          'fill-color': ['case', ['boolean', ['feature-state', 'hover'], false], flavor.area_hover, flavor.area],
-        },
-      },
+      { id: LAYER.municipalities, type: 'fill', source: 'municipalities', paint: { 'fill-color': flavor.area } },
       line('country-lines', 'country', flavor.country_line, byZoom(5, 0.6, 9, 1.2)),
       line('municipality-lines', 'municipality', flavor.municipality_line, byZoom(5, 0.3, 7, 0.6, 10, 1.2), { minzoom: 5.5 } as Partial<LayerSpecification>),
       line('district-lines', 'district', flavor.district_line, byZoom(5, 0.7, 9, 1.6)),
       line('area-edge', 'area', flavor.area_edge, byZoom(5, 1, 9, 2)),
       line('state-border', 'state', flavor.state_border, byZoom(5, 2, 9, 4)),
       {
+        id: LAYER.municipalityOutline,
+        type: 'line',
+        source: 'municipalities',
+        paint: {
+          'line-color': flavor.chart_highlight,
+          'line-width': ['case', ['boolean', ['feature-state', 'hover'], false], 3.5, 2.5],
+          'line-opacity': ['case', ['any', ['boolean', ['feature-state', 'hover'], false], ['boolean', ['feature-state', 'chosen'], false]], 1, 0],
+        },
+      },
+      {
         id: LAYER.links,
         type: 'line',
         source: 'links',
         layout: { 'line-cap': 'round' },
-        paint: { 'line-color': themeColor(flavor), 'line-width': byZoom(5, 1, 10, 2), 'line-opacity': flavor.link_opacity },
+        paint: { 'line-color': themeColor(flavor), 'line-width': byZoom(5, 1, 10, 2), 'line-opacity': ['case', filteredOut, 0, flavor.link_opacity] },
       },
       {
         id: LAYER.linkHighlight,
         type: 'line',
         source: 'links',
         layout: { 'line-cap': 'round' },
-        paint: { 'line-color': flavor.site_highlight, 'line-width': byZoom(5, 3, 10, 5), 'line-opacity': highlighted },
+        paint: { 'line-color': flavor.site_highlight, 'line-width': byZoom(5, 3, 10, 5), 'line-opacity': ['case', filteredOut, 0, highlighted] },
       },
       {
         id: LAYER.labels,
@@ -135,6 +143,7 @@ export function buildStyle({ flavor, basemap, sites, links, fontFaces, cyrillic 
         id: LAYER.sites,
         type: 'symbol',
         source: 'sites',
+        paint: { 'icon-opacity': ['case', filteredOut, 0, 1] },
         layout: {
           'icon-image': ['concat', SITE_ICON_PREFIX, ['get', 'theme']],
           'icon-offset': offset,
@@ -146,7 +155,7 @@ export function buildStyle({ flavor, basemap, sites, links, fontFaces, cyrillic 
         id: LAYER.siteHighlight,
         type: 'symbol',
         source: 'sites',
-        paint: { 'icon-opacity': highlighted },
+        paint: { 'icon-opacity': ['case', filteredOut, 0, highlighted] },
         layout: {
           'icon-image': SITE_RING_ICON,
           'icon-offset': offset,

@@ -1,58 +1,135 @@
 /**
- * The app state that lives in the URL, parsed and written by pure functions. Unknown or invalid
- * parameters are dropped and reported as notices, never thrown.
+ * The app state that lives in the URL, parsed and written by pure functions, so that a link
+ * reproduces exactly what the sender saw. Unknown or invalid parameters are dropped and reported
+ * as notices, never thrown.
  */
+import { NO_FILTERS, type Filters, type PeriodKey, type TypeKey } from '../core/filters';
+import { THEME_IDS, type ThemeId } from '../core/themes';
+import { PERIODS, type CountryCode } from '../core/types';
 import { isLocale, type Locale } from '../i18n/locales';
 
 export const VIEWS = ['map', 'list'] as const;
 export type View = (typeof VIEWS)[number];
+/** What the map colours municipalities by; 'sites' is no colouring. */
+export const LAYERS = ['sites', 'budget', 'projects', 'per-inhabitant'] as const;
+export type MapLayer = (typeof LAYERS)[number];
+
+export interface Camera {
+  zoom: number;
+  lat: number;
+  lon: number;
+}
 
 export interface UrlState {
   /** null: follow the browser's languages. */
   lang: Locale | null;
   project: string | null;
   view: View;
+  layer: MapLayer;
+  filters: Filters;
+  /** null: the whole programme area. */
+  camera: Camera | null;
 }
 
-export const DEFAULT_STATE: UrlState = { lang: null, project: null, view: 'map' };
+export const DEFAULT_STATE: UrlState = { lang: null, project: null, view: 'map', layer: 'sites', filters: NO_FILTERS, camera: null };
 
-export type Notice = { param: string; value: string; reason: 'unknown-parameter' | 'invalid-value' };
+export type Notice = { param: string; value: string; reason: 'unknown-parameter' | 'invalid-value' | 'unknown-id' };
 
-const KNOWN = ['lang', 'project', 'view'];
 /** Ids are programme codes or slugs: printable, no spaces, bounded. */
 const PROJECT_ID = /^[\p{L}\p{N}._/-]{1,120}$/u;
+const PLACE_ID = /^(BG|RS)-[A-Za-z0-9-]{2,40}$/;
+const OBJECTIVE = /^\d{4}-\d{4}:[A-Z0-9.]{1,10}$/;
+const Q_MAX = 200;
+
+type ListParam = { param: string; facet: keyof Filters; valid: (v: string) => boolean };
+const LISTS: ListParam[] = [
+  { param: 'theme', facet: 'themes', valid: (v) => (THEME_IDS as readonly string[]).includes(v) || v === 'unclassified' },
+  { param: 'objective', facet: 'objectives', valid: (v) => OBJECTIVE.test(v) },
+  { param: 'period', facet: 'periods', valid: (v) => (PERIODS as readonly string[]).includes(v) || v === 'unknown' },
+  { param: 'type', facet: 'types', valid: (v) => ['investment', 'soft', 'unknown'].includes(v) },
+  { param: 'country', facet: 'countries', valid: (v) => v === 'BG' || v === 'RS' },
+  { param: 'district', facet: 'districts', valid: (v) => PLACE_ID.test(v) },
+  { param: 'municipality', facet: 'municipalities', valid: (v) => PLACE_ID.test(v) },
+];
+const SINGLES = ['lang', 'project', 'view', 'layer', 'budget', 'q', 'map'];
+const KNOWN = new Set([...SINGLES, ...LISTS.map((l) => l.param)]);
 
 export function parseUrl(search: string): { state: UrlState; notices: Notice[] } {
   const params = new URLSearchParams(search);
-  const state: UrlState = { ...DEFAULT_STATE };
   const notices: Notice[] = [];
-  for (const [param, value] of params) {
-    if (!KNOWN.includes(param)) notices.push({ param, value, reason: 'unknown-parameter' });
-  }
+  const invalid = (param: string, value: string) => notices.push({ param, value, reason: 'invalid-value' });
+  const state: UrlState = { ...DEFAULT_STATE, filters: { ...NO_FILTERS } };
+  for (const [param, value] of params) if (!KNOWN.has(param)) notices.push({ param, value, reason: 'unknown-parameter' });
+
   const lang = params.get('lang');
-  if (lang !== null) {
-    if (isLocale(lang)) state.lang = lang;
-    else notices.push({ param: 'lang', value: lang, reason: 'invalid-value' });
-  }
+  if (lang !== null) isLocale(lang) ? (state.lang = lang) : invalid('lang', lang);
   const project = params.get('project');
-  if (project !== null) {
-    if (PROJECT_ID.test(project)) state.project = project;
-    else notices.push({ param: 'project', value: project, reason: 'invalid-value' });
-  }
+  if (project !== null) PROJECT_ID.test(project) ? (state.project = project) : invalid('project', project);
   const view = params.get('view');
-  if (view !== null) {
-    if ((VIEWS as readonly string[]).includes(view)) state.view = view as View;
-    else notices.push({ param: 'view', value: view, reason: 'invalid-value' });
+  if (view !== null) (VIEWS as readonly string[]).includes(view) ? (state.view = view as View) : invalid('view', view);
+  const layer = params.get('layer');
+  if (layer !== null) (LAYERS as readonly string[]).includes(layer) ? (state.layer = layer as MapLayer) : invalid('layer', layer);
+
+  for (const { param, facet, valid } of LISTS) {
+    const raw = params.get(param);
+    if (raw === null) continue;
+    const values = [...new Set(raw.split(',').map((v) => v.trim()).filter(Boolean))];
+    for (const v of values.filter((v) => !valid(v))) invalid(param, v);
+    (state.filters as unknown as Record<string, string[]>)[facet] = values.filter(valid);
+  }
+  const budget = params.get('budget');
+  if (budget !== null) {
+    const m = /^(\d{0,10})-(\d{0,10})$/.exec(budget);
+    const min = m?.[1] ? Number(m[1]) : null;
+    const max = m?.[2] ? Number(m[2]) : null;
+    if (m && (min !== null || max !== null) && (min === null || max === null || min <= max)) state.filters.budget = { min, max };
+    else invalid('budget', budget);
+  }
+  const q = params.get('q');
+  if (q !== null) q.length <= Q_MAX ? (state.filters.q = q) : invalid('q', `${q.slice(0, 20)}…`);
+  const map = params.get('map');
+  if (map !== null) {
+    const [zoom, lat, lon] = map.split('/').map(Number);
+    if ([zoom, lat, lon].every(Number.isFinite) && zoom >= 0 && zoom <= 22 && Math.abs(lat) <= 85 && Math.abs(lon) <= 180) state.camera = { zoom, lat, lon };
+    else invalid('map', map);
   }
   return { state, notices };
 }
+
+const round = (x: number, digits: number) => Number(x.toFixed(digits));
 
 /** Only what differs from the defaults, in a fixed order, so equal states give equal URLs. */
 export function toSearch(state: UrlState): string {
   const params = new URLSearchParams();
   if (state.lang) params.set('lang', state.lang);
   if (state.view !== DEFAULT_STATE.view) params.set('view', state.view);
+  if (state.layer !== DEFAULT_STATE.layer) params.set('layer', state.layer);
+  for (const { param, facet } of LISTS) {
+    const values = state.filters[facet] as string[];
+    if (values.length) params.set(param, values.join(','));
+  }
+  const { budget, q } = state.filters;
+  if (budget) params.set('budget', `${budget.min ?? ''}-${budget.max ?? ''}`);
+  if (q.trim()) params.set('q', q);
   if (state.project) params.set('project', state.project);
-  const s = params.toString();
+  if (state.camera) params.set('map', `${round(state.camera.zoom, 2)}/${round(state.camera.lat, 4)}/${round(state.camera.lon, 4)}`);
+  const s = params.toString().replace(/%2C/g, ',').replace(/%2F/g, '/').replace(/%3A/g, ':');
   return s ? `?${s}` : '';
 }
+
+/** Drops filter values the dataset does not know (a district or objective id that does not exist). */
+export function dropUnknownIds(state: UrlState, known: { objectives: Set<string>; districts: Set<string>; municipalities: Set<string> }): { state: UrlState; notices: Notice[] } {
+  const notices: Notice[] = [];
+  const keep = (param: string, values: string[], set: Set<string>) =>
+    values.filter((v) => set.has(v) || (notices.push({ param, value: v, reason: 'unknown-id' }), false));
+  const f = state.filters;
+  const filters = {
+    ...f,
+    objectives: keep('objective', f.objectives, known.objectives),
+    districts: keep('district', f.districts, known.districts),
+    municipalities: keep('municipality', f.municipalities, known.municipalities),
+  };
+  return { state: { ...state, filters }, notices };
+}
+
+export type { CountryCode, PeriodKey, ThemeId, TypeKey };

@@ -1,4 +1,5 @@
-/** Every project in the selection as a table: the accessible alternative to the map. */
+/** Every project in the selection as a sortable table: the accessible alternative to the map. */
+import { useState } from 'preact/hooks';
 import type { MunicipalityRecord, Project } from '../core/types';
 import type { I18n } from '../i18n';
 import { projectTitle } from '../app/labels';
@@ -7,35 +8,58 @@ import { ThemeSwatch } from './ThemeSwatch';
 
 interface Props {
   projects: readonly Project[];
-  municipalities: Map<string, MunicipalityRecord>;
+  municipalities: ReadonlyMap<string, MunicipalityRecord>;
   i18n: I18n;
   selected: string | null;
   onSelect(id: string): void;
 }
 
+type Column = 'title' | 'period' | 'theme' | 'places' | 'budget';
+
 export function ProjectTable({ projects, municipalities, i18n, selected, onSelect }: Props) {
   const { t } = i18n;
+  const [sort, setSort] = useState<{ column: Column; descending: boolean }>({ column: 'budget', descending: true });
   const places = (p: Project) =>
     [...new Set(p.locations.map((l) => l.municipalityId))]
       .map((id) => municipalities.get(id))
       .map((m) => (m ? i18n.place(m.nameLat, m.nameCyr) : ''))
       .join(', ');
+  const key: Record<Column, (p: Project) => string | number> = {
+    title: (p) => projectTitle(p, i18n),
+    period: (p) => p.period ?? '9999',
+    theme: (p) => i18n.theme(p.theme),
+    places: (p) => places(p) || '\uffff',
+    budget: (p) => p.total?.value ?? -1,
+  };
+  const collator = new Intl.Collator(i18n.locale);
+  const rows = [...projects].sort((a, b) => {
+    const [x, y] = [key[sort.column](a), key[sort.column](b)];
+    const order = typeof x === 'number' && typeof y === 'number' ? x - y : collator.compare(String(x), String(y));
+    return (sort.descending ? -order : order) || a.id.localeCompare(b.id);
+  });
+  const header = (column: Column, label: string) => (
+    <th scope="col" aria-sort={sort.column === column ? (sort.descending ? 'descending' : 'ascending') : 'none'}>
+      <button type="button" class="sort" onClick={() => setSort({ column, descending: sort.column === column ? !sort.descending : column === 'budget' })}>
+        {label} <span aria-hidden="true">{sort.column === column ? (sort.descending ? '▼' : '▲') : '↕'}</span>
+      </button>
+    </th>
+  );
   return (
     <div class="table-wrap">
       <table class="projects">
         <caption>{t('allProjectsList')}</caption>
         <thead>
           <tr>
-            <th scope="col">{t('colTitle')}</th>
-            <th scope="col">{t('colPeriod')}</th>
-            <th scope="col">{t('colTheme')}</th>
-            <th scope="col">{t('colPlaces')}</th>
-            <th scope="col">{t('colBudget')}</th>
+            {header('title', t('colTitle'))}
+            {header('period', t('colPeriod'))}
+            {header('theme', t('colTheme'))}
+            {header('places', t('colPlaces'))}
+            {header('budget', t('colBudget'))}
           </tr>
         </thead>
         <tbody>
-          {projects.map((p) => (
-            <tr key={p.id} aria-selected={p.id === selected}>
+          {rows.map((p) => (
+            <tr key={p.id} aria-selected={p.id === selected} data-project={p.id}>
               <th scope="row">
                 <button type="button" class="link" onClick={() => onSelect(p.id)}>
                   {projectTitle(p, i18n)}

@@ -1,0 +1,110 @@
+/**
+ * The filter model: one state that the map, charts, list and status line all read. Pure.
+ * Within a facet the chosen options are alternatives (OR); facets combine with AND.
+ */
+import { matchKey } from './text';
+import type { ThemeId } from './themes';
+import type { CountryCode, MunicipalityRecord, Period, Project } from './types';
+
+export type PeriodKey = Period | 'unknown';
+export type TypeKey = 'investment' | 'soft' | 'unknown';
+
+export interface Filters {
+  themes: ThemeId[];
+  /** Objective keys, "2014-2020:1.1" (see Objective). */
+  objectives: string[];
+  periods: PeriodKey[];
+  types: TypeKey[];
+  countries: CountryCode[];
+  districts: string[];
+  municipalities: string[];
+  /** Total budget range in euros; projects with an unknown budget do not match an active range. */
+  budget: { min: number | null; max: number | null } | null;
+  /** Free text: titles, acronym, code, partner names and places, any script, any case. */
+  q: string;
+}
+
+export const NO_FILTERS: Filters = {
+  themes: [], objectives: [], periods: [], types: [], countries: [], districts: [], municipalities: [], budget: null, q: '',
+};
+
+export type Facet = 'themes' | 'objectives' | 'periods' | 'types' | 'countries' | 'districts' | 'municipalities';
+export const FACETS: Facet[] = ['periods', 'themes', 'objectives', 'types', 'countries', 'districts', 'municipalities'];
+
+/** What a project offers to each facet, and its search text: computed once per dataset. */
+export interface ProjectKeys {
+  project: Project;
+  values: Record<Facet, string[]>;
+  search: string;
+}
+
+export function indexProjects(projects: readonly Project[], municipalities: ReadonlyMap<string, MunicipalityRecord>): ProjectKeys[] {
+  return projects.map((project) => {
+    const places = project.locations.map((l) => municipalities.get(l.municipalityId));
+    const countries = new Set<string>([...project.locations.map((l) => l.country), ...project.partners.map((p) => p.country).filter((c): c is CountryCode => !!c)]);
+    const searchParts = [
+      project.title.en, project.title.bg, project.title.sr, project.acronym, project.code,
+      ...project.partners.flatMap((p) => [p.name, p.town]),
+      ...project.locations.flatMap((l) => [l.nameLat, l.nameCyr]),
+      ...places.flatMap((m) => (m ? [m.nameLat, m.nameCyr] : [])),
+    ];
+    return {
+      project,
+      values: {
+        themes: [project.theme],
+        objectives: project.objective ? [project.objective] : [],
+        periods: [project.period ?? 'unknown'],
+        types: [project.type ?? 'unknown'],
+        countries: [...countries],
+        districts: [...new Set(places.map((m) => m?.districtId).filter((d): d is string => !!d))],
+        municipalities: [...new Set(project.locations.map((l) => l.municipalityId))],
+      },
+      search: ` ${searchParts.filter(Boolean).map((t) => matchKey(t!)).join(' | ')}`,
+    };
+  });
+}
+
+/** Every word of the query must start a word of the project's text ("pir" finds Pirot). */
+export function matchesSearch(keys: ProjectKeys, q: string): boolean {
+  const words = matchKey(q).split(' ').filter(Boolean);
+  return words.every((w) => keys.search.includes(` ${w}`));
+}
+
+function matchesExcept(keys: ProjectKeys, f: Filters, skip: Facet | 'budget' | null): boolean {
+  for (const facet of FACETS) {
+    if (facet === skip) continue;
+    const chosen = f[facet] as string[];
+    if (chosen.length && !keys.values[facet].some((v) => chosen.includes(v))) return false;
+  }
+  if (skip !== 'budget' && f.budget) {
+    const total = keys.project.total?.value;
+    if (total == null) return false;
+    if (f.budget.min !== null && total < f.budget.min) return false;
+    if (f.budget.max !== null && total > f.budget.max) return false;
+  }
+  return !f.q.trim() || matchesSearch(keys, f.q);
+}
+
+export function applyFilters(index: readonly ProjectKeys[], f: Filters, skip: Facet | 'budget' | null = null): Project[] {
+  return index.filter((k) => matchesExcept(k, f, skip)).map((k) => k.project);
+}
+
+/** For each option of a facet: how many projects would match with the other active filters. */
+export function facetCounts(index: readonly ProjectKeys[], f: Filters, facet: Facet): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const keys of index) {
+    if (!matchesExcept(keys, f, facet)) continue;
+    for (const v of keys.values[facet]) counts.set(v, (counts.get(v) ?? 0) + 1);
+  }
+  return counts;
+}
+
+export const isActive = (f: Filters): boolean =>
+  FACETS.some((facet) => (f[facet] as string[]).length > 0) || f.budget !== null || f.q.trim() !== '';
+
+/** Adds the option if absent, removes it if present. */
+export function toggle(f: Filters, facet: Facet, value: string): Filters {
+  const current = f[facet] as string[];
+  const next = current.includes(value) ? current.filter((v) => v !== value) : [...current, value];
+  return { ...f, [facet]: next };
+}

@@ -1,0 +1,53 @@
+/** Choosing what the map colours municipalities by, and the legend of its classes. */
+import type { I18n } from '../i18n';
+import type { Flavor } from '../map/palette';
+import { LAYERS, type MapLayer } from '../state/url';
+
+interface Props {
+  layer: MapLayer;
+  breaks: number[];
+  flavor: Flavor;
+  i18n: I18n;
+  onChange(layer: MapLayer): void;
+}
+
+export function MapLayerControl({ layer, breaks, flavor, i18n, onChange }: Props) {
+  const { t } = i18n;
+  const format = (v: number) => (layer === 'projects' ? String(Math.round(v)) : layer === 'per-inhabitant' ? i18n.money(Math.round(v * 100) / 100) : i18n.moneyShort(v));
+  // Colour 0: nothing recorded; then one class per break interval of the positive values.
+  const classes = [{ color: flavor.choropleth[0], label: format(0) }];
+  const edges = [0, ...breaks];
+  edges.forEach((from, i) =>
+    classes.push({
+      color: flavor.choropleth[Math.min(i + 1, flavor.choropleth.length - 1)],
+      label: i < edges.length - 1 ? `${i === 0 ? '>' : ''} ${format(from)} – ${format(edges[i + 1])}` : `≥ ${format(from)}`,
+    }),
+  );
+  return (
+    <div class="map-layer">
+      <label>
+        {t('mapColour')}{' '}
+        <select value={layer} onChange={(e) => onChange((e.target as HTMLSelectElement).value as MapLayer)}>
+          {LAYERS.map((l) => (
+            <option value={l}>{t(`layer_${l.replace('-', '_') as 'sites' | 'budget' | 'projects' | 'per_inhabitant'}`)}</option>
+          ))}
+        </select>
+      </label>
+      {layer !== 'sites' && (
+        <ul class="choropleth-legend" aria-label={t(`layer_${layer.replace('-', '_') as 'budget' | 'projects' | 'per_inhabitant'}`)}>
+          {classes.map((c) => (
+            <li key={c.label}>
+              <span class="key" style={{ background: c.color }} />
+              {c.label}
+            </li>
+          ))}
+          <li>
+            <span class="key" style={{ background: flavor.no_data }} />
+            {t('noData')}
+          </li>
+          {layer === 'per-inhabitant' && <li class="note">{t('perInhabitantNote')}</li>}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,80 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { applyFilters, facetCounts, indexProjects, NO_FILTERS, toggle, type Filters } from '../../src/core/filters';
+import type { AtlasData } from '../../src/core/types';
+import { MUNICIPALITIES, project } from './fixtures';
+
+const projects = [
+  project({ id: 'a', period: '2014-2020', theme: 'environment-risk', type: 'investment', total: '100 000', title: 'Clean rivers of Pirot', partners: [['RS-70939', null], ['BG-MON29', null]] }),
+  project({ id: 'b', period: '2007-2013', theme: 'tourism-heritage', type: 'soft', total: '500 000', title: 'Fortress trail', partners: [['BG-VID09', null]] }),
+  project({ id: 'c', period: null, theme: 'tourism-heritage', type: null, total: null, title: 'Зона на приятелството', partners: [['RS-70327', null]] }),
+  project({ id: 'd', period: '2014-2020', theme: 'youth-education', type: 'soft', total: '2.000.000', title: 'Youth camps', partners: [[null, null]], objective: '2014-2020:2.2' }),
+];
+const index = indexProjects(projects, MUNICIPALITIES);
+const ids = (f: Partial<Filters>) => applyFilters(index, { ...NO_FILTERS, ...f }).map((p) => p.id);
+
+describe('each filter', () => {
+  it('matches everything without filters', () => expect(ids({})).toEqual(['a', 'b', 'c', 'd']));
+  it('theme', () => expect(ids({ themes: ['tourism-heritage'] })).toEqual(['b', 'c']));
+  it('period, with "unknown"', () => expect(ids({ periods: ['2014-2020', 'unknown'] })).toEqual(['a', 'c', 'd']));
+  it('programme objective', () => expect(ids({ objectives: ['2014-2020:2.2'] })).toEqual(['d']));
+  it('type, with "unknown"', () => expect(ids({ types: ['soft', 'unknown'] })).toEqual(['b', 'c', 'd']));
+  it('country side: any partner or site there', () => expect(ids({ countries: ['BG'] })).toEqual(['a', 'b']));
+  it('district', () => expect(ids({ districts: ['RS-14'] })).toEqual(['c']));
+  it('municipality', () => expect(ids({ municipalities: ['BG-MON29', 'BG-VID09'] })).toEqual(['a', 'b']));
+  it('budget range leaves unknown budgets out', () => {
+    expect(ids({ budget: { min: 200_000, max: null } })).toEqual(['b', 'd']);
+    expect(ids({ budget: { min: null, max: 500_000 } })).toEqual(['a', 'b']);
+  });
+});
+
+describe('combinations', () => {
+  it('are alternatives within a facet and all required across facets', () => {
+    expect(ids({ themes: ['tourism-heritage', 'environment-risk'], periods: ['2014-2020'] })).toEqual(['a']);
+    expect(ids({ countries: ['RS'], budget: { min: 50_000, max: 150_000 }, q: 'pirot' })).toEqual(['a']);
+    expect(ids({ themes: ['youth-education'], countries: ['BG'] })).toEqual([]);
+  });
+
+  it('counts each option with the other filters applied', () => {
+    const f = { ...NO_FILTERS, periods: ['2014-2020' as const] };
+    expect(Object.fromEntries(facetCounts(index, f, 'themes'))).toEqual({ 'environment-risk': 1, 'youth-education': 1 });
+    expect(Object.fromEntries(facetCounts(index, f, 'periods'))).toEqual({ '2014-2020': 2, '2007-2013': 1, unknown: 1 });
+  });
+
+  it('toggles options', () => {
+    const once = toggle(NO_FILTERS, 'themes', 'infrastructure');
+    expect(once.themes).toEqual(['infrastructure']);
+    expect(toggle(once, 'themes', 'infrastructure').themes).toEqual([]);
+  });
+});
+
+describe('search', () => {
+  it('is insensitive to case, diacritics and script', () => {
+    for (const q of ['Pirot', 'Пирот', 'pirot', 'PIROT', 'pir']) expect(ids({ q })).toEqual(['a']);
+    for (const q of ['zona', 'Зона', 'ZONA na']) expect(ids({ q })).toEqual(['c']);
+    expect(ids({ q: 'Монтана' })).toEqual(['a']);
+  });
+
+  it('finds partner names, and needs every word', () => {
+    expect(ids({ q: 'partner 0 of b' })).toContain('b');
+    expect(ids({ q: 'partner 0 of d' })).toEqual(['d']);
+    expect(ids({ q: 'fortress pirot' })).toEqual([]);
+  });
+});
+
+describe('on the real dataset', () => {
+  const data = JSON.parse(readFileSync(new URL('../../data/out/atlas-data.json', import.meta.url), 'utf8')) as AtlasData;
+  const real = indexProjects(data.projects, new Map(data.municipalities.map((m) => [m.id, m])));
+  it('finds Pirot in any script and spelling alike', () => {
+    const found = ['Pirot', 'Пирот', 'pirot'].map((q) => applyFilters(real, { ...NO_FILTERS, q }).map((p) => p.id));
+    expect(found[0].length).toBeGreaterThan(5);
+    expect(found[1]).toEqual(found[0]);
+    expect(found[2]).toEqual(found[0]);
+  });
+
+  it('counts of a facet add up to the projects matching the rest', () => {
+    const f = { ...NO_FILTERS, countries: ['RS' as const] };
+    const counts = facetCounts(real, f, 'periods');
+    expect([...counts.values()].reduce((a, b) => a + b, 0)).toBe(applyFilters(real, f).length);
+  });
+});
