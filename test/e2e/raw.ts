@@ -17,6 +17,7 @@ export interface RawProject {
   title_bg: string | null;
   title_sr: string | null;
   total_eur: string | null;
+  type: string | null;
   partners: RawPartner[] | null;
   sources: string[];
 }

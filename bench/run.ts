@@ -1,11 +1,14 @@
 /**
- * npm run bench: cold navigation → 'atlas:ready' for the built atlas and for the bare maplibre
- * floor page, in headless Chromium; 5 runs each, medians, their ratio, and the gzip weight of
- * the atlas's first load.
+ * npm run bench, in headless Chromium (software WebGL):
+ *  1. cold navigation → 'atlas:ready' for the built atlas and for the bare maplibre floor page
+ *     (5 runs each, medians, their ratio) and the gzip weight of the atlas's first load;
+ *  2. filter change → map idle and → charts updated, at the real size and on 100,000 synthetic
+ *     sites (medians of 9 toggles of a period checkbox).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import type { Page } from 'playwright-core';
 import { build, preview, type PreviewServer } from 'vite';
 import { launchChromium } from '../test/e2e/browser';
 
@@ -49,19 +52,61 @@ async function measure(url: string, distDir: string) {
   return { times, median: median(times), gzipBytes };
 }
 
+const FILTER_RUNS = 9;
+const SYNTHETIC_SITES = 100_000;
+
+/** Toggles a period filter and reads the marks the app sets: filter → map idle, → charts updated. */
+async function filterLatency(page: Page) {
+  const map: number[] = [];
+  const charts: number[] = [];
+  const period = page.getByRole('group', { name: 'Period' }).getByRole('checkbox', { name: /^2014-2020/ });
+  for (let i = 0; i < FILTER_RUNS; i++) {
+    await page.evaluate(() => performance.clearMarks());
+    await period.click();
+    const handle = await page.waitForFunction(
+      () => {
+        const at = (name: string) => performance.getEntriesByName(name)[0]?.startTime;
+        const [f, m, c] = [at('atlas:filter'), at('atlas:map-idle'), at('atlas:charts-updated')];
+        return f !== undefined && m !== undefined && c !== undefined && { map: m - f, charts: c - f };
+      },
+      null,
+      { timeout: 120_000 },
+    );
+    const r = (await handle.jsonValue()) as { map: number; charts: number };
+    map.push(r.map);
+    charts.push(r.charts);
+  }
+  return { map: median(map), charts: median(charts) };
+}
+
+async function exploreBench(url: string, synthetic: number) {
+  const browser = await launchChromium();
+  const page = await browser.newPage({ viewport: { width: 1500, height: 900 } });
+  await page.goto(`${url}explore.html${synthetic ? `?synthetic=${synthetic}` : ''}`);
+  await page.waitForFunction(() => performance.getEntriesByName('atlas:ready').length > 0, null, { timeout: 300_000 });
+  const result = await filterLatency(page);
+  await browser.close();
+  return result;
+}
+
 await build({ root, logLevel: 'warn' });
 await build({ configFile: join(root, 'bench/vite.config.ts'), logLevel: 'warn' });
 const atlasServer = await serve(join(root, 'dist'));
 const floorServer = await serve(join(root, 'bench/dist'), join(root, 'bench/vite.config.ts'));
 try {
   const atlas = await measure(atlasServer.url, join(root, 'dist'));
-  const floor = await measure(floorServer.url, join(root, 'bench/dist'));
+  const floor = await measure(`${floorServer.url}floor.html`, join(root, 'bench/dist'));
   const ms = (x: number) => `${Math.round(x)} ms`;
   console.log(`navigation → atlas:ready, cold, ${RUNS} runs, 1280×800 headless Chromium (software WebGL)`);
   console.log(`  atlas  median ${ms(atlas.median)}  runs ${atlas.times.map(ms).join(', ')}`);
   console.log(`  floor  median ${ms(floor.median)}  runs ${floor.times.map(ms).join(', ')}  (bare maplibre, same style and data)`);
   console.log(`  ratio atlas/floor ${(atlas.median / floor.median).toFixed(2)}`);
   console.log(`first load, gzip: atlas ${(atlas.gzipBytes / 1024).toFixed(0)} kB, floor ${(floor.gzipBytes / 1024).toFixed(0)} kB`);
+  const real = await exploreBench(floorServer.url, 0);
+  const big = await exploreBench(floorServer.url, SYNTHETIC_SITES);
+  console.log(`filter change (toggle a period), medians of ${FILTER_RUNS}, 1500×900:`);
+  console.log(`  real data (104 projects):      → map idle ${ms(real.map)}, → charts updated ${ms(real.charts)}`);
+  console.log(`  synthetic ${SYNTHETIC_SITES.toLocaleString('en')} sites:  → map idle ${ms(big.map)}, → charts updated ${ms(big.charts)}`);
 } finally {
   await atlasServer.server.close();
   await floorServer.server.close();
