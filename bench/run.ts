@@ -63,12 +63,13 @@ async function filterLatency(page: Page) {
   for (let i = 0; i < FILTER_RUNS; i++) {
     await page.evaluate(() => performance.clearMarks());
     await period.click();
+    // A string, not a function: tsx would wrap inner arrow functions in a helper the page lacks.
     const handle = await page.waitForFunction(
-      () => {
-        const at = (name: string) => performance.getEntriesByName(name)[0]?.startTime;
-        const [f, m, c] = [at('atlas:filter'), at('atlas:map-idle'), at('atlas:charts-updated')];
+      `(() => {
+        const at = (name) => performance.getEntriesByName(name)[0]?.startTime;
+        const f = at('atlas:filter'), m = at('atlas:map-idle'), c = at('atlas:charts-updated');
         return f !== undefined && m !== undefined && c !== undefined && { map: m - f, charts: c - f };
-      },
+      })()`,
       null,
       { timeout: 120_000 },
     );

@@ -103,6 +103,7 @@ export function App({ load = loadAtlas }: AppProps) {
   const index = useMemo(() => (loaded ? indexProjects(projects, loaded.municipalities) : []), [loaded]);
   const selection = useMemo(() => applyFilters(index, state.filters), [index, state.filters]);
   const visible = useMemo(() => new Set(selection.map((p) => p.id)), [selection]);
+  const forBudget = useMemo(() => applyFilters(index, state.filters, 'budget'), [index, state.filters]);
   const located = useMemo(() => projects.filter((p) => p.locations.length > 0), [projects]);
   const unplaced = useMemo(() => selection.filter((p) => p.locations.length === 0), [selection]);
   const summary = useMemo(() => summarize(selection), [selection]);
@@ -225,7 +226,7 @@ export function App({ load = loadAtlas }: AppProps) {
           </section>
           <Charts
             selection={selection}
-            forBudget={applyFilters(index, state.filters, 'budget')}
+            forBudget={forBudget}
             attribution={attribution}
             filters={state.filters}
             municipalities={loaded.municipalities}

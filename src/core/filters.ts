@@ -70,9 +70,12 @@ export function matchesSearch(keys: ProjectKeys, q: string): boolean {
   return words.every((w) => keys.search.includes(` ${w}`));
 }
 
-function matchesExcept(keys: ProjectKeys, f: Filters, skip: Facet | 'budget' | null): boolean {
+/** Skip every facet: only the budget range and the search apply. */
+const FACET_ONLY = 'facets';
+
+function matchesExcept(keys: ProjectKeys, f: Filters, skip: Facet | 'budget' | typeof FACET_ONLY | null): boolean {
   for (const facet of FACETS) {
-    if (facet === skip) continue;
+    if (facet === skip || skip === FACET_ONLY) continue;
     const chosen = f[facet] as string[];
     if (chosen.length && !keys.values[facet].some((v) => chosen.includes(v))) return false;
   }
@@ -91,10 +94,23 @@ export function applyFilters(index: readonly ProjectKeys[], f: Filters, skip: Fa
 
 /** For each option of a facet: how many projects would match with the other active filters. */
 export function facetCounts(index: readonly ProjectKeys[], f: Filters, facet: Facet): Map<string, number> {
-  const counts = new Map<string, number>();
+  return allFacetCounts(index, f)[facet];
+}
+
+/**
+ * facetCounts for every facet in one pass: a project counts towards a facet's options when it
+ * passes every other filter, i.e. when it fails at most that facet.
+ */
+export function allFacetCounts(index: readonly ProjectKeys[], f: Filters): Record<Facet, Map<string, number>> {
+  const counts = Object.fromEntries(FACETS.map((facet) => [facet, new Map<string, number>()])) as Record<Facet, Map<string, number>>;
+  const active = FACETS.filter((facet) => (f[facet] as string[]).length > 0);
   for (const keys of index) {
-    if (!matchesExcept(keys, f, facet)) continue;
-    for (const v of keys.values[facet]) counts.set(v, (counts.get(v) ?? 0) + 1);
+    if (!matchesExcept(keys, f, FACET_ONLY)) continue; // budget or search fails: counts nowhere
+    const failed = active.filter((facet) => !keys.values[facet].some((v) => (f[facet] as string[]).includes(v)));
+    if (failed.length > 1) continue;
+    for (const facet of failed.length ? failed : FACETS) {
+      for (const v of keys.values[facet]) counts[facet].set(v, (counts[facet].get(v) ?? 0) + 1);
+    }
   }
   return counts;
 }

@@ -2,7 +2,7 @@
  * Search and facets. Beside each option: how many projects it would give with the other active
  * filters. Municipalities, too many for checkboxes, are added from a list.
  */
-import { facetCounts, toggle, type Facet, type Filters, type ProjectKeys } from '../core/filters';
+import { allFacetCounts, toggle, type Facet, type Filters, type ProjectKeys } from '../core/filters';
 import { THEME_IDS } from '../core/themes';
 import { PERIODS } from '../core/types';
 import { optionLabel, type LabelContext } from './labels';
@@ -24,8 +24,9 @@ export function FilterPanel({ index, filters, ctx, onChange }: Props) {
     countries: ['BG', 'RS'],
     districts: [...ctx.districts.keys()].sort((a, b) => optionLabel('districts', a, ctx).localeCompare(optionLabel('districts', b, ctx))),
   };
+  const all = allFacetCounts(index, filters);
   const group = (facet: Exclude<Facet, 'municipalities'>) => {
-    const counts = facetCounts(index, filters, facet);
+    const counts = all[facet];
     const chosen = filters[facet] as string[];
     // Programme priorities are many: only those with projects here, or chosen, are listed.
     const values = options[facet].filter((v) => facet !== 'objectives' || (counts.get(v) ?? 0) > 0 || chosen.includes(v));
@@ -41,7 +42,7 @@ export function FilterPanel({ index, filters, ctx, onChange }: Props) {
       </fieldset>
     );
   };
-  const municipalityCounts = facetCounts(index, filters, 'municipalities');
+  const municipalityCounts = all.municipalities;
   const addable = [...municipalityCounts.keys()]
     .filter((id) => !filters.municipalities.includes(id))
     .sort((a, b) => optionLabel('municipalities', a, ctx).localeCompare(optionLabel('municipalities', b, ctx)));

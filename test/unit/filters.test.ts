@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { applyFilters, facetCounts, indexProjects, NO_FILTERS, toggle, type Filters } from '../../src/core/filters';
+import { applyFilters, facetCounts, FACETS, indexProjects, NO_FILTERS, toggle, type Filters } from '../../src/core/filters';
 import type { AtlasData } from '../../src/core/types';
 import { MUNICIPALITIES, project } from './fixtures';
 
@@ -76,5 +76,26 @@ describe('on the real dataset', () => {
     const f = { ...NO_FILTERS, countries: ['RS' as const] };
     const counts = facetCounts(real, f, 'periods');
     expect([...counts.values()].reduce((a, b) => a + b, 0)).toBe(applyFilters(real, f).length);
+  });
+});
+
+describe('facet counts in one pass', () => {
+  it('equal the counts of applying every other filter, for many filter sets', () => {
+    const sets: Filters[] = [
+      NO_FILTERS,
+      { ...NO_FILTERS, periods: ['2014-2020'] },
+      { ...NO_FILTERS, periods: ['2014-2020'], themes: ['youth-education', 'environment-risk'] },
+      { ...NO_FILTERS, countries: ['RS'], types: ['soft'], q: 'p' },
+      { ...NO_FILTERS, budget: { min: 1, max: 600_000 }, municipalities: ['BG-MON29'] },
+    ];
+    for (const f of sets) {
+      for (const facet of FACETS) {
+        const expected = new Map<string, number>();
+        for (const p of applyFilters(index, { ...f, [facet]: [] })) {
+          for (const v of index.find((k) => k.project === p)!.values[facet]) expected.set(v, (expected.get(v) ?? 0) + 1);
+        }
+        expect(facetCounts(index, f, facet)).toEqual(expected);
+      }
+    }
   });
 });
