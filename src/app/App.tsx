@@ -20,6 +20,7 @@ import { MapLayerControl } from '../ui/MapLayerControl';
 import { ProjectButtonList } from '../ui/ProjectButtonList';
 import { ProjectDialog } from '../ui/ProjectDialog';
 import { ProjectTable } from '../ui/ProjectTable';
+import { ShareDialog } from '../ui/ShareDialog';
 import { StackChooser } from '../ui/StackChooser';
 import { StatusLine } from '../ui/StatusLine';
 import { Charts } from './Charts';
@@ -50,6 +51,7 @@ export function App({ load = loadAtlas }: AppProps) {
   const [loadError, setLoadError] = useState<string | null>(null);
   const [chooser, setChooser] = useState<{ ids: string[]; at: { x: number; y: number } } | null>(null);
   const [about, setAbout] = useState(false);
+  const [share, setShare] = useState(false);
   const [mapError, setMapError] = useState<string | null>(null);
   const [panelWidth, setPanelWidth] = useState(0);
   const [hoveredMunicipality, setHoveredMunicipality] = useState<string | null>(null);
@@ -69,13 +71,12 @@ export function App({ load = loadAtlas }: AppProps) {
       const districts = new Map<string, MunicipalityRecord>();
       for (const m of data.municipalities) if (m.inArea && !districts.has(m.districtId)) districts.set(m.districtId, m);
       const objectives = new Map(data.objectives.map((o) => [o.key, o]));
-      // Ids in the link that the data does not know are dropped, with a notice.
+      // Ids in the link that the data does not know are dropped, with a notice; the address bar
+      // then shows the canonical link, the one "Share" gives.
       const checked = dropUnknownIds(url.state, { objectives: new Set(objectives.keys()), districts: new Set(districts.keys()), municipalities: new Set(municipalities.keys()) });
-      if (checked.notices.length) {
-        setNotices((n) => [...n, ...checked.notices]);
-        history.replaceState(null, '', toSearch(checked.state) || location.pathname);
-        setUrl({ state: checked.state, notices: [] });
-      }
+      if (checked.notices.length) setNotices((n) => [...n, ...checked.notices]);
+      history.replaceState(null, '', toSearch(checked.state) || location.pathname);
+      setUrl({ state: checked.state, notices: [] });
       setLoaded({ data, basemap, municipalities, districts, objectives });
     }, (error: Error) => setLoadError(error.message));
     const onPop = () => setUrl(parseUrl(location.search));
@@ -122,6 +123,80 @@ export function App({ load = loadAtlas }: AppProps) {
   const toggleMunicipality = (id: string) =>
     setFilters({ ...state.filters, municipalities: state.filters.municipalities.includes(id) ? state.filters.municipalities.filter((m) => m !== id) : [...state.filters.municipalities, id] });
 
+  const here = (patch: Partial<UrlState>) => new URL(toSearch({ ...state, ...patch }) || location.pathname, location.href).href;
+  const mapPanel = loaded && (
+    <div class="map-wrap" hidden={state.view !== 'map'}>
+      <MapLayerControl layer={state.layer} breaks={choropleth?.breaks ?? []} flavor={light} i18n={i18n} onChange={(layer) => navigate({ layer })} />
+      {mapError && (
+        <p role="alert" class="failure">
+          {t('mapFailed', { reason: mapError })}
+        </p>
+      )}
+      <ErrorBoundary fallback={(reason) => <p role="alert" class="failure">{t('mapFailed', { reason })}</p>}>
+        <MapView
+          basemap={loaded.basemap}
+          projects={located}
+          visible={visible}
+          cyrillic={usesCyrillic(locale)}
+          selected={state.project}
+          obscuredRight={panelWidth}
+          choropleth={choropleth}
+          hoveredMunicipality={hoveredMunicipality}
+          chosenMunicipalities={state.filters.municipalities}
+          camera={state.camera}
+          cooperative={state.embed}
+          label={t('mapLabel')}
+          onSelect={select}
+          onChoose={(ids, at) => setChooser({ ids, at })}
+          onHoverMunicipality={setHoveredMunicipality}
+          onToggleMunicipality={toggleMunicipality}
+          onCamera={(camera) => navigate({ camera }, { replace: true })}
+          onError={setMapError}
+        />
+      </ErrorBoundary>
+    </div>
+  );
+  const panels = loaded && (
+    <>
+      {chooser && (
+        <StackChooser
+          projects={chooser.ids.map((id) => projects.find((p) => p.id === id)!).filter(Boolean)}
+          at={chooser.at}
+          i18n={i18n}
+          onSelect={select}
+          onClose={() => setChooser(null)}
+        />
+      )}
+      {selected && <ProjectDialog key={selected.id} project={selected} municipalities={loaded.municipalities} i18n={i18n} onClose={() => select(null)} />}
+      {state.project && !selected && (
+        <div class="panel details" role="alert">
+          <p>{t('unknownProject', { id: state.project })}</p>
+          <button type="button" onClick={() => select(null)}>
+            {t('close')}
+          </button>
+        </div>
+      )}
+    </>
+  );
+
+  if (state.embed && loaded && ctx) {
+    return (
+      <div class="app embed">
+        <header class="embed-bar">
+          <strong>{t('appTitle')}</strong>
+          <StatusLine summary={summary} i18n={i18n} />
+          <a href={here({ embed: false })} target="_blank" rel="noopener">
+            {t('openFull')}
+          </a>
+        </header>
+        <main class="body embed-body">
+          <section class="stage">{mapPanel}</section>
+          {panels}
+        </main>
+      </div>
+    );
+  }
+
   return (
     <div class="app">
       <header class="top">
@@ -132,6 +207,9 @@ export function App({ load = loadAtlas }: AppProps) {
         <nav class="actions">
           <button type="button" onClick={() => navigate({ view: state.view === 'list' ? 'map' : 'list' })}>
             {state.view === 'list' ? t('showMap') : t('showList')}
+          </button>
+          <button type="button" onClick={() => setShare(true)}>
+            {t('share')}
           </button>
           <button type="button" onClick={() => setAbout(true)}>
             {t('about')}
@@ -193,35 +271,7 @@ export function App({ load = loadAtlas }: AppProps) {
             )}
           </aside>
           <section class="stage">
-            <div class="map-wrap" hidden={state.view !== 'map'}>
-              <MapLayerControl layer={state.layer} breaks={choropleth?.breaks ?? []} flavor={light} i18n={i18n} onChange={(layer) => navigate({ layer })} />
-              {mapError && (
-                <p role="alert" class="failure">
-                  {t('mapFailed', { reason: mapError })}
-                </p>
-              )}
-              <ErrorBoundary fallback={(reason) => <p role="alert" class="failure">{t('mapFailed', { reason })}</p>}>
-                <MapView
-                  basemap={loaded.basemap}
-                  projects={located}
-                  visible={visible}
-                  cyrillic={usesCyrillic(locale)}
-                  selected={state.project}
-                  obscuredRight={panelWidth}
-                  choropleth={choropleth}
-                  hoveredMunicipality={hoveredMunicipality}
-                  chosenMunicipalities={state.filters.municipalities}
-                  camera={state.camera}
-                  label={t('mapLabel')}
-                  onSelect={select}
-                  onChoose={(ids, at) => setChooser({ ids, at })}
-                  onHoverMunicipality={setHoveredMunicipality}
-                  onToggleMunicipality={toggleMunicipality}
-                  onCamera={(camera) => navigate({ camera }, { replace: true })}
-                  onError={setMapError}
-                />
-              </ErrorBoundary>
-            </div>
+            {mapPanel}
             {state.view === 'list' && <ProjectTable projects={selection} municipalities={loaded.municipalities} i18n={i18n} selected={state.project} onSelect={select} />}
           </section>
           <Charts
@@ -236,25 +286,19 @@ export function App({ load = loadAtlas }: AppProps) {
             onToggleMunicipality={toggleMunicipality}
             onFilters={setFilters}
           />
-          {chooser && (
-            <StackChooser
-              projects={chooser.ids.map((id) => projects.find((p) => p.id === id)!).filter(Boolean)}
-              at={chooser.at}
+          {panels}
+          {about && <AboutDialog data={loaded.data} i18n={i18n} onClose={() => setAbout(false)} />}
+          {share && (
+            <ShareDialog
+              url={here({})}
+              embedUrl={here({ embed: true, camera: null })}
+              selection={selection}
+              filters={state.filters}
+              municipalities={loaded.municipalities}
               i18n={i18n}
-              onSelect={select}
-              onClose={() => setChooser(null)}
+              onClose={() => setShare(false)}
             />
           )}
-          {selected && <ProjectDialog key={selected.id} project={selected} municipalities={loaded.municipalities} i18n={i18n} onClose={() => select(null)} />}
-          {state.project && !selected && (
-            <div class="panel details" role="alert">
-              <p>{t('unknownProject', { id: state.project })}</p>
-              <button type="button" onClick={() => select(null)}>
-                {t('close')}
-              </button>
-            </div>
-          )}
-          {about && <AboutDialog data={loaded.data} i18n={i18n} onClose={() => setAbout(false)} />}
         </main>
       )}
     </div>

@@ -43,6 +43,8 @@ export interface MapViewProps {
   hoveredMunicipality: string | null;
   chosenMunicipalities: readonly string[];
   camera: Camera | null;
+  /** Embedded in another page: one-finger and wheel gestures scroll the page, not the map. */
+  cooperative: boolean;
   label: string;
   onSelect(projectId: string): void;
   /** Several projects under the pointer: let the user choose. */
@@ -166,6 +168,7 @@ export function MapView(props: MapViewProps) {
       attributionControl: false,
       dragRotate: false,
       pitchWithRotate: false,
+      cooperativeGestures: props.cooperative,
       canvasContextAttributes: { preserveDrawingBuffer: new URLSearchParams(location.search).has('capture') },
     });
     mapRef.current = map;

@@ -29,9 +29,11 @@ export interface UrlState {
   filters: Filters;
   /** null: the whole programme area. */
   camera: Camera | null;
+  /** Compact view for an iframe on another site. */
+  embed: boolean;
 }
 
-export const DEFAULT_STATE: UrlState = { lang: null, project: null, view: 'map', layer: 'sites', filters: NO_FILTERS, camera: null };
+export const DEFAULT_STATE: UrlState = { lang: null, project: null, view: 'map', layer: 'sites', filters: NO_FILTERS, camera: null, embed: false };
 
 export type Notice = { param: string; value: string; reason: 'unknown-parameter' | 'invalid-value' | 'unknown-id' };
 
@@ -51,7 +53,7 @@ const LISTS: ListParam[] = [
   { param: 'district', facet: 'districts', valid: (v) => PLACE_ID.test(v) },
   { param: 'municipality', facet: 'municipalities', valid: (v) => PLACE_ID.test(v) },
 ];
-const SINGLES = ['lang', 'project', 'view', 'layer', 'budget', 'q', 'map'];
+const SINGLES = ['lang', 'project', 'view', 'layer', 'budget', 'q', 'map', 'embed'];
 const KNOWN = new Set([...SINGLES, ...LISTS.map((l) => l.param)]);
 
 export function parseUrl(search: string): { state: UrlState; notices: Notice[] } {
@@ -93,6 +95,8 @@ export function parseUrl(search: string): { state: UrlState; notices: Notice[] }
     if ([zoom, lat, lon].every(Number.isFinite) && zoom >= 0 && zoom <= 22 && Math.abs(lat) <= 85 && Math.abs(lon) <= 180) state.camera = { zoom, lat, lon };
     else invalid('map', map);
   }
+  const embed = params.get('embed');
+  if (embed !== null) embed === '1' ? (state.embed = true) : invalid('embed', embed);
   return { state, notices };
 }
 
@@ -112,6 +116,7 @@ export function toSearch(state: UrlState): string {
   if (budget) params.set('budget', `${budget.min ?? ''}-${budget.max ?? ''}`);
   if (q.trim()) params.set('q', q);
   if (state.project) params.set('project', state.project);
+  if (state.embed) params.set('embed', '1');
   if (state.camera) params.set('map', `${round(state.camera.zoom, 2)}/${round(state.camera.lat, 4)}/${round(state.camera.lon, 4)}`);
   const s = params.toString().replace(/%2C/g, ',').replace(/%2F/g, '/').replace(/%3A/g, ':');
   return s ? `?${s}` : '';

@@ -19,6 +19,7 @@ const full: UrlState = {
     q: 'Пирот & co',
   },
   camera: { zoom: 7.25, lat: 43.1234, lon: 22.5678 },
+  embed: true,
 };
 
 describe('URL state', () => {

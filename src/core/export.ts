@@ -1,0 +1,68 @@
+/** Files of the current selection: CSV for spreadsheets, GeoJSON for GIS, and their names. Pure. */
+import type { Feature, FeatureCollection, Point } from 'geojson';
+import type { Filters } from './filters';
+import { slugify } from './text';
+import type { MunicipalityRecord, Project } from './types';
+
+/** Excel reads a UTF-8 file as UTF-8 (Cyrillic intact) only when it starts with a byte-order mark. */
+export const BOM = '\uFEFF';
+
+/** One CSV field: quoted when it holds a comma, quote, line break or leading/trailing space. */
+export function csvField(value: string | number | boolean | null | undefined): string {
+  if (value === null || value === undefined) return '';
+  const text = String(value);
+  return /[",\r\n]|^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export const csvRow = (fields: (string | number | boolean | null | undefined)[]): string => fields.map(csvField).join(',');
+
+export const CSV_COLUMNS = [
+  'id', 'code', 'acronym', 'title_en', 'title_bg', 'title_sr', 'period', 'theme', 'theme_basis', 'type',
+  'start_date', 'end_date', 'total_eur', 'total_as_written', 'total_approximate', 'eu_eur', 'eu_derived',
+  'partners', 'municipalities', 'countries', 'on_map', 'sources',
+] as const;
+
+/** One row per project, amounts as plain numbers with the source's own writing beside them. */
+export function toCsv(projects: readonly Project[], municipalities: ReadonlyMap<string, MunicipalityRecord>): string {
+  const rows = projects.map((p) => {
+    const places = [...new Set(p.locations.map((l) => l.municipalityId))].map((id) => municipalities.get(id)?.nameLat ?? id);
+    const countries = [...new Set([...p.locations.map((l) => l.country), ...p.partners.map((q) => q.country).filter(Boolean)])];
+    return csvRow([
+      p.id, p.code, p.acronym, p.title.en, p.title.bg, p.title.sr, p.period ?? 'unknown', p.theme, p.themeBasis, p.type,
+      p.startDate, p.endDate, p.total?.value, p.total?.raw, p.total?.approximate ?? null, p.eu?.value, p.eu?.derived ?? null,
+      p.partners.map((q) => `${q.name}${q.role ? ` (${q.role})` : ''}`).join('; '), places.join('; '), countries.join('; '),
+      p.locations.length > 0, p.sources.join(' '),
+    ]);
+  });
+  return `${BOM}${csvRow([...CSV_COLUMNS])}\r\n${rows.map((r) => `${r}\r\n`).join('')}`;
+}
+
+/** Every project place as a point with the project's main properties. */
+export function toGeoJson(projects: readonly Project[]): FeatureCollection<Point> {
+  const features: Feature<Point>[] = projects.flatMap((p) =>
+    p.locations.map((l) => ({
+      type: 'Feature' as const,
+      geometry: { type: 'Point' as const, coordinates: [l.lon, l.lat] },
+      properties: {
+        project: p.id, code: p.code, title_en: p.title.en, title_bg: p.title.bg, title_sr: p.title.sr, period: p.period, theme: p.theme,
+        total_eur: p.total?.value ?? null, place: l.nameLat, place_cyr: l.nameCyr, municipality: l.municipalityId, country: l.country, located_by: l.method,
+      },
+    })),
+  );
+  return { type: 'FeatureCollection', features };
+}
+
+/** "atlas-pirot-2014-2020": the atlas, then the municipalities, periods, themes and search of the view. */
+export function exportName(filters: Filters, municipalities: ReadonlyMap<string, MunicipalityRecord>): string {
+  const parts = [
+    ...filters.municipalities.map((id) => municipalities.get(id)?.nameLat ?? id),
+    ...filters.districts,
+    ...filters.countries,
+    ...filters.periods,
+    ...filters.themes,
+    ...filters.types,
+    filters.q,
+  ].filter(Boolean);
+  const slug = slugify(parts.join(' '), 60);
+  return slug ? `atlas-${slug}` : 'atlas-all-projects';
+}

@@ -1,0 +1,93 @@
+/** The exact link to this view with its QR code, an embed snippet, and downloads of the selection. */
+import qrcode from 'qrcode-generator';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { exportName, toCsv, toGeoJson } from '../core/export';
+import type { Filters } from '../core/filters';
+import type { MunicipalityRecord, Project } from '../core/types';
+import type { I18n } from '../i18n';
+
+interface Props {
+  url: string;
+  embedUrl: string;
+  selection: readonly Project[];
+  filters: Filters;
+  municipalities: ReadonlyMap<string, MunicipalityRecord>;
+  i18n: I18n;
+  onClose(): void;
+}
+
+/** The QR code drawn as one SVG path from the module matrix: generated here, no service. */
+function QrCode({ text, label }: { text: string; label: string }) {
+  const qr = qrcode(0, 'M');
+  qr.addData(text);
+  qr.make();
+  const n = qr.getModuleCount();
+  let d = '';
+  for (let r = 0; r < n; r++) for (let c = 0; c < n; c++) if (qr.isDark(r, c)) d += `M${c + 4},${r + 4}h1v1h-1z`;
+  return (
+    <svg class="qr" viewBox={`0 0 ${n + 8} ${n + 8}`} width={200} height={200} role="img" aria-label={label}>
+      <rect width={n + 8} height={n + 8} fill="#fff" />
+      <path d={d} fill="#000" shape-rendering="crispEdges" />
+    </svg>
+  );
+}
+
+function download(name: string, type: string, content: string): void {
+  const url = URL.createObjectURL(new Blob([content], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+export function ShareDialog({ url, embedUrl, selection, filters, municipalities, i18n, onClose }: Props) {
+  const { t } = i18n;
+  const heading = useRef<HTMLHeadingElement>(null);
+  const [copied, setCopied] = useState(false);
+  useEffect(() => heading.current?.focus(), []);
+  const name = exportName(filters, municipalities);
+  const snippet = `<iframe src="${embedUrl.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}" width="800" height="560" style="border:0" title="${t('appTitle')}" loading="lazy" allowfullscreen></iframe>`;
+  const copy = async () => {
+    await navigator.clipboard?.writeText(url).catch(() => undefined);
+    setCopied(true);
+  };
+  return (
+    <div class="panel share" role="dialog" aria-labelledby="share-title" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
+      <button type="button" class="close" onClick={onClose} aria-label={t('close')}>
+        ×
+      </button>
+      <h2 id="share-title" ref={heading} tabIndex={-1}>
+        {t('shareTitle')}
+      </h2>
+      <label class="field">
+        {t('linkLabel')}
+        <input type="text" readOnly value={url} onFocus={(e) => (e.target as HTMLInputElement).select()} />
+      </label>
+      <button type="button" onClick={copy}>
+        {copied ? t('copied') : t('copyLink')}
+      </button>
+      <QrCode text={url} label={t('qrLabel')} />
+      <label class="field">
+        {t('embedLabel')}
+        <textarea readOnly rows={4} value={snippet} onFocus={(e) => (e.target as HTMLTextAreaElement).select()} />
+      </label>
+      <p class="note">{t('embedNote')}</p>
+      <h3>{t('downloads', { n: selection.length })}</h3>
+      <ul class="downloads">
+        <li>
+          <button type="button" onClick={() => download(`${name}.csv`, 'text/csv;charset=utf-8', toCsv(selection, municipalities))}>
+            {t('downloadCsv')}
+          </button>
+        </li>
+        <li>
+          <button type="button" onClick={() => download(`${name}.geojson`, 'application/geo+json', JSON.stringify(toGeoJson(selection)))}>
+            {t('downloadGeoJson')}
+          </button>
+        </li>
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { BOM, csvField, CSV_COLUMNS, exportName, toCsv, toGeoJson } from '../../src/core/export';
+import { NO_FILTERS } from '../../src/core/filters';
+import { MUNICIPALITIES, project } from './fixtures';
+
+describe('CSV writer', () => {
+  it('quotes commas, quotes, line breaks and edge spaces, and leaves plain text alone', () => {
+    expect(csvField('Municipality of Pirot, Serbia')).toBe('"Municipality of Pirot, Serbia"');
+    expect(csvField('Association “Love and Light” "LL"')).toBe('"Association “Love and Light” ""LL"""');
+    expect(csvField('line\nbreak')).toBe('"line\nbreak"');
+    expect(csvField(' padded')).toBe('" padded"');
+    expect(csvField('Община Бойчиновци')).toBe('Община Бойчиновци');
+    expect(csvField(null)).toBe('');
+    expect(csvField(581345.46)).toBe('581345.46');
+  });
+
+  it('writes a BOM, the header and one row per project', () => {
+    const p = project({ id: 'x,1', total: '581 345,46', title: 'Зона "на" приятелството, 2', partners: [['RS-70939', null]] });
+    const csv = toCsv([p, project({ id: 'y' })], MUNICIPALITIES);
+    expect(csv.startsWith(BOM)).toBe(true);
+    const lines = csv.slice(1).split('\r\n');
+    expect(lines[0]).toBe(CSV_COLUMNS.join(','));
+    expect(lines).toHaveLength(4); // header, two rows, final empty
+    expect(lines[1]).toContain('"x,1"');
+    expect(lines[1]).toContain('"Зона ""на"" приятелството, 2"');
+    expect(lines[1]).toContain(',581345.46,581 345,46,'.replace('581 345,46', '"581 345,46"'));
+  });
+});
+
+describe('GeoJSON and names', () => {
+  it('has one point per project place', () => {
+    const fc = toGeoJson([project({ id: 'a', partners: [['RS-70939', null], ['BG-MON29', null]] }), project({ id: 'b' })]);
+    expect(fc.features.map((f) => f.properties!.project)).toEqual(['a', 'a']);
+  });
+
+  it('names files after the view', () => {
+    expect(exportName({ ...NO_FILTERS, municipalities: ['RS-70939'], periods: ['2014-2020'] }, MUNICIPALITIES)).toBe('atlas-pirot-2014-2020');
+    expect(exportName(NO_FILTERS, MUNICIPALITIES)).toBe('atlas-all-projects');
+  });
+});
