@@ -3,12 +3,14 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { attribute } from '../core/attribution';
 import type { BasemapData } from '../core/basemap';
 import { applyFilters, indexProjects, type Filters } from '../core/filters';
+import { cooperationPairs } from '../core/network';
 import { summarize } from '../core/summary';
 import type { AtlasData, MunicipalityRecord, Objective } from '../core/types';
 import { createI18n } from '../i18n';
 import { localeFromBrowser, usesCyrillic, type Locale } from '../i18n/locales';
 import { classBreaks, municipalityValues } from '../map/choropleth';
 import { MapView, type Choropleth } from '../map/MapView';
+import { networkLines } from '../map/network';
 import { light } from '../map/palette';
 import { dropUnknownIds, parseUrl, toSearch, type Notice, type UrlState } from '../state/url';
 import { AboutDialog } from '../ui/AboutDialog';
@@ -17,6 +19,7 @@ import { FilterPanel } from '../ui/FilterPanel';
 import type { LabelContext } from '../ui/labels';
 import { Legend } from '../ui/Legend';
 import { MapLayerControl } from '../ui/MapLayerControl';
+import { MunicipalityProfile } from '../ui/MunicipalityProfile';
 import { ProjectButtonList } from '../ui/ProjectButtonList';
 import { ProjectDialog } from '../ui/ProjectDialog';
 import { ProjectTable } from '../ui/ProjectTable';
@@ -110,6 +113,13 @@ export function App({ load = loadAtlas }: AppProps) {
   const summary = useMemo(() => summarize(selection), [selection]);
   const attribution = useMemo(() => attribute(selection), [selection]);
   const themeCounts = useMemo(() => selection.reduce((m, p) => m.set(p.theme, (m.get(p.theme) ?? 0) + 1), new Map<string, number>()), [selection]);
+  const pairs = useMemo(() => cooperationPairs(selection), [selection]);
+  const profiled = state.view === 'profile' && state.filters.municipalities.length === 1 ? loaded?.municipalities.get(state.filters.municipalities[0]) : undefined;
+  const placeContext = useMemo(() => (profiled ? attribute(applyFilters(index, state.filters, 'municipalities')) : null), [profiled, index, state.filters]);
+  const network = useMemo(() => {
+    if (!loaded || !(state.network || profiled)) return null;
+    return networkLines(profiled ? pairs.filter((p) => p.bg === profiled.id || p.rs === profiled.id) : pairs, loaded.municipalities);
+  }, [loaded, state.network, profiled, pairs]);
   const choropleth = useMemo<Choropleth | null>(() => {
     if (!loaded || state.layer === 'sites') return null;
     const area = loaded.data.municipalities.filter((m) => m.inArea);
@@ -122,11 +132,25 @@ export function App({ load = loadAtlas }: AppProps) {
   const ctx: LabelContext | null = loaded && { i18n, municipalities: loaded.municipalities, districts: loaded.districts, objectives: loaded.objectives };
   const toggleMunicipality = (id: string) =>
     setFilters({ ...state.filters, municipalities: state.filters.municipalities.includes(id) ? state.filters.municipalities.filter((m) => m !== id) : [...state.filters.municipalities, id] });
+  /** A click on a map municipality opens its profile; a second click on it closes it. */
+  const openProfile = (id: string) => {
+    performance.mark('atlas:filter');
+    const only = state.filters.municipalities.length === 1 && state.filters.municipalities[0] === id;
+    navigate(only ? { filters: { ...state.filters, municipalities: [] }, view: 'map' } : { filters: { ...state.filters, municipalities: [id] }, view: 'profile' });
+  };
 
   const here = (patch: Partial<UrlState>) => new URL(toSearch({ ...state, ...patch }) || location.pathname, location.href).href;
   const mapPanel = loaded && (
-    <div class="map-wrap" hidden={state.view !== 'map'}>
-      <MapLayerControl layer={state.layer} breaks={choropleth?.breaks ?? []} flavor={light} i18n={i18n} onChange={(layer) => navigate({ layer })} />
+    <div class="map-wrap" hidden={state.view === 'list'}>
+      <MapLayerControl
+        layer={state.layer}
+        network={state.network}
+        breaks={choropleth?.breaks ?? []}
+        flavor={light}
+        i18n={i18n}
+        onChange={(layer) => navigate({ layer })}
+        onNetwork={(on) => navigate({ network: on })}
+      />
       {mapError && (
         <p role="alert" class="failure">
           {t('mapFailed', { reason: mapError })}
@@ -141,6 +165,7 @@ export function App({ load = loadAtlas }: AppProps) {
           selected={state.project}
           obscuredRight={panelWidth}
           choropleth={choropleth}
+          network={network}
           hoveredMunicipality={hoveredMunicipality}
           chosenMunicipalities={state.filters.municipalities}
           camera={state.camera}
@@ -149,7 +174,7 @@ export function App({ load = loadAtlas }: AppProps) {
           onSelect={select}
           onChoose={(ids, at) => setChooser({ ids, at })}
           onHoverMunicipality={setHoveredMunicipality}
-          onToggleMunicipality={toggleMunicipality}
+          onToggleMunicipality={openProfile}
           onCamera={(camera) => navigate({ camera }, { replace: true })}
           onError={setMapError}
         />
@@ -274,18 +299,35 @@ export function App({ load = loadAtlas }: AppProps) {
             {mapPanel}
             {state.view === 'list' && <ProjectTable projects={selection} municipalities={loaded.municipalities} i18n={i18n} selected={state.project} onSelect={select} />}
           </section>
-          <Charts
-            selection={selection}
-            forBudget={forBudget}
-            attribution={attribution}
-            filters={state.filters}
-            municipalities={loaded.municipalities}
-            i18n={i18n}
-            hoveredMunicipality={hoveredMunicipality}
-            onHoverMunicipality={setHoveredMunicipality}
-            onToggleMunicipality={toggleMunicipality}
-            onFilters={setFilters}
-          />
+          {profiled && placeContext ? (
+            <aside class="charts profile-column" aria-label={t('profile')}>
+              <MunicipalityProfile
+                municipality={profiled}
+                projects={selection}
+                context={placeContext}
+                pairs={pairs}
+                municipalities={loaded.municipalities}
+                i18n={i18n}
+                onSelect={select}
+                onClose={() => navigate({ view: 'map' })}
+              />
+            </aside>
+          ) : (
+            <Charts
+              selection={selection}
+              forBudget={forBudget}
+              attribution={attribution}
+              filters={state.filters}
+              municipalities={loaded.municipalities}
+              i18n={i18n}
+              hoveredMunicipality={hoveredMunicipality}
+              onHoverMunicipality={setHoveredMunicipality}
+              onToggleMunicipality={toggleMunicipality}
+              onFilters={setFilters}
+              pairs={state.network ? pairs : null}
+              onOpenProfile={(id) => navigate({ view: 'profile', filters: { ...state.filters, municipalities: [id] } })}
+            />
+          )}
           {panels}
           {about && <AboutDialog data={loaded.data} i18n={i18n} onClose={() => setAbout(false)} />}
           {share && (

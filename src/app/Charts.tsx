@@ -9,6 +9,8 @@ import { MunicipalityChart } from '../charts/MunicipalityChart';
 import { ThemeChart } from '../charts/ThemeChart';
 import { Timeline } from '../charts/Timeline';
 import { light } from '../map/palette';
+import type { Pair } from '../core/network';
+import { ChartTable } from '../charts/ChartTable';
 
 interface Props {
   selection: readonly Project[];
@@ -22,16 +24,29 @@ interface Props {
   onHoverMunicipality(id: string | null): void;
   onToggleMunicipality(id: string): void;
   onFilters(f: Filters): void;
+  /** Cooperation pairs of the selection when the network is shown, else null. */
+  pairs: readonly Pair[] | null;
+  onOpenProfile(municipalityId: string): void;
 }
 
 export function Charts(props: Props) {
   const { selection, filters, i18n } = props;
+  const place = (id: string) => {
+    const m = props.municipalities.get(id);
+    return m ? i18n.place(m.nameLat, m.nameCyr) : id;
+  };
   // Effects run after the charts are in the DOM: the benchmark's "charts updated" point.
   useEffect(() => {
     performance.mark('atlas:charts-updated');
   }, [selection]);
   return (
     <aside class="charts" aria-label={i18n.t('charts')}>
+      {filters.municipalities.length === 1 && (
+        <button type="button" class="open-profile" onClick={() => props.onOpenProfile(filters.municipalities[0])}>
+          {i18n.t('openProfile', { name: place(filters.municipalities[0]) })} →
+        </button>
+      )}
+      {props.pairs && <StrongestPairs pairs={props.pairs} place={place} i18n={i18n} />}
       <MunicipalityChart
         attribution={props.attribution}
         municipalities={props.municipalities}
@@ -46,5 +61,30 @@ export function Charts(props: Props) {
       <Timeline projects={selection} i18n={i18n} flavor={light} />
       <BudgetHistogram projects={props.forBudget} budget={filters.budget} i18n={i18n} flavor={light} onBrush={(budget) => props.onFilters({ ...filters, budget })} />
     </aside>
+  );
+}
+
+const TOP_PAIRS = 10;
+
+/** The strongest cross-border pairs of the selection, as a ranked list with its table. */
+function StrongestPairs({ pairs, place, i18n }: { pairs: readonly Pair[]; place(id: string): string; i18n: I18n }) {
+  const { t } = i18n;
+  return (
+    <section class="chart" aria-labelledby="strongest-pairs">
+      <h3 id="strongest-pairs">{t('strongestPairs')}</h3>
+      <ol class="pairs">
+        {pairs.slice(0, TOP_PAIRS).map((p) => (
+          <li key={`${p.bg}|${p.rs}`}>
+            {place(p.bg)} – {place(p.rs)}: {t('jointProjects', { n: p.projects })}
+          </li>
+        ))}
+      </ol>
+      <ChartTable
+        summary={t('chartTable')}
+        caption={t('strongestPairs')}
+        head={[t('colPair'), t('colProjects'), t('colTotalEur')]}
+        rows={pairs.map((p) => [`${place(p.bg)} – ${place(p.rs)}`, p.projects, i18n.money(p.budget)])}
+      />
+    </section>
   );
 }

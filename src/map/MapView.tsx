@@ -7,6 +7,8 @@ import { AttributionControl, Map as MapLibreMap, NavigationControl, setWorkerUrl
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { useEffect, useRef } from 'preact/hooks';
+import type { FeatureCollection, LineString } from 'geojson';
+import type { GeoJSONSource } from 'maplibre-gl';
 import type { BasemapData } from '../core/basemap';
 import type { Project } from '../core/types';
 import type { Camera } from '../state/url';
@@ -40,6 +42,8 @@ export interface MapViewProps {
   /** CSS pixels on the right covered by a panel: the selected project is kept visible beside it. */
   obscuredRight: number;
   choropleth: Choropleth | null;
+  /** Lines between cooperating municipalities, or null to hide the network. */
+  network: FeatureCollection<LineString, { projects: number }> | null;
   hoveredMunicipality: string | null;
   chosenMunicipalities: readonly string[];
   camera: Camera | null;
@@ -145,6 +149,12 @@ export function MapView(props: MapViewProps) {
     municipalityState.current = { hover: hoveredMunicipality, chosen: chosenMunicipalities };
   };
 
+  const applyNetwork = (map: MapLibreMap) => {
+    const { network } = latest.current;
+    map.setLayoutProperty(LAYER.network, 'visibility', network ? 'visible' : 'none');
+    if (network) (map.getSource('network') as GeoJSONSource).setData(network);
+  };
+
   const applyChoropleth = (map: MapLibreMap) => {
     const flavor = FLAVORS[latest.current.flavor ?? 'light'];
     const { choropleth } = latest.current;
@@ -184,6 +194,7 @@ export function MapView(props: MapViewProps) {
       map.setLayoutProperty(LAYER.labels, 'text-field', labelField(latest.current.cyrillic));
       applySelection(map);
       applyChoropleth(map);
+      applyNetwork(map);
       applyMunicipalities(map);
       highlight(map);
     });
@@ -219,12 +230,25 @@ export function MapView(props: MapViewProps) {
       const municipality = map.queryRenderedFeatures(e.point, { layers: [LAYER.municipalities] })[0]?.properties.id as string | undefined;
       if (municipality) latest.current.onToggleMunicipality(municipality);
     });
+    // Printing: a WebGL canvas does not print reliably, so the map is drawn once more and copied
+    // into an image that only the print stylesheet shows.
+    const snapshot = document.createElement('img');
+    snapshot.className = 'print-snapshot';
+    snapshot.alt = latest.current.label;
+    container.current!.after(snapshot);
+    const beforePrint = () => {
+      map.redraw();
+      snapshot.src = map.getCanvas().toDataURL('image/png');
+    };
+    addEventListener('beforeprint', beforePrint);
     map.on('moveend', (e) => {
       if (!(e as { originalEvent?: Event }).originalEvent) return; // moved by code, not by the user
       const { lng, lat } = map.getCenter();
       latest.current.onCamera({ zoom: map.getZoom(), lat, lon: lng });
     });
     return () => {
+      removeEventListener('beforeprint', beforePrint);
+      snapshot.remove();
       map.remove();
       mapRef.current = null;
       loaded.current = false;
@@ -245,6 +269,7 @@ export function MapView(props: MapViewProps) {
     map.triggerRepaint();
   }, [props.visible]);
   whenLoaded(applyChoropleth, [props.choropleth]);
+  whenLoaded(applyNetwork, [props.network]);
   whenLoaded(applyMunicipalities, [props.hoveredMunicipality, props.chosenMunicipalities]);
   whenLoaded((map) => {
     highlight(map);

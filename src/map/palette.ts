@@ -32,6 +32,8 @@ export interface Flavor {
   chart_total: string;
   chart_eu: string;
   chart_highlight: string;
+  /** Cooperation network lines between municipality pairs. */
+  network: string;
   themes: Record<ThemeId, string>;
 }
 
@@ -68,6 +70,7 @@ export const light: Flavor = {
   chart_total: '#9ecae1',
   chart_eu: '#2b6ca3',
   chart_highlight: '#d97706',
+  network: '#5e3c99',
   themes: THEME_COLORS,
 };
 
@@ -93,6 +96,7 @@ export const contrast: Flavor = {
   chart_total: '#9ecae1',
   chart_eu: '#ffffff',
   chart_highlight: '#ffb000',
+  network: '#c2a5cf',
   themes: THEME_COLORS,
 };
 

@@ -18,6 +18,7 @@ export const LAYER = {
   labels: 'place-labels',
   municipalities: 'municipality-fill',
   municipalityOutline: 'municipality-outline',
+  network: 'network',
 } as const;
 
 export const SITE_ICON_PREFIX = 'site-';
@@ -81,6 +82,7 @@ export function buildStyle({ flavor, basemap, sites, links, fontFaces, cyrillic 
       boundaries: { type: 'geojson', data: basemap.boundaries },
       labels: { type: 'geojson', data: basemap.labels },
       links: { type: 'geojson', data: links },
+      network: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
       sites: { type: 'geojson', data: sites },
     },
     layers: [
@@ -120,6 +122,17 @@ export function buildStyle({ flavor, basemap, sites, links, fontFaces, cyrillic 
         source: 'links',
         layout: { 'line-cap': 'round' },
         paint: { 'line-color': flavor.site_highlight, 'line-width': byZoom(5, 3, 10, 5), 'line-opacity': ['case', filteredOut, 0, highlighted] },
+      },
+      {
+        id: LAYER.network,
+        type: 'line',
+        source: 'network',
+        layout: { 'line-cap': 'round', visibility: 'none' },
+        paint: {
+          'line-color': flavor.network,
+          'line-opacity': 0.85,
+          'line-width': ['interpolate', ['linear'], ['get', 'projects'], 1, 2, 5, 6, 12, 12],
+        },
       },
       {
         id: LAYER.labels,

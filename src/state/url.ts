@@ -8,7 +8,7 @@ import { THEME_IDS, type ThemeId } from '../core/themes';
 import { PERIODS, type CountryCode } from '../core/types';
 import { isLocale, type Locale } from '../i18n/locales';
 
-export const VIEWS = ['map', 'list'] as const;
+export const VIEWS = ['map', 'list', 'profile'] as const;
 export type View = (typeof VIEWS)[number];
 /** What the map colours municipalities by; 'sites' is no colouring. */
 export const LAYERS = ['sites', 'budget', 'projects', 'per-inhabitant'] as const;
@@ -31,9 +31,11 @@ export interface UrlState {
   camera: Camera | null;
   /** Compact view for an iframe on another site. */
   embed: boolean;
+  /** Draw the cross-border cooperation network. */
+  network: boolean;
 }
 
-export const DEFAULT_STATE: UrlState = { lang: null, project: null, view: 'map', layer: 'sites', filters: NO_FILTERS, camera: null, embed: false };
+export const DEFAULT_STATE: UrlState = { lang: null, project: null, view: 'map', layer: 'sites', filters: NO_FILTERS, camera: null, embed: false, network: false };
 
 export type Notice = { param: string; value: string; reason: 'unknown-parameter' | 'invalid-value' | 'unknown-id' };
 
@@ -53,7 +55,7 @@ const LISTS: ListParam[] = [
   { param: 'district', facet: 'districts', valid: (v) => PLACE_ID.test(v) },
   { param: 'municipality', facet: 'municipalities', valid: (v) => PLACE_ID.test(v) },
 ];
-const SINGLES = ['lang', 'project', 'view', 'layer', 'budget', 'q', 'map', 'embed'];
+const SINGLES = ['lang', 'project', 'view', 'layer', 'network', 'budget', 'q', 'map', 'embed'];
 const KNOWN = new Set([...SINGLES, ...LISTS.map((l) => l.param)]);
 
 export function parseUrl(search: string): { state: UrlState; notices: Notice[] } {
@@ -95,6 +97,8 @@ export function parseUrl(search: string): { state: UrlState; notices: Notice[] }
     if ([zoom, lat, lon].every(Number.isFinite) && zoom >= 0 && zoom <= 22 && Math.abs(lat) <= 85 && Math.abs(lon) <= 180) state.camera = { zoom, lat, lon };
     else invalid('map', map);
   }
+  const network = params.get('network');
+  if (network !== null) network === '1' ? (state.network = true) : invalid('network', network);
   const embed = params.get('embed');
   if (embed !== null) embed === '1' ? (state.embed = true) : invalid('embed', embed);
   return { state, notices };
@@ -108,6 +112,7 @@ export function toSearch(state: UrlState): string {
   if (state.lang) params.set('lang', state.lang);
   if (state.view !== DEFAULT_STATE.view) params.set('view', state.view);
   if (state.layer !== DEFAULT_STATE.layer) params.set('layer', state.layer);
+  if (state.network) params.set('network', '1');
   for (const { param, facet } of LISTS) {
     const values = state.filters[facet] as string[];
     if (values.length) params.set(param, values.join(','));

@@ -5,13 +5,15 @@ import { LAYERS, type MapLayer } from '../state/url';
 
 interface Props {
   layer: MapLayer;
+  network: boolean;
+  onNetwork(on: boolean): void;
   breaks: number[];
   flavor: Flavor;
   i18n: I18n;
   onChange(layer: MapLayer): void;
 }
 
-export function MapLayerControl({ layer, breaks, flavor, i18n, onChange }: Props) {
+export function MapLayerControl({ layer, network, breaks, flavor, i18n, onChange, onNetwork }: Props) {
   const { t } = i18n;
   const format = (v: number) => (layer === 'projects' ? String(Math.round(v)) : layer === 'per-inhabitant' ? i18n.money(Math.round(v * 100) / 100) : i18n.moneyShort(v));
   // Colour 0: nothing recorded; then one class per break interval of the positive values.
@@ -32,6 +34,9 @@ export function MapLayerControl({ layer, breaks, flavor, i18n, onChange }: Props
             <option value={l}>{t(`layer_${l.replace('-', '_') as 'sites' | 'budget' | 'projects' | 'per_inhabitant'}`)}</option>
           ))}
         </select>
+      </label>
+      <label class="network-toggle">
+        <input type="checkbox" checked={network} onChange={(e) => onNetwork((e.target as HTMLInputElement).checked)} /> {t('networkToggle')}
       </label>
       {layer !== 'sites' && (
         <ul class="choropleth-legend" aria-label={t(`layer_${layer.replace('-', '_') as 'budget' | 'projects' | 'per_inhabitant'}`)}>

@@ -20,6 +20,7 @@ const full: UrlState = {
   },
   camera: { zoom: 7.25, lat: 43.1234, lon: 22.5678 },
   embed: true,
+  network: true,
 };
 
 describe('URL state', () => {

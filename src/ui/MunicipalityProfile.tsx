@@ -1,0 +1,163 @@
+/**
+ * A municipality's profile: names in both scripts, key figures against its district and the
+ * programme area, per-period and per-theme figures, its projects with its role in each, and its
+ * partner municipalities across the border. An empty selection gives an honest empty profile.
+ */
+import { shares, type Attribution } from '../core/attribution';
+import type { Pair } from '../core/network';
+import { partnersOf } from '../core/network';
+import { THEME_IDS } from '../core/themes';
+import { PERIODS, type MunicipalityRecord, type Project } from '../core/types';
+import type { I18n } from '../i18n';
+import { projectTitle } from '../app/labels';
+import { BarList } from '../charts/BarList';
+import { light } from '../map/palette';
+import { amountText } from './format';
+import { ThemeSwatch } from './ThemeSwatch';
+
+interface Props {
+  municipality: MunicipalityRecord;
+  /** Projects of the selection with a partner or site here. */
+  projects: readonly Project[];
+  /** Attribution of the same filters without the place filter: for the district and the area. */
+  context: Attribution;
+  pairs: readonly Pair[];
+  municipalities: ReadonlyMap<string, MunicipalityRecord>;
+  i18n: I18n;
+  onSelect(projectId: string): void;
+  onClose(): void;
+}
+
+export function MunicipalityProfile({ municipality: m, projects, context, pairs, municipalities, i18n, onSelect, onClose }: Props) {
+  const { t } = i18n;
+  const name = i18n.place(m.nameLat, m.nameCyr);
+  const share = (p: Project) => (p.total?.value ?? 0) * (shares(p).get(m.id) ?? 0);
+  const attributed = projects.reduce((s, p) => s + share(p), 0);
+  const eu = projects.reduce((s, p) => s + (p.eu?.value ?? 0) * (shares(p).get(m.id) ?? 0), 0);
+  const unknown = projects.filter((p) => p.total?.value == null).length;
+
+  // Totals and per inhabitant over a set of municipalities; per inhabitant only where population is known.
+  const figures = (ids: string[]) => {
+    const rows = context.municipalities.filter((r) => ids.includes(r.municipalityId));
+    const total = rows.reduce((s, r) => s + r.total, 0);
+    const withPopulation = ids.map((id) => municipalities.get(id)).filter((x): x is MunicipalityRecord => !!x?.population);
+    const population = withPopulation.reduce((s, x) => s + x.population!, 0);
+    const counted = rows.filter((r) => withPopulation.some((x) => x.id === r.municipalityId)).reduce((s, r) => s + r.total, 0);
+    return { total, perInhabitant: population ? counted / population : null };
+  };
+  const all = [...municipalities.values()];
+  const district = figures(all.filter((x) => x.districtId === m.districtId).map((x) => x.id));
+  const area = figures(all.filter((x) => x.inArea).map((x) => x.id));
+  const here = { total: attributed, perInhabitant: m.population ? attributed / m.population : null };
+  const perInhabitant = (v: number | null) => (v === null ? t('populationUnknown') : i18n.money(Math.round(v * 100) / 100));
+
+  const bars = <K extends string>(keys: readonly K[], of: (p: Project) => K, label: (k: K) => string, color: (k: K) => string) =>
+    keys
+      .map((k) => {
+        const ps = projects.filter((p) => of(p) === k);
+        return { key: k, label: label(k), value: ps.reduce((s, p) => s + share(p), 0), count: ps.length, color: color(k) };
+      })
+      .filter((b) => b.count > 0);
+  const partners = partnersOf(pairs, m.id);
+
+  return (
+    <section class="profile" aria-labelledby="profile-title">
+      <button type="button" class="back" onClick={onClose}>
+        ← {t('backToMap')}
+      </button>
+      <button type="button" class="print-button" onClick={() => print()}>
+        {t('print')}
+      </button>
+      <h2 id="profile-title">
+        {m.nameLat} / {m.nameCyr}
+      </h2>
+      <p class="meta">
+        {i18n.place(m.districtLat, m.districtCyr)} · {t(`country_${m.country}`)}
+      </p>
+      {projects.length === 0 ? (
+        <p class="empty">{t('noProjectsHere', { name })}</p>
+      ) : (
+        <>
+          <h3>{t('keyFigures')}</h3>
+          <dl class="facts">
+            <dt>{t('colProjects')}</dt>
+            <dd>
+              {t('barNote', { projects: t('projectsCount', { n: projects.length }), unknown })}
+            </dd>
+            <dt>{t('attributedBudget')}</dt>
+            <dd>
+              {i18n.money(attributed)} · {t('legendEu')}: {i18n.money(eu)}
+            </dd>
+            <dt>{t('budgetPerInhabitant')}</dt>
+            <dd>{perInhabitant(here.perInhabitant)}</dd>
+          </dl>
+          <p class="note">{t('attributionRule')}</p>
+          <table class="compare">
+            <caption>{t('compareTitle')}</caption>
+            <thead>
+              <tr>
+                <th scope="col" />
+                <th scope="col">{t('attributedBudget')}</th>
+                <th scope="col">{t('budgetPerInhabitant')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {[
+                [t('thisMunicipality'), here],
+                [t('wholeDistrict', { name: i18n.place(m.districtLat, m.districtCyr) }), district],
+                [t('programmeArea'), area],
+              ].map(([label, f]) => (
+                <tr>
+                  <th scope="row">{label as string}</th>
+                  <td>{i18n.money((f as typeof here).total)}</td>
+                  <td>{perInhabitant((f as typeof here).perInhabitant)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <p class="note">{t('perInhabitantCompareNote')}</p>
+          <BarList title={t('byPeriod')} i18n={i18n} valueHead={t('attributedBudget')} bars={bars([...PERIODS, 'unknown'] as const, (p) => p.period ?? 'unknown', (k) => (k === 'unknown' ? t('period_unknown') : k), () => light.chart_eu)} />
+          <BarList title={t('byTheme')} i18n={i18n} valueHead={t('attributedBudget')} bars={bars([...THEME_IDS, 'unclassified'] as const, (p) => p.theme, (k) => i18n.theme(k), (k) => light.themes[k])} />
+
+          <h3>{t('projectsOf')}</h3>
+          <ul class="profile-projects">
+            {projects.map((p) => {
+              const roles = p.partners.filter((q) => q.location !== null && p.locations[q.location].municipalityId === m.id).map((q) => t(q.role ? `role_${q.role}` : 'role_unknown'));
+              return (
+                <li key={p.id}>
+                  <ThemeSwatch theme={p.theme} />
+                  <button type="button" class="link" data-project={p.id} onClick={() => onSelect(p.id)}>
+                    {projectTitle(p, i18n)}
+                  </button>
+                  <br />
+                  <span class="meta">
+                    {t('roleHere')}: {roles.length ? [...new Set(roles)].join(', ') : t('siteOnly')} · {p.period ?? t('periodUnknown')}
+                    {p.startDate ? ` · ${i18n.date(p.startDate)}${p.endDate ? ` – ${i18n.date(p.endDate)}` : ''}` : ''} · {amountText(p.total, i18n)}
+                    {p.total?.value != null ? ` · ${t('attributedHere', { amount: i18n.money(share(p)) })}` : ''}
+                  </span>
+                </li>
+              );
+            })}
+          </ul>
+
+          <h3>{t('partnerMunicipalities')}</h3>
+          {partners.length ? (
+            <ol class="partners-ranked">
+              {partners.map((x) => {
+                const other = municipalities.get(x.municipalityId);
+                return (
+                  <li key={x.municipalityId}>
+                    {other ? i18n.place(other.nameLat, other.nameCyr) : x.municipalityId} ({other?.country}) — {t('jointProjects', { n: x.projects })}
+                    {x.budget ? `, ${i18n.moneyShort(x.budget)}` : ''}
+                  </li>
+                );
+              })}
+            </ol>
+          ) : (
+            <p>—</p>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
