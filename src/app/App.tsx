@@ -1,15 +1,18 @@
 /** The atlas: URL state → filters → selection → map, charts, lists, panels. */
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { attribute } from '../core/attribution';
 import type { BasemapData } from '../core/basemap';
-import { applyFilters, indexProjects, type Filters } from '../core/filters';
+import { applyFilters, FACETS, indexProjects, type Filters } from '../core/filters';
 import { cooperationPairs } from '../core/network';
 import { summarize } from '../core/summary';
 import type { AtlasData, MunicipalityRecord, Objective } from '../core/types';
 import { createI18n } from '../i18n';
 import { localeFromBrowser, usesCyrillic, type Locale } from '../i18n/locales';
 import { classBreaks, municipalityValues } from '../map/choropleth';
-import { MapView, type Choropleth } from '../map/MapView';
+import { ATTRIBUTION, MapView, type Choropleth } from '../map/MapView';
+import type { PngFrame } from '../map/exportPng';
+import { THEME_IDS } from '../core/themes';
+import { optionLabel } from '../ui/labels';
 import { networkLines } from '../map/network';
 import { light } from '../map/palette';
 import { dropUnknownIds, parseUrl, toSearch, type Notice, type UrlState } from '../state/url';
@@ -25,7 +28,7 @@ import { ProjectDialog } from '../ui/ProjectDialog';
 import { ProjectTable } from '../ui/ProjectTable';
 import { ShareDialog } from '../ui/ShareDialog';
 import { StackChooser } from '../ui/StackChooser';
-import { StatusLine } from '../ui/StatusLine';
+import { StatusLine, statusText } from '../ui/StatusLine';
 import { Charts } from './Charts';
 import { ErrorBoundary } from './ErrorBoundary';
 import { loadAtlas } from './load';
@@ -55,6 +58,7 @@ export function App({ load = loadAtlas }: AppProps) {
   const [chooser, setChooser] = useState<{ ids: string[]; at: { x: number; y: number } } | null>(null);
   const [about, setAbout] = useState(false);
   const [share, setShare] = useState(false);
+  const exporter = useRef<((width: number, frame: PngFrame) => Promise<Blob>) | null>(null);
   const [mapError, setMapError] = useState<string | null>(null);
   const [panelWidth, setPanelWidth] = useState(0);
   const [hoveredMunicipality, setHoveredMunicipality] = useState<string | null>(null);
@@ -170,6 +174,7 @@ export function App({ load = loadAtlas }: AppProps) {
           chosenMunicipalities={state.filters.municipalities}
           camera={state.camera}
           cooperative={state.embed}
+          exporter={exporter}
           label={t('mapLabel')}
           onSelect={select}
           onChoose={(ids, at) => setChooser({ ids, at })}
@@ -338,6 +343,17 @@ export function App({ load = loadAtlas }: AppProps) {
               filters={state.filters}
               municipalities={loaded.municipalities}
               i18n={i18n}
+              mapPng={(width) => {
+                if (!exporter.current) return Promise.reject(new Error(mapError ?? 'no map'));
+                const themes = [...THEME_IDS, 'unclassified' as const].filter((th) => themeCounts.get(th));
+                const chips = [...FACETS.flatMap((f) => (state.filters[f] as string[]).map((v) => optionLabel(f, v, ctx))), state.filters.q].filter(Boolean);
+                return exporter.current(width, {
+                  title: `${t('appTitle')}${chips.length ? ` — ${chips.join(', ')}` : ''}`,
+                  subtitle: statusText(summary, i18n),
+                  key: themes.map((th) => ({ color: light.themes[th], label: i18n.theme(th) })),
+                  attribution: ATTRIBUTION.replace(/<[^>]+>/g, ''),
+                });
+              }}
               onClose={() => setShare(false)}
             />
           )}

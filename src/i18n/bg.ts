@@ -179,6 +179,9 @@ export const bg: Messages = {
   colPair: 'Общини',
   print: 'Печат',
   siteOnly: 'само място',
+  downloadPng: 'Картата като PNG изображение, 3000 px широко',
+  preparingImage: 'Изображението се подготвя…',
+  imageFailed: 'Изображението не може да бъде създадено: {reason}',
   country_BG: 'България',
   country_RS: 'Сърбия',
 };

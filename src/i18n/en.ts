@@ -178,6 +178,9 @@ export const en = {
   colPair: 'Municipalities',
   print: 'Print',
   siteOnly: 'site only',
+  downloadPng: 'Map as a PNG image, 3000 px wide',
+  preparingImage: 'Preparing the image…',
+  imageFailed: 'The image could not be made: {reason}',
   country_BG: 'Bulgaria',
   country_RS: 'Serbia',
 } as const;

@@ -180,6 +180,9 @@ export const srCyrl: Messages = {
   colPair: 'Општине',
   print: 'Штампај',
   siteOnly: 'само локација',
+  downloadPng: 'Мапа као PNG слика, ширине 3000 px',
+  preparingImage: 'Слика се припрема…',
+  imageFailed: 'Слика не може да се направи: {reason}',
   country_BG: 'Бугарска',
   country_RS: 'Србија',
 };

@@ -13,6 +13,7 @@ import type { BasemapData } from '../core/basemap';
 import type { Project } from '../core/types';
 import type { Camera } from '../state/url';
 import { choroplethColor } from './choropleth';
+import { renderMapPng, type PngFrame } from './exportPng';
 import { labelFontFaces } from './fonts';
 import { addSiteIcons } from './icons';
 import { FLAVORS, type FlavorName } from './palette';
@@ -50,6 +51,8 @@ export interface MapViewProps {
   /** Embedded in another page: one-finger and wheel gestures scroll the page, not the map. */
   cooperative: boolean;
   label: string;
+  /** Filled by the map with a function that renders the current view as a print-size PNG. */
+  exporter?: { current: ((width: number, frame: PngFrame) => Promise<Blob>) | null };
   onSelect(projectId: string): void;
   /** Several projects under the pointer: let the user choose. */
   onChoose(projectIds: string[], at: { x: number; y: number }): void;
@@ -230,6 +233,23 @@ export function MapView(props: MapViewProps) {
       const municipality = map.queryRenderedFeatures(e.point, { layers: [LAYER.municipalities] })[0]?.properties.id as string | undefined;
       if (municipality) latest.current.onToggleMunicipality(municipality);
     });
+    if (props.exporter) {
+      props.exporter.current = (width, frame) =>
+        renderMapPng({
+          style: buildStyle({ flavor, basemap: props.basemap, sites, links, fontFaces: labelFontFaces(location.href), cyrillic: latest.current.cyrillic }),
+          flavor,
+          bounds: map.getBounds(),
+          cssWidth: map.getContainer().clientWidth,
+          cssHeight: map.getContainer().clientHeight,
+          width,
+          prepare: (copy) => {
+            for (const p of hidden.current) forProject(copy, p, { out: true });
+            applyChoropleth(copy);
+            applyNetwork(copy);
+          },
+          frame,
+        });
+    }
     // Printing: a WebGL canvas does not print reliably, so the map is drawn once more and copied
     // into an image that only the print stylesheet shows.
     const snapshot = document.createElement('img');
@@ -247,6 +267,7 @@ export function MapView(props: MapViewProps) {
       latest.current.onCamera({ zoom: map.getZoom(), lat, lon: lng });
     });
     return () => {
+      if (props.exporter) props.exporter.current = null;
       removeEventListener('beforeprint', beforePrint);
       snapshot.remove();
       map.remove();

@@ -9,6 +9,7 @@ import { partnersOf } from '../core/network';
 import { THEME_IDS } from '../core/themes';
 import { PERIODS, type MunicipalityRecord, type Project } from '../core/types';
 import type { I18n } from '../i18n';
+import { CREDITS } from '../app/credits';
 import { projectTitle } from '../app/labels';
 import { BarList } from '../charts/BarList';
 import { light } from '../map/palette';
@@ -158,6 +159,7 @@ export function MunicipalityProfile({ municipality: m, projects, context, pairs,
           )}
         </>
       )}
+      <footer class="print-credits">{CREDITS.map((c) => `${c.who} (${c.licence})`).join(' · ')}</footer>
     </section>
   );
 }

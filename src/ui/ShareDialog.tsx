@@ -13,6 +13,8 @@ interface Props {
   filters: Filters;
   municipalities: ReadonlyMap<string, MunicipalityRecord>;
   i18n: I18n;
+  /** Renders the map view as a PNG of the given width. */
+  mapPng(width: number): Promise<Blob>;
   onClose(): void;
 }
 
@@ -32,8 +34,10 @@ function QrCode({ text, label }: { text: string; label: string }) {
   );
 }
 
-function download(name: string, type: string, content: string): void {
-  const url = URL.createObjectURL(new Blob([content], { type }));
+const PNG_WIDTH = 3000;
+
+function download(name: string, type: string, content: string | Blob): void {
+  const url = URL.createObjectURL(content instanceof Blob ? content : new Blob([content], { type }));
   const a = document.createElement('a');
   a.href = url;
   a.download = name;
@@ -43,13 +47,23 @@ function download(name: string, type: string, content: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-export function ShareDialog({ url, embedUrl, selection, filters, municipalities, i18n, onClose }: Props) {
+export function ShareDialog({ url, embedUrl, selection, filters, municipalities, i18n, mapPng, onClose }: Props) {
   const { t } = i18n;
   const heading = useRef<HTMLHeadingElement>(null);
   const [copied, setCopied] = useState(false);
+  const [image, setImage] = useState<{ busy: boolean; error: string | null }>({ busy: false, error: null });
   useEffect(() => heading.current?.focus(), []);
   const name = exportName(filters, municipalities);
   const snippet = `<iframe src="${embedUrl.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}" width="800" height="560" style="border:0" title="${t('appTitle')}" loading="lazy" allowfullscreen></iframe>`;
+  const png = async () => {
+    setImage({ busy: true, error: null });
+    try {
+      download(`${name}.png`, 'image/png', await mapPng(PNG_WIDTH));
+      setImage({ busy: false, error: null });
+    } catch (error) {
+      setImage({ busy: false, error: (error as Error).message });
+    }
+  };
   const copy = async () => {
     await navigator.clipboard?.writeText(url).catch(() => undefined);
     setCopied(true);
@@ -86,6 +100,18 @@ export function ShareDialog({ url, embedUrl, selection, filters, municipalities,
           <button type="button" onClick={() => download(`${name}.geojson`, 'application/geo+json', JSON.stringify(toGeoJson(selection)))}>
             {t('downloadGeoJson')}
           </button>
+        </li>
+        <li>
+          <button type="button" onClick={png} disabled={image.busy} aria-busy={image.busy}>
+            {t('downloadPng')}
+          </button>
+          {image.busy && (
+            <span role="status" class="progress">
+              {' '}
+              {t('preparingImage')}
+            </span>
+          )}
+          {image.error && <p role="alert">{t('imageFailed', { reason: image.error })}</p>}
         </li>
       </ul>
     </div>

@@ -2,16 +2,19 @@
 import type { Summary } from '../core/summary';
 import type { I18n } from '../i18n';
 
+export function statusText(summary: Summary, { t, moneyShort }: I18n): string {
+  return t('statusLine', {
+    projects: t('projectsCount', { n: summary.projects }),
+    onMap: summary.onMap,
+    budget: summary.budgetKnown ? moneyShort(summary.budget) : t('budgetNone'),
+    known: summary.budgetKnown,
+  });
+}
+
 export function StatusLine({ summary, i18n }: { summary: Summary; i18n: I18n }) {
-  const { t } = i18n;
   return (
     <p class="status" role="status">
-      {t('statusLine', {
-        projects: t('projectsCount', { n: summary.projects }),
-        onMap: summary.onMap,
-        budget: summary.budgetKnown ? i18n.moneyShort(summary.budget) : t('budgetNone'),
-        known: summary.budgetKnown,
-      })}
+      {statusText(summary, i18n)}
     </p>
   );
 }

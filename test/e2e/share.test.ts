@@ -76,3 +76,47 @@ describe('share, export, embed', () => {
     await page.close();
   });
 });
+
+describe('map image', () => {
+  it('downloads a 3000 px wide PNG whose map area shows boundaries and sites', async () => {
+    const page = await open('?period=2014-2020');
+    await page.getByRole('button', { name: 'Share and export' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Share and export this view' });
+    const [png] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), dialog.getByRole('button', { name: /PNG image/ }).click()]);
+    expect(png.suggestedFilename()).toBe('atlas-2014-2020.png');
+    const bytes = await downloaded(png);
+    expect(bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
+    const width = bytes.readUInt32BE(16);
+    const height = bytes.readUInt32BE(20);
+    expect(width).toBe(3000);
+    // Count colours in the map area only (below the header, above the attribution line).
+    const counts = await page.evaluate(async (b64) => {
+      const img = new Image();
+      img.src = `data:image/png;base64,${b64}`;
+      await img.decode();
+      const c = document.createElement('canvas');
+      c.width = img.width;
+      c.height = img.height;
+      const ctx = c.getContext('2d')!;
+      ctx.drawImage(img, 0, 0);
+      const top = Math.round(img.width * 0.06);
+      const bottom = img.height - Math.round(img.width * 0.03);
+      const { data } = ctx.getImageData(0, top, img.width, bottom - top);
+      const near = (r: number, g: number, b: number, i: number) => Math.abs(data[i] - r) + Math.abs(data[i + 1] - g) + Math.abs(data[i + 2] - b) < 40;
+      const n = { border: 0, area: 0, tourism: 0, environment: 0 };
+      for (let i = 0; i < data.length; i += 16) {
+        if (near(0x5b, 0x46, 0x36, i)) n.border++;
+        if (near(0xfb, 0xfa, 0xf5, i)) n.area++;
+        if (near(0xe6, 0x9f, 0x00, i)) n.tourism++;
+        if (near(0x00, 0x9e, 0x73, i)) n.environment++;
+      }
+      return n;
+    }, bytes.toString('base64'));
+    expect(height).toBeGreaterThan(1000);
+    expect(counts.area).toBeGreaterThan(50_000);
+    expect(counts.border).toBeGreaterThan(500);
+    expect(counts.tourism).toBeGreaterThan(100);
+    expect(counts.environment).toBeGreaterThan(50);
+    await page.close();
+  }, 180_000);
+});

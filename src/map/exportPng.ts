@@ -1,0 +1,101 @@
+/**
+ * The map as a print-size PNG: a second, offscreen map with the live map's view, rendered at a
+ * higher pixel ratio and framed with a title, the theme key and the attribution. Made on demand,
+ * so the live map keeps its frame rate; its WebGL context is released when done.
+ */
+import { Map as MapLibreMap, type LngLatBoundsLike } from 'maplibre-gl';
+import type { StyleSpecification } from 'maplibre-gl';
+import { LABEL_FONT } from './fonts';
+import { addSiteIcons } from './icons';
+import type { Flavor } from './palette';
+
+export interface PngFrame {
+  title: string;
+  subtitle: string;
+  key: { color: string; label: string }[];
+  attribution: string;
+}
+
+export interface PngInput {
+  style: StyleSpecification;
+  flavor: Flavor;
+  bounds: LngLatBoundsLike;
+  /** Size of the live map in CSS pixels: the image keeps its framing. */
+  cssWidth: number;
+  cssHeight: number;
+  width: number;
+  /** Applied once the offscreen map has loaded (feature states, choropleth, network). */
+  prepare(map: MapLibreMap): void;
+  frame: PngFrame;
+}
+
+const HEADER = 0.06;
+const FOOTER = 0.03;
+
+export async function renderMapPng({ style, flavor, bounds, cssWidth, cssHeight, width, prepare, frame }: PngInput): Promise<Blob> {
+  const ratio = width / cssWidth;
+  const holder = document.createElement('div');
+  holder.style.cssText = `position:fixed;left:-100000px;top:0;width:${cssWidth}px;height:${cssHeight}px;`;
+  holder.setAttribute('aria-hidden', 'true');
+  document.body.append(holder);
+  const map = new MapLibreMap({
+    container: holder,
+    style,
+    bounds,
+    interactive: false,
+    attributionControl: false,
+    fadeDuration: 0,
+    pixelRatio: ratio,
+    canvasContextAttributes: { preserveDrawingBuffer: true },
+  });
+  try {
+    map.setMissingStyleImageResolver(() => addSiteIcons(map, flavor));
+    await map.once('load');
+    map.fitBounds(bounds, { duration: 0, padding: 0 });
+    prepare(map);
+    await map.once('idle');
+    const mapCanvas = map.getCanvas();
+    const w = mapCanvas.width;
+    const header = Math.round(w * HEADER);
+    const footer = Math.round(w * FOOTER);
+    const out = document.createElement('canvas');
+    out.width = w;
+    out.height = mapCanvas.height + header + footer;
+    const ctx = out.getContext('2d')!;
+    ctx.fillStyle = '#ffffff';
+    ctx.fillRect(0, 0, out.width, out.height);
+    ctx.drawImage(mapCanvas, 0, header);
+    await document.fonts.ready;
+    const font = (px: number, weight = 400) => `${weight} ${Math.round(px)}px '${LABEL_FONT.replace(' Regular', '')}', 'Noto Sans', sans-serif`;
+    const unit = w / 100;
+    ctx.fillStyle = '#1f1e1b';
+    ctx.textBaseline = 'alphabetic';
+    ctx.font = font(unit * 2.2, 700);
+    ctx.fillText(frame.title, unit * 1.5, header * 0.5);
+    ctx.font = font(unit * 1.3);
+    ctx.fillStyle = '#55524b';
+    ctx.fillText(frame.subtitle, unit * 1.5, header * 0.85);
+    // The theme key, right-aligned in the header.
+    ctx.font = font(unit * 1.05);
+    let x = w - unit * 1.5;
+    for (const item of [...frame.key].reverse()) {
+      const label = ctx.measureText(item.label).width;
+      x -= label;
+      ctx.fillStyle = '#1f1e1b';
+      ctx.fillText(item.label, x, header * 0.62);
+      x -= unit * 1.5;
+      ctx.fillStyle = item.color;
+      ctx.beginPath();
+      ctx.arc(x + unit * 0.6, header * 0.62 - unit * 0.35, unit * 0.45, 0, Math.PI * 2);
+      ctx.fill();
+      x -= unit * 1.2;
+    }
+    ctx.font = font(unit * 0.95);
+    ctx.fillStyle = '#55524b';
+    ctx.fillText(frame.attribution, unit * 1.5, mapCanvas.height + header + footer * 0.68);
+    return await new Promise<Blob>((resolve, reject) => out.toBlob((b) => (b ? resolve(b) : reject(new Error('PNG encoding failed'))), 'image/png'));
+  } finally {
+    map.remove();
+    holder.remove();
+  }
+}
