@@ -1,6 +1,7 @@
 /** The charts column: every chart reads the selection; bars drive the filters. */
 import { useEffect } from 'preact/hooks';
 import type { Attribution } from '../core/attribution';
+import { exportName } from '../core/export';
 import { toggle, type Filters } from '../core/filters';
 import type { MunicipalityRecord, Project } from '../core/types';
 import type { I18n } from '../i18n';
@@ -31,6 +32,7 @@ interface Props {
 
 export function Charts(props: Props) {
   const { selection, filters, i18n } = props;
+  const fileBase = exportName(filters, props.municipalities);
   const place = (id: string) => {
     const m = props.municipalities.get(id);
     return m ? i18n.place(m.nameLat, m.nameCyr) : id;
@@ -48,6 +50,7 @@ export function Charts(props: Props) {
       )}
       {props.pairs && <StrongestPairs pairs={props.pairs} place={place} i18n={i18n} />}
       <MunicipalityChart
+        fileBase={fileBase}
         attribution={props.attribution}
         municipalities={props.municipalities}
         i18n={i18n}
@@ -57,9 +60,9 @@ export function Charts(props: Props) {
         onHover={props.onHoverMunicipality}
         onToggle={props.onToggleMunicipality}
       />
-      <ThemeChart projects={selection} i18n={i18n} flavor={light} chosen={filters.themes} onToggle={(theme) => props.onFilters(toggle(filters, 'themes', theme))} />
-      <Timeline projects={selection} i18n={i18n} flavor={light} />
-      <BudgetHistogram projects={props.forBudget} budget={filters.budget} i18n={i18n} flavor={light} onBrush={(budget) => props.onFilters({ ...filters, budget })} />
+      <ThemeChart fileBase={fileBase} projects={selection} i18n={i18n} flavor={light} chosen={filters.themes} onToggle={(theme) => props.onFilters(toggle(filters, 'themes', theme))} />
+      <Timeline fileBase={fileBase} projects={selection} i18n={i18n} flavor={light} />
+      <BudgetHistogram fileBase={fileBase} projects={props.forBudget} budget={filters.budget} i18n={i18n} flavor={light} onBrush={(budget) => props.onFilters({ ...filters, budget })} />
     </aside>
   );
 }

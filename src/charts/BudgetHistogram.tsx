@@ -7,6 +7,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import type { Project } from '../core/types';
 import type { I18n } from '../i18n';
 import type { Flavor } from '../map/palette';
+import { ChartDownloads } from './ChartDownloads';
 import { ChartTable } from './ChartTable';
 import { useWidth } from './useWidth';
 
@@ -30,6 +31,7 @@ const snap = (v: number) => {
 };
 
 interface Props {
+  fileBase: string;
   projects: readonly Project[];
   budget: { min: number | null; max: number | null } | null;
   i18n: I18n;
@@ -37,7 +39,7 @@ interface Props {
   onBrush(budget: { min: number | null; max: number | null } | null): void;
 }
 
-export function BudgetHistogram({ projects, budget, i18n, flavor, onBrush }: Props) {
+export function BudgetHistogram({ fileBase, projects, budget, i18n, flavor, onBrush }: Props) {
   const { t } = i18n;
   const [ref, width] = useWidth<HTMLDivElement>();
   const brushLayer = useRef<SVGGElement>(null);
@@ -94,6 +96,7 @@ export function BudgetHistogram({ projects, budget, i18n, flavor, onBrush }: Pro
           <g ref={brushLayer} class="brush" />
         </svg>
       </div>
+      <ChartDownloads name={`${fileBase}-budgets`} title={t('chartBudget')} i18n={i18n} />
       <ChartTable
         summary={t('chartTable')}
         caption={t('chartBudget')}

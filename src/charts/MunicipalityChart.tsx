@@ -9,6 +9,7 @@ import type { Attribution } from '../core/attribution';
 import type { MunicipalityRecord } from '../core/types';
 import type { I18n } from '../i18n';
 import type { Flavor } from '../map/palette';
+import { ChartDownloads } from './ChartDownloads';
 import { ChartTable } from './ChartTable';
 import { useWidth } from './useWidth';
 
@@ -18,6 +19,8 @@ const ROW = 42;
 const VALUE_ROOM = 64;
 
 interface Props {
+  /** File name start for downloads, e.g. "atlas-pirot-2014-2020". */
+  fileBase: string;
   attribution: Attribution;
   municipalities: ReadonlyMap<string, MunicipalityRecord>;
   i18n: I18n;
@@ -28,7 +31,7 @@ interface Props {
   onToggle(id: string): void;
 }
 
-export function MunicipalityChart({ attribution, municipalities, i18n, flavor, hovered, chosen, onHover, onToggle }: Props) {
+export function MunicipalityChart({ fileBase, attribution, municipalities, i18n, flavor, hovered, chosen, onHover, onToggle }: Props) {
   const { t } = i18n;
   const [ref, width] = useWidth<HTMLDivElement>();
   const [all, setAll] = useState(false);
@@ -103,6 +106,7 @@ export function MunicipalityChart({ attribution, municipalities, i18n, flavor, h
           {all ? t('showTop', { n: TOP }) : t('showAll', { n: attribution.municipalities.length })}
         </button>
       )}
+      <ChartDownloads name={`${fileBase}-budget-per-municipality`} title={t('chartMunicipalities')} i18n={i18n} />
       <ChartTable
         summary={t('chartTable')}
         caption={t('chartMunicipalities')}

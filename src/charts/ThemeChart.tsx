@@ -4,6 +4,7 @@ import { THEME_IDS, type ThemeId } from '../core/themes';
 import type { Project } from '../core/types';
 import type { I18n } from '../i18n';
 import type { Flavor } from '../map/palette';
+import { ChartDownloads } from './ChartDownloads';
 import { ChartTable } from './ChartTable';
 import { useWidth } from './useWidth';
 
@@ -31,6 +32,7 @@ export function themeRows(projects: readonly Project[]): ThemeRow[] {
 }
 
 interface Props {
+  fileBase: string;
   projects: readonly Project[];
   i18n: I18n;
   flavor: Flavor;
@@ -38,7 +40,7 @@ interface Props {
   onToggle(theme: ThemeId): void;
 }
 
-export function ThemeChart({ projects, i18n, flavor, chosen, onToggle }: Props) {
+export function ThemeChart({ fileBase, projects, i18n, flavor, chosen, onToggle }: Props) {
   const { t } = i18n;
   const [ref, width] = useWidth<HTMLDivElement>();
   const rows = themeRows(projects);
@@ -73,6 +75,7 @@ export function ThemeChart({ projects, i18n, flavor, chosen, onToggle }: Props) 
           ))}
         </svg>
       </div>
+      <ChartDownloads name={`${fileBase}-themes`} title={t('chartThemes')} i18n={i18n} />
       <ChartTable
         summary={t('chartTable')}
         caption={t('chartThemes')}

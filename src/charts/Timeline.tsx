@@ -4,6 +4,7 @@ import { THEME_IDS, type ThemeId } from '../core/themes';
 import type { Project } from '../core/types';
 import type { I18n } from '../i18n';
 import type { Flavor } from '../map/palette';
+import { ChartDownloads } from './ChartDownloads';
 import { ChartTable } from './ChartTable';
 import { useWidth } from './useWidth';
 
@@ -23,7 +24,7 @@ export function yearColumns(projects: readonly Project[]): { year: string; byThe
   });
 }
 
-export function Timeline({ projects, i18n, flavor }: { projects: readonly Project[]; i18n: I18n; flavor: Flavor }) {
+export function Timeline({ fileBase, projects, i18n, flavor }: { fileBase: string; projects: readonly Project[]; i18n: I18n; flavor: Flavor }) {
   const { t } = i18n;
   const [ref, width] = useWidth<HTMLDivElement>();
   const columns = yearColumns(projects);
@@ -62,6 +63,7 @@ export function Timeline({ projects, i18n, flavor }: { projects: readonly Projec
           })}
         </svg>
       </div>
+      <ChartDownloads name={`${fileBase}-timeline`} title={t('chartTimeline')} i18n={i18n} />
       <ChartTable
         summary={t('chartTable')}
         caption={t('chartTimeline')}

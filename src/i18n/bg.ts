@@ -182,6 +182,7 @@ export const bg: Messages = {
   downloadPng: 'Картата като PNG изображение, 3000 px широко',
   preparingImage: 'Изображението се подготвя…',
   imageFailed: 'Изображението не може да бъде създадено: {reason}',
+  downloadChart: 'Изтеглете „{chart}“ като {format}',
   country_BG: 'България',
   country_RS: 'Сърбия',
 };

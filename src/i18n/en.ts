@@ -181,6 +181,7 @@ export const en = {
   downloadPng: 'Map as a PNG image, 3000 px wide',
   preparingImage: 'Preparing the image…',
   imageFailed: 'The image could not be made: {reason}',
+  downloadChart: 'Download “{chart}” as {format}',
   country_BG: 'Bulgaria',
   country_RS: 'Serbia',
 } as const;

@@ -183,6 +183,7 @@ export const srCyrl: Messages = {
   downloadPng: 'Мапа као PNG слика, ширине 3000 px',
   preparingImage: 'Слика се припрема…',
   imageFailed: 'Слика не може да се направи: {reason}',
+  downloadChart: 'Преузмите „{chart}“ као {format}',
   country_BG: 'Бугарска',
   country_RS: 'Србија',
 };

@@ -120,3 +120,21 @@ describe('map image', () => {
     await page.close();
   }, 180_000);
 });
+
+describe('chart downloads', () => {
+  it('saves a chart as a standalone SVG and as a PNG', async () => {
+    const page = await open('?period=2014-2020');
+    const [svg] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download “Budget per municipality” as SVG' }).click()]);
+    expect(svg.suggestedFilename()).toBe('atlas-2014-2020-budget-per-municipality.svg');
+    const text = (await downloaded(svg)).toString('utf8');
+    expect(text.startsWith('<svg')).toBe(true);
+    expect(text).toContain('xmlns="http://www.w3.org/2000/svg"');
+    expect(text).toContain('font-family=');
+    expect(text).toMatch(/Montana \(BG\)/);
+    const [png] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download “Budget per municipality” as PNG' }).click()]);
+    const bytes = await downloaded(png);
+    expect(bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
+    expect(bytes.readUInt32BE(16)).toBeGreaterThan(300);
+    await page.close();
+  });
+});
