@@ -1,10 +1,11 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'vitest/config';
+import { serviceWorker } from './sw-plugin.ts';
 
 export default defineConfig({
   // Relative asset URLs: dist/ works from any static server and any base path.
   base: './',
-  plugins: [preact()],
+  plugins: [preact(), serviceWorker()],
   build: { target: 'es2022', chunkSizeWarningLimit: 1200 },
   test: {
     projects: [

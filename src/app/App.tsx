@@ -32,6 +32,7 @@ import { StatusLine, statusText } from '../ui/StatusLine';
 import { Charts } from './Charts';
 import { ErrorBoundary } from './ErrorBoundary';
 import { loadAtlas } from './load';
+import { acceptUpdate, registerOffline } from './offline';
 
 const LANGUAGE_NAMES: Record<Locale, string> = { en: 'English', bg: 'Български', 'sr-Cyrl': 'Српски (ћирилица)', 'sr-Latn': 'Srpski (latinica)' };
 /** Classes of positive values; 0 (nothing recorded) and no data have their own colours. */
@@ -58,6 +59,7 @@ export function App({ load = loadAtlas }: AppProps) {
   const [chooser, setChooser] = useState<{ ids: string[]; at: { x: number; y: number } } | null>(null);
   const [about, setAbout] = useState(false);
   const [share, setShare] = useState(false);
+  const [update, setUpdate] = useState<(() => void) | null>(null);
   const exporter = useRef<((width: number, frame: PngFrame) => Promise<Blob>) | null>(null);
   const [mapError, setMapError] = useState<string | null>(null);
   const [panelWidth, setPanelWidth] = useState(0);
@@ -86,6 +88,7 @@ export function App({ load = loadAtlas }: AppProps) {
       setUrl({ state: checked.state, notices: [] });
       setLoaded({ data, basemap, municipalities, districts, objectives });
     }, (error: Error) => setLoadError(error.message));
+    registerOffline((activate) => setUpdate(() => activate));
     const onPop = () => setUrl(parseUrl(location.search));
     addEventListener('popstate', onPop);
     return () => removeEventListener('popstate', onPop);
@@ -257,6 +260,14 @@ export function App({ load = loadAtlas }: AppProps) {
         </nav>
       </header>
 
+      {update && (
+        <div class="notices update" role="status">
+          <span>{t('updateReady')}</span>
+          <button type="button" onClick={() => acceptUpdate(update)}>
+            {t('reloadNow')}
+          </button>
+        </div>
+      )}
       {notices.length > 0 && (
         <div class="notices" role="note" aria-label={t('notices')}>
           <ul>

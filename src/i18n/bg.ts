@@ -183,6 +183,8 @@ export const bg: Messages = {
   preparingImage: 'Изображението се подготвя…',
   imageFailed: 'Изображението не може да бъде създадено: {reason}',
   downloadChart: 'Изтеглете „{chart}“ като {format}',
+  updateReady: 'Готова е нова версия на атласа.',
+  reloadNow: 'Презареди',
   country_BG: 'България',
   country_RS: 'Сърбия',
 };

@@ -182,6 +182,8 @@ export const en = {
   preparingImage: 'Preparing the image…',
   imageFailed: 'The image could not be made: {reason}',
   downloadChart: 'Download “{chart}” as {format}',
+  updateReady: 'A new version of the atlas is ready.',
+  reloadNow: 'Reload now',
   country_BG: 'Bulgaria',
   country_RS: 'Serbia',
 } as const;

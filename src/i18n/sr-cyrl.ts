@@ -184,6 +184,8 @@ export const srCyrl: Messages = {
   preparingImage: 'Слика се припрема…',
   imageFailed: 'Слика не може да се направи: {reason}',
   downloadChart: 'Преузмите „{chart}“ као {format}',
+  updateReady: 'Нова верзија атласа је спремна.',
+  reloadNow: 'Поново учитај',
   country_BG: 'Бугарска',
   country_RS: 'Србија',
 };

@@ -13,7 +13,11 @@ declare module 'vitest' {
 
 export default async function setup(project: TestProject) {
   const root = new URL('../..', import.meta.url).pathname;
-  await build({ root, logLevel: 'warn' });
+  // Build exactly as `npm run build` does: vitest runs with NODE_ENV=test, which a build would inherit.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  await build({ root, logLevel: 'warn', mode: 'production' });
+  process.env.NODE_ENV = nodeEnv;
   const server = await preview({ root, preview: { host: '127.0.0.1', port: 0, strictPort: false }, logLevel: 'warn' });
   const address = server.httpServer.address();
   if (!address || typeof address === 'string') throw new Error('preview server has no port');
