@@ -3,11 +3,13 @@
  * and writes data/REPORT.md (everything unresolved, ambiguous, unreadable or outside the area).
  * Fails only on structural faults, naming file, line and field.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
 import { bbox, booleanPointInPolygon, point } from '@turf/turf';
 import { compileProjects, DataError, parseJsonLines, type Issue } from '../src/core/compile';
 import { Gazetteer } from '../src/core/gazetteer';
+import { StoryError, validateStory, type Story, type StoryContext } from '../src/core/stories';
 import { PERIODS, type AtlasData, type CountryCode, type Objective, type OfficialCount, type Project } from '../src/core/types';
 import { loadGeoSources } from '../geo/sources';
 import { OFFICIAL_COUNT_QUOTES } from './official-counts';
@@ -39,7 +41,9 @@ function main(): void {
     municipalities: geo.municipalities.filter((m) => m.inArea || usedMunicipalities.has(m.id)),
     objectives,
     officialCounts: officialCounts(programme),
+    stories: [],
   };
+  data.stories = readStories({ projects: new Set(projects.map((p) => p.id)), municipalities: new Set(data.municipalities.map((m) => m.id)) });
   writeFileSync(out('out/atlas-data.json'), JSON.stringify(data));
   writeFileSync(out('REPORT.md'), report(projects, issues));
   const located = projects.filter((p) => p.locations.length).length;
@@ -72,6 +76,24 @@ function objectivesOf(programme: Programme): Objective[] {
     for (const p of facts?.priorities ?? []) add(`PA${p.code.replace(/^P/, '')}`, p.name);
   }
   return objectives;
+}
+
+/** data/stories/*.json, validated against the compiled projects and municipalities. */
+function readStories(ctx: StoryContext): Story[] {
+  const dir = new URL('./stories/', import.meta.url);
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => {
+      const file = fileURLToPath(new URL(f, dir));
+      let json: unknown;
+      try {
+        json = JSON.parse(readFileSync(file, 'utf8'));
+      } catch (error) {
+        throw new StoryError(file, '(file)', `broken JSON (${(error as Error).message})`);
+      }
+      return validateStory(json, file, ctx);
+    });
 }
 
 function officialCounts(programme: Programme): OfficialCount[] {
@@ -124,6 +146,6 @@ function report(projects: Project[], issues: Issue[]): string {
 try {
   main();
 } catch (error) {
-  console.error(error instanceof DataError ? `data build failed: ${error.message}` : error);
+  console.error(error instanceof DataError || error instanceof StoryError ? `data build failed: ${error.message}` : error);
   process.exit(1);
 }

@@ -1,5 +1,6 @@
 /** The compiled dataset the app loads (data/out/atlas-data.json), and its parts. */
 import type { Amount } from './amount';
+import type { Story } from './stories';
 import type { ThemeBasis, ThemeId } from './themes';
 
 export const PERIODS = ['2004-2006', '2007-2013', '2014-2020', '2021-2027'] as const;
@@ -118,4 +119,6 @@ export interface AtlasData {
   municipalities: MunicipalityRecord[];
   objectives: Objective[];
   officialCounts: OfficialCount[];
+  /** Guided tours for presenters and kiosks. */
+  stories: Story[];
 }
