@@ -15,7 +15,7 @@ import { THEME_IDS } from '../core/themes';
 import { optionLabel } from '../ui/labels';
 import { networkLines } from '../map/network';
 import { light } from '../map/palette';
-import { dropUnknownIds, parseUrl, toSearch, type Notice, type UrlState } from '../state/url';
+import { DEFAULT_STATE, dropUnknownIds, parseUrl, toSearch, type Notice, type UrlState } from '../state/url';
 import { AboutDialog } from '../ui/AboutDialog';
 import { FilterChips } from '../ui/FilterChips';
 import { FilterPanel } from '../ui/FilterPanel';
@@ -32,6 +32,10 @@ import { StatusLine, statusText } from '../ui/StatusLine';
 import { Charts } from './Charts';
 import { ErrorBoundary } from './ErrorBoundary';
 import { loadAtlas } from './load';
+import { Presenter } from '../presenter/Presenter';
+import { stepView, storyTitle } from '../presenter/steps';
+import { useKiosk } from '../presenter/useKiosk';
+import type { Story } from '../core/stories';
 import { acceptUpdate, registerOffline } from './offline';
 
 const LANGUAGE_NAMES: Record<Locale, string> = { en: 'English', bg: 'Български', 'sr-Cyrl': 'Српски (ћирилица)', 'sr-Latn': 'Srpski (latinica)' };
@@ -68,6 +72,17 @@ export function App({ load = loadAtlas }: AppProps) {
   const locale = state.lang ?? localeFromBrowser(navigator.languages);
   const i18n = useMemo(() => createI18n(locale), [locale]);
   const { t } = i18n;
+  const stories = loaded?.data.stories ?? [];
+  const kiosk = useKiosk(state.kiosk, state.idle, stories, () => {
+    const reset = { ...DEFAULT_STATE, lang: state.lang, kiosk: true, idle: state.idle };
+    history.replaceState(null, '', toSearch(reset));
+    setUrl({ state: reset, notices: [] });
+  });
+  const presenting: { story: Story; step: number } | null = (() => {
+    if (state.kiosk) return kiosk.playing && stories[kiosk.story] ? { story: stories[kiosk.story], step: kiosk.step } : null;
+    const story = state.present ? stories.find((x) => x.id === state.present) : undefined;
+    return story ? { story, step: Math.min(state.step, story.steps.length) } : null;
+  })();
 
   useEffect(() => {
     document.documentElement.lang = locale;
@@ -112,7 +127,11 @@ export function App({ load = loadAtlas }: AppProps) {
 
   const projects = loaded?.data.projects ?? [];
   const index = useMemo(() => (loaded ? indexProjects(projects, loaded.municipalities) : []), [loaded]);
-  const selection = useMemo(() => applyFilters(index, state.filters), [index, state.filters]);
+  const ctx: LabelContext | null = loaded && { i18n, municipalities: loaded.municipalities, districts: loaded.districts, objectives: loaded.objectives };
+  const step = useMemo(() => (presenting && ctx ? stepView(presenting.story.steps[presenting.step - 1], index, ctx) : null), [presenting?.story, presenting?.step, index, i18n]);
+  // A story step sets the filters while it is shown; the link's own filters come back after.
+  const filters = step ? step.filters : state.filters;
+  const selection = useMemo(() => applyFilters(index, filters), [index, filters]);
   const visible = useMemo(() => new Set(selection.map((p) => p.id)), [selection]);
   const forBudget = useMemo(() => applyFilters(index, state.filters, 'budget'), [index, state.filters]);
   const located = useMemo(() => projects.filter((p) => p.locations.length > 0), [projects]);
@@ -124,9 +143,9 @@ export function App({ load = loadAtlas }: AppProps) {
   const profiled = state.view === 'profile' && state.filters.municipalities.length === 1 ? loaded?.municipalities.get(state.filters.municipalities[0]) : undefined;
   const placeContext = useMemo(() => (profiled ? attribute(applyFilters(index, state.filters, 'municipalities')) : null), [profiled, index, state.filters]);
   const network = useMemo(() => {
-    if (!loaded || !(state.network || profiled)) return null;
+    if (!loaded || !(state.network || profiled || step?.network)) return null;
     return networkLines(profiled ? pairs.filter((p) => p.bg === profiled.id || p.rs === profiled.id) : pairs, loaded.municipalities);
-  }, [loaded, state.network, profiled, pairs]);
+  }, [loaded, state.network, profiled, pairs, step]);
   const choropleth = useMemo<Choropleth | null>(() => {
     if (!loaded || state.layer === 'sites') return null;
     const area = loaded.data.municipalities.filter((m) => m.inArea);
@@ -136,7 +155,6 @@ export function App({ load = loadAtlas }: AppProps) {
   const selected = state.project ? projects.find((p) => p.id === state.project) : undefined;
   // The details panel covers the right of the map: the map keeps the selected project beside it.
   useEffect(() => setPanelWidth(selected ? document.querySelector<HTMLElement>('.panel.details')?.offsetWidth ?? 0 : 0), [selected]);
-  const ctx: LabelContext | null = loaded && { i18n, municipalities: loaded.municipalities, districts: loaded.districts, objectives: loaded.objectives };
   const toggleMunicipality = (id: string) =>
     setFilters({ ...state.filters, municipalities: state.filters.municipalities.includes(id) ? state.filters.municipalities.filter((m) => m !== id) : [...state.filters.municipalities, id] });
   /** A click on a map municipality opens its profile; a second click on it closes it. */
@@ -176,6 +194,8 @@ export function App({ load = loadAtlas }: AppProps) {
           hoveredMunicipality={hoveredMunicipality}
           chosenMunicipalities={state.filters.municipalities}
           camera={state.camera}
+          fit={step && presenting ? { key: `${presenting.story.id}:${presenting.step}`, points: step.fit } : null}
+          flavor={state.kiosk || state.present ? 'contrast' : 'light'}
           cooperative={state.embed}
           exporter={exporter}
           label={t('mapLabel')}
@@ -231,7 +251,7 @@ export function App({ load = loadAtlas }: AppProps) {
   }
 
   return (
-    <div class="app">
+    <div class={`app${presenting ? ' presenting' : ''}${state.kiosk ? ' kiosk' : ''}`}>
       <header class="top">
         <div class="brand">
           <h1>{t('appTitle')}</h1>
@@ -241,6 +261,15 @@ export function App({ load = loadAtlas }: AppProps) {
           <button type="button" onClick={() => navigate({ view: state.view === 'list' ? 'map' : 'list' })}>
             {state.view === 'list' ? t('showMap') : t('showList')}
           </button>
+          <label class="present-choice">
+            {t('present')}{' '}
+            <select value="" onChange={(e) => (e.target as HTMLSelectElement).value && navigate({ present: (e.target as HTMLSelectElement).value, step: 1 })}>
+              <option value="">{t('chooseStory')}</option>
+              {stories.map((x) => (
+                <option value={x.id}>{storyTitle(x, i18n)}</option>
+              ))}
+            </select>
+          </label>
           <button type="button" onClick={() => setShare(true)}>
             {t('share')}
           </button>
@@ -313,6 +342,17 @@ export function App({ load = loadAtlas }: AppProps) {
           </aside>
           <section class="stage">
             {mapPanel}
+            {presenting && step && (
+              <Presenter
+                story={presenting.story}
+                step={presenting.step}
+                view={step}
+                i18n={i18n}
+                kiosk={state.kiosk}
+                onStep={(n) => navigate({ step: n }, { replace: true })}
+                onLeave={() => navigate({ present: null, step: 1 })}
+              />
+            )}
             {state.view === 'list' && <ProjectTable projects={selection} municipalities={loaded.municipalities} i18n={i18n} selected={state.project} onSelect={select} />}
           </section>
           {profiled && placeContext ? (

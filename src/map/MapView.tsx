@@ -48,6 +48,8 @@ export interface MapViewProps {
   hoveredMunicipality: string | null;
   chosenMunicipalities: readonly string[];
   camera: Camera | null;
+  /** Places the camera flies to fit whenever `key` changes (presenter steps). */
+  fit: { key: string; points: [number, number][] } | null;
   /** Embedded in another page: one-finger and wheel gestures scroll the page, not the map. */
   cooperative: boolean;
   label: string;
@@ -297,6 +299,20 @@ export function MapView(props: MapViewProps) {
     const project = props.projects.find((p) => p.id === props.selected);
     if (project?.locations.length) revealBesidePanel(map, project, props.obscuredRight);
   }, [props.selected, props.obscuredRight]);
+  whenLoaded((map) => {
+    const points = props.fit?.points ?? [];
+    if (!points.length) return;
+    const lons = points.map((p) => p[0]);
+    const lats = points.map((p) => p[1]);
+    const { clientWidth, clientHeight } = map.getContainer();
+    const reduceMotion = matchMedia('(prefers-reduced-motion: reduce)').matches;
+    // The presenter's card covers the lower left: keep the places clear of it.
+    map.fitBounds([Math.min(...lons), Math.min(...lats), Math.max(...lons), Math.max(...lats)], {
+      padding: { top: clientHeight * 0.12, bottom: clientHeight * 0.1, left: Math.min(clientWidth * 0.45, clientWidth - 200), right: clientWidth * 0.05 },
+      maxZoom: 9,
+      duration: reduceMotion ? 0 : 1800,
+    });
+  }, [props.fit?.key]);
   whenLoaded((map) => {
     if (props.camera && !sameCamera(map, props.camera)) map.jumpTo({ center: [props.camera.lon, props.camera.lat], zoom: props.camera.zoom });
   }, [props.camera]);

@@ -33,9 +33,15 @@ export interface UrlState {
   embed: boolean;
   /** Draw the cross-border cooperation network. */
   network: boolean;
+  /** Presenter mode: the story being shown and its step (1-based). */
+  present: string | null;
+  step: number;
+  /** Kiosk: an attract loop through the stories; back to it after `idle` seconds without input. */
+  kiosk: boolean;
+  idle: number;
 }
 
-export const DEFAULT_STATE: UrlState = { lang: null, project: null, view: 'map', layer: 'sites', filters: NO_FILTERS, camera: null, embed: false, network: false };
+export const DEFAULT_STATE: UrlState = { lang: null, project: null, view: 'map', layer: 'sites', filters: NO_FILTERS, camera: null, embed: false, network: false, present: null, step: 1, kiosk: false, idle: 90 };
 
 export type Notice = { param: string; value: string; reason: 'unknown-parameter' | 'invalid-value' | 'unknown-id' };
 
@@ -55,7 +61,7 @@ const LISTS: ListParam[] = [
   { param: 'district', facet: 'districts', valid: (v) => PLACE_ID.test(v) },
   { param: 'municipality', facet: 'municipalities', valid: (v) => PLACE_ID.test(v) },
 ];
-const SINGLES = ['lang', 'project', 'view', 'layer', 'network', 'budget', 'q', 'map', 'embed'];
+const SINGLES = ['lang', 'project', 'view', 'layer', 'network', 'budget', 'q', 'map', 'embed', 'present', 'step', 'kiosk', 'idle'];
 const KNOWN = new Set([...SINGLES, ...LISTS.map((l) => l.param)]);
 
 export function parseUrl(search: string): { state: UrlState; notices: Notice[] } {
@@ -99,6 +105,14 @@ export function parseUrl(search: string): { state: UrlState; notices: Notice[] }
   }
   const network = params.get('network');
   if (network !== null) network === '1' ? (state.network = true) : invalid('network', network);
+  const present = params.get('present');
+  if (present !== null) /^[a-z0-9-]{1,40}$/.test(present) ? (state.present = present) : invalid('present', present);
+  const step = params.get('step');
+  if (step !== null) /^\d{1,3}$/.test(step) && Number(step) >= 1 ? (state.step = Number(step)) : invalid('step', step);
+  const kiosk = params.get('kiosk');
+  if (kiosk !== null) kiosk === '1' ? (state.kiosk = true) : invalid('kiosk', kiosk);
+  const idle = params.get('idle');
+  if (idle !== null) /^\d{1,4}$/.test(idle) && Number(idle) >= 10 ? (state.idle = Number(idle)) : invalid('idle', idle);
   const embed = params.get('embed');
   if (embed !== null) embed === '1' ? (state.embed = true) : invalid('embed', embed);
   return { state, notices };
@@ -122,6 +136,10 @@ export function toSearch(state: UrlState): string {
   if (q.trim()) params.set('q', q);
   if (state.project) params.set('project', state.project);
   if (state.embed) params.set('embed', '1');
+  if (state.present) params.set('present', state.present);
+  if (state.present && state.step !== 1) params.set('step', String(state.step));
+  if (state.kiosk) params.set('kiosk', '1');
+  if (state.kiosk && state.idle !== DEFAULT_STATE.idle) params.set('idle', String(state.idle));
   if (state.camera) params.set('map', `${round(state.camera.zoom, 2)}/${round(state.camera.lat, 4)}/${round(state.camera.lon, 4)}`);
   const s = params.toString().replace(/%2C/g, ',').replace(/%2F/g, '/').replace(/%3A/g, ':');
   return s ? `?${s}` : '';

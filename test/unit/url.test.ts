@@ -21,6 +21,10 @@ const full: UrlState = {
   camera: { zoom: 7.25, lat: 43.1234, lon: 22.5678 },
   embed: true,
   network: true,
+  present: 'environment-risk',
+  step: 3,
+  kiosk: true,
+  idle: 120,
 };
 
 describe('URL state', () => {

@@ -1,0 +1,74 @@
+/**
+ * What a story step shows: its filters, the places the camera fits, and the card's words,
+ * composed from i18n templates and figures computed from the data.
+ */
+import { projectTitle } from '../app/labels';
+import { attribute, shares } from '../core/attribution';
+import { applyFilters, FACETS, type Filters, type ProjectKeys } from '../core/filters';
+import { cooperationPairs } from '../core/network';
+import type { Story, StoryStep } from '../core/stories';
+import type { ThemeId } from '../core/themes';
+import type { MunicipalityRecord, Project } from '../core/types';
+import type { I18n } from '../i18n';
+import { parseUrl } from '../state/url';
+import { optionLabel, type LabelContext } from '../ui/labels';
+
+export interface StepView {
+  filters: Filters;
+  network: boolean;
+  /** The camera fits these places. */
+  fit: [number, number][];
+  title: string;
+  number: string;
+  numberLabel: string;
+  body: string;
+}
+
+export function storyTitle(story: Story, i18n: I18n): string {
+  const { title } = story;
+  return title.key === 'storyTheme' ? i18n.t('storyTheme', { theme: i18n.theme(title.theme as ThemeId) }) : i18n.t(title.key);
+}
+
+export function stepView(step: StoryStep, index: readonly ProjectKeys[], ctx: LabelContext): StepView {
+  const { i18n } = ctx;
+  const { t } = i18n;
+  const filters = parseUrl(`?${step.filters ?? ''}`).state.filters;
+  const project = step.project ? index.find((k) => k.project.id === step.project)?.project : undefined;
+  const selection = project ? [project] : applyFilters(index, filters);
+  const fit = selection.flatMap((p) => p.locations.map((l) => [l.lon, l.lat] as [number, number]));
+  const name = (id: string) => optionLabel('municipalities', id, ctx);
+  const count = (n: number) => ({ number: String(n), numberLabel: t('projectsCount', { n }).replace(String(n), '').trim() });
+  const base = { filters, network: !!step.network, fit };
+  const text = step.text;
+  if (text.key === 'stepProject' && project) {
+    const places = [...new Set(project.locations.map((l) => i18n.place(l.nameLat, l.nameCyr)))].join(', ') || '—';
+    return {
+      ...base,
+      title: projectTitle(project, i18n),
+      number: project.total?.value != null ? i18n.moneyShort(project.total.value) : t('unknown'),
+      numberLabel: t('totalBudget'),
+      body: t('stepProjectBody', { places, period: project.period ?? t('periodUnknown'), partners: t('partnersCount', { n: project.partners.length }) }),
+    };
+  }
+  if (text.key === 'stepPlace') {
+    const here = selection.reduce((s: number, p: Project) => s + (p.total?.value ?? 0) * (shares(p).get(text.municipality) ?? 0), 0);
+    return { ...base, title: name(text.municipality), ...count(selection.length), body: t('stepPlaceBody', { name: name(text.municipality), budget: i18n.moneyShort(here) }) };
+  }
+  if (text.key === 'stepPair') {
+    const [a, b] = text.pair;
+    const pair = cooperationPairs(selection).find((p) => (p.bg === a && p.rs === b) || (p.bg === b && p.rs === a));
+    const title = `${name(a)} – ${name(b)}`;
+    return { ...base, title, number: String(pair?.projects ?? 0), numberLabel: t('jointProjects', { n: pair?.projects ?? 0 }).replace(String(pair?.projects ?? 0), '').trim(), body: t('stepPairBody', { name: title, budget: i18n.moneyShort(pair?.budget ?? 0) }) };
+  }
+  const a = attribute(selection);
+  const known = selection.filter((p) => p.total?.value != null).length;
+  const chips = FACETS.flatMap((f) => (filters[f] as string[]).map((v) => optionLabel(f, v, ctx)));
+  return {
+    ...base,
+    title: chips.length ? chips.join(' · ') : t('allProjects'),
+    ...count(selection.length),
+    body: t('stepOverviewBody', { budget: i18n.moneyShort(a.knownTotal), known, projects: selection.length, places: a.municipalities.length }),
+  };
+}
+
+export type { MunicipalityRecord };

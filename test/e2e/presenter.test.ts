@@ -1,0 +1,115 @@
+/** Presenter mode, kiosk loop and WebGL context loss, in real Chromium against the built app. */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from './browser';
+import { RAW } from './raw';
+
+const BASE = inject('baseUrl');
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function open(search: string, viewport = { width: 1920, height: 1080 }) {
+  const context = await browser.newContext({ viewport, locale: 'en-GB', reducedMotion: 'reduce', serviceWorkers: 'block' });
+  const page = await context.newPage();
+  await page.goto(BASE + search);
+  await page.waitForFunction(() => performance.getEntriesByName('atlas:ready').length === 1, null, { timeout: 30_000 });
+  return { page, context };
+}
+
+const rawCount = (pred: (r: (typeof RAW)[number]) => boolean) => RAW.filter(pred).length;
+
+describe('presenter mode', () => {
+  it('shows step 1; → advances, ← goes back, Esc leaves; type is large enough', async () => {
+    const { page, context } = await open('?present=periods');
+    const card = page.getByRole('region', { name: '2004-2006' });
+    await expect.poll(() => card.count()).toBe(1);
+    expect(await page.locator('.presenter-number strong').textContent()).toBe(String(rawCount((r) => r.period === '2004-2006')));
+    expect(await page.getByRole('progressbar').getAttribute('aria-valuenow')).toBe('1');
+    const sizes = await page.evaluate(() => ['.presenter-card h2', '.presenter-number strong', '.presenter-body'].map((s) => parseFloat(getComputedStyle(document.querySelector(s)!).fontSize)));
+    expect(sizes[0]).toBeGreaterThanOrEqual(48);
+    expect(sizes[1]).toBeGreaterThanOrEqual(64);
+    expect(sizes[2]).toBeGreaterThanOrEqual(28);
+
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => page.locator('#presenter-title').textContent()).toBe('2007-2013');
+    expect(await page.locator('.presenter-number strong').textContent()).toBe(String(rawCount((r) => r.period === '2007-2013')));
+    expect(new URL(page.url()).searchParams.get('step')).toBe('2');
+    await page.keyboard.press('PageDown');
+    await expect.poll(() => page.locator('#presenter-title').textContent()).toBe('2014-2020');
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(() => page.locator('#presenter-title').textContent()).toBe('2007-2013');
+    await page.keyboard.press('End');
+    await expect.poll(() => page.getByRole('progressbar').getAttribute('aria-valuenow')).toBe('5');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('.presenter').count()).toBe(0);
+    expect(new URL(page.url()).searchParams.has('present')).toBe(false);
+    expect(await page.getByRole('status').first().textContent()).toMatch(new RegExp(`^${RAW.length} projects`));
+    await context.close();
+  });
+
+  it('scales the type down proportionally at 1280×720', async () => {
+    const { page, context } = await open('?present=environment-risk', { width: 1280, height: 720 });
+    const title = await page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('.presenter-card h2')!).fontSize));
+    expect(title).toBeCloseTo(48 * (1280 / 1920), 0);
+    await context.close();
+  });
+});
+
+describe('kiosk mode', () => {
+  it('loops through the stories by itself, and an interaction pauses the loop', async () => {
+    const { page, context } = await open('?kiosk=1&idle=30');
+    const progress = page.getByRole('progressbar');
+    expect(await progress.getAttribute('aria-valuenow')).toBe('1');
+    const started = Date.now();
+    await expect.poll(() => progress.getAttribute('aria-valuenow'), { timeout: 20_000 }).toBe('2');
+    expect(Date.now() - started).toBeLessThan(20_000);
+    await page.mouse.click(300, 300);
+    await expect.poll(() => page.locator('.presenter').count()).toBe(0);
+    // Paused: nothing comes back within one more step's time.
+    await page.waitForTimeout(9000);
+    expect(await page.locator('.presenter').count()).toBe(0);
+    const small = await page.evaluate(() => [...document.querySelectorAll('.app.kiosk button')].filter((b) => (b as HTMLElement).offsetParent && b.getBoundingClientRect().height < 48).length);
+    expect(small).toBe(0);
+    await context.close();
+  }, 60_000);
+});
+
+describe('WebGL context loss', () => {
+  it('draws the map again after the context is lost and restored', async () => {
+    const { page, context } = await open('', { width: 1280, height: 800 });
+    const drawn = () => page.evaluate(() => window.__atlasMap!.queryRenderedFeatures({ layers: ['sites'] }).length);
+    const before = await drawn();
+    expect(before).toBeGreaterThan(50);
+    await page.evaluate(() => {
+      const gl = window.__atlasMap!.getCanvas().getContext('webgl2') ?? window.__atlasMap!.getCanvas().getContext('webgl');
+      const ext = gl!.getExtension('WEBGL_lose_context')!;
+      (window as unknown as { __lose: WEBGL_lose_context }).__lose = ext;
+      ext.loseContext();
+    });
+    await expect.poll(() => page.evaluate(() => (window.__atlasMap!.getCanvas().getContext('webgl2') ?? window.__atlasMap!.getCanvas().getContext('webgl'))!.isContextLost())).toBe(true);
+    await page.evaluate(() => (window as unknown as { __lose: WEBGL_lose_context }).__lose.restoreContext());
+    await page.evaluate(() => new Promise((resolve) => window.__atlasMap!.once('idle', resolve)));
+    await expect.poll(drawn, { timeout: 15_000 }).toBe(before);
+    const png = await page.locator('.map').screenshot();
+    const dark = await page.evaluate(async (b64) => {
+      const img = new Image();
+      img.src = `data:image/png;base64,${b64}`;
+      await img.decode();
+      const c = document.createElement('canvas');
+      [c.width, c.height] = [img.width, img.height];
+      const ctx = c.getContext('2d')!;
+      ctx.drawImage(img, 0, 0);
+      const { data } = ctx.getImageData(0, 0, c.width, c.height);
+      let area = 0;
+      for (let i = 0; i < data.length; i += 4) if (Math.abs(data[i] - 0xfb) + Math.abs(data[i + 1] - 0xfa) + Math.abs(data[i + 2] - 0xf5) < 30) area++;
+      return area;
+    }, png.toString('base64'));
+    expect(dark).toBeGreaterThan(50_000);
+    await context.close();
+  });
+});
