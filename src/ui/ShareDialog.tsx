@@ -1,6 +1,7 @@
 /** The exact link to this view with its QR code, an embed snippet, and downloads of the selection. */
 import qrcode from 'qrcode-generator';
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { saveFile } from '../charts/download';
 import { exportName, toCsv, toGeoJson } from '../core/export';
 import type { Filters } from '../core/filters';
 import type { MunicipalityRecord, Project } from '../core/types';
@@ -36,16 +37,7 @@ function QrCode({ text, label }: { text: string; label: string }) {
 
 const PNG_WIDTH = 3000;
 
-function download(name: string, type: string, content: string | Blob): void {
-  const url = URL.createObjectURL(content instanceof Blob ? content : new Blob([content], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
+const download = (name: string, type: string, content: string | Blob) => saveFile(name, content instanceof Blob ? content : new Blob([content], { type }));
 
 export function ShareDialog({ url, embedUrl, selection, filters, municipalities, i18n, mapPng, onClose }: Props) {
   const { t } = i18n;

@@ -1,29 +1,21 @@
 /** The built atlas in real Chromium: map drawn, every located project reachable, details, languages, no other origins. */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from './browser';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { atlasBrowser, BASE, colourCounts, MAP_COLOURS } from './harness';
 import { englishTitle, hasPlaceablePartner, RAW } from './raw';
 import { stackOffset } from '../../src/map/sites';
 
-const BASE = inject('baseUrl');
-let browser: Browser;
+const openAtlas = atlasBrowser();
 
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-/** Opens the atlas and waits for the readiness mark; records every request. */
+/** Opens the atlas, recording every request and page error from the first one on. */
 async function open(search = '', viewport = { width: 1280, height: 800 }) {
-  const page = await browser.newPage({ viewport, locale: 'en-GB' });
   const requests: string[] = [];
   const errors: string[] = [];
+  const page = await openAtlas(search, { viewport });
+  // Requests made before 'atlas:ready' are read from the resource timing entries.
+  requests.push(...(await page.evaluate(() => [location.href, ...performance.getEntriesByType('resource').map((e) => e.name)])));
   page.on('request', (r) => requests.push(r.url()));
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(BASE + search);
-  await page.waitForFunction(() => performance.getEntriesByName('atlas:ready').length === 1, null, { timeout: 30_000 });
   return { page, requests, errors };
 }
 
@@ -34,26 +26,7 @@ describe('the atlas on real data', () => {
     const { page, errors } = await open();
     const map = page.getByRole('region', { name: /Map of the Bulgaria–Serbia/ });
     const png = await map.screenshot();
-    const colours = await page.evaluate(async (b64) => {
-      const img = new Image();
-      img.src = `data:image/png;base64,${b64}`;
-      await img.decode();
-      const c = document.createElement('canvas');
-      c.width = img.width;
-      c.height = img.height;
-      const ctx = c.getContext('2d')!;
-      ctx.drawImage(img, 0, 0);
-      const { data } = ctx.getImageData(0, 0, c.width, c.height);
-      const near = (r: number, g: number, b: number, i: number) => Math.abs(data[i] - r) + Math.abs(data[i + 1] - g) + Math.abs(data[i + 2] - b) < 40;
-      const count = { tourism: 0, environment: 0, border: 0, area: 0 };
-      for (let i = 0; i < data.length; i += 4) {
-        if (near(0xe6, 0x9f, 0x00, i)) count.tourism++;
-        if (near(0x00, 0x9e, 0x73, i)) count.environment++;
-        if (near(0x5b, 0x46, 0x36, i)) count.border++;
-        if (near(0xfb, 0xfa, 0xf5, i)) count.area++;
-      }
-      return count;
-    }, png.toString('base64'));
+    const { counts: colours } = await colourCounts(page, png, MAP_COLOURS);
     expect(colours.area).toBeGreaterThan(50_000);
     expect(colours.border).toBeGreaterThan(300);
     expect(colours.tourism).toBeGreaterThan(200);

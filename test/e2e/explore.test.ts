@@ -1,24 +1,11 @@
 /** Filters, linked charts, URL state and the list view, in real Chromium against the built app. */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from './browser';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { atlasBrowser } from './harness';
 import { RAW } from './raw';
 
-const BASE = inject('baseUrl');
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function open(search = '') {
-  const page = await browser.newPage({ viewport: { width: 1500, height: 900 }, locale: 'en-GB' });
-  await page.goto(BASE + search);
-  await page.waitForFunction(() => performance.getEntriesByName('atlas:ready').length === 1, null, { timeout: 30_000 });
-  return page;
-}
+const openAtlas = atlasBrowser();
+const open = (search = '') => openAtlas(search, { viewport: { width: 1500, height: 900 } });
 
 const status = (page: Page) => page.getByRole('status').textContent();
 const projectsInStatus = async (page: Page) => Number((await status(page))!.match(/^(\d+) project/)![1]);

@@ -1,25 +1,13 @@
 /** Presenter mode, kiosk loop and WebGL context loss, in real Chromium against the built app. */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchChromium } from './browser';
+import { describe, expect, it } from 'vitest';
+import { atlasBrowser, colourCounts, MAP_COLOURS } from './harness';
 import { RAW } from './raw';
 
-const BASE = inject('baseUrl');
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function open(search: string, viewport = { width: 1920, height: 1080 }) {
-  const context = await browser.newContext({ viewport, locale: 'en-GB', reducedMotion: 'reduce', serviceWorkers: 'block' });
-  const page = await context.newPage();
-  await page.goto(BASE + search);
-  await page.waitForFunction(() => performance.getEntriesByName('atlas:ready').length === 1, null, { timeout: 30_000 });
-  return { page, context };
-}
+const openAtlas = atlasBrowser();
+const open = async (search: string, viewport = { width: 1920, height: 1080 }) => {
+  const page = await openAtlas(search, { viewport, reducedMotion: 'reduce' });
+  return { page, context: { close: () => page.close() } };
+};
 
 const rawCount = (pred: (r: (typeof RAW)[number]) => boolean) => RAW.filter(pred).length;
 
@@ -96,20 +84,8 @@ describe('WebGL context loss', () => {
     await page.evaluate(() => new Promise((resolve) => window.__atlasMap!.once('idle', resolve)));
     await expect.poll(drawn, { timeout: 15_000 }).toBe(before);
     const png = await page.locator('.map').screenshot();
-    const dark = await page.evaluate(async (b64) => {
-      const img = new Image();
-      img.src = `data:image/png;base64,${b64}`;
-      await img.decode();
-      const c = document.createElement('canvas');
-      [c.width, c.height] = [img.width, img.height];
-      const ctx = c.getContext('2d')!;
-      ctx.drawImage(img, 0, 0);
-      const { data } = ctx.getImageData(0, 0, c.width, c.height);
-      let area = 0;
-      for (let i = 0; i < data.length; i += 4) if (Math.abs(data[i] - 0xfb) + Math.abs(data[i + 1] - 0xfa) + Math.abs(data[i + 2] - 0xf5) < 30) area++;
-      return area;
-    }, png.toString('base64'));
-    expect(dark).toBeGreaterThan(50_000);
+    const { counts } = await colourCounts(page, png, MAP_COLOURS);
+    expect(counts.area).toBeGreaterThan(50_000);
     await context.close();
   });
 });

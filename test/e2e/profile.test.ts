@@ -1,24 +1,9 @@
 /** Municipality profiles, the cooperation network and printing, in real Chromium. */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchChromium } from './browser';
+import { describe, expect, it } from 'vitest';
+import { atlasBrowser } from './harness';
 import { RAW, type RawProject } from './raw';
 
-const BASE = inject('baseUrl');
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function open(search = '') {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'en-GB' });
-  await page.goto(BASE + search);
-  await page.waitForFunction(() => performance.getEntriesByName('atlas:ready').length === 1, null, { timeout: 30_000 });
-  return page;
-}
+const open = atlasBrowser();
 
 const partnerIn = (r: RawProject, country: string, name: string) => (r.partners ?? []).some((p) => p.country === country && (p.town === name || p.municipality === name));
 

@@ -1,25 +1,12 @@
 /** Share, export and embed, in real Chromium against the built app. */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import type { Browser, Download, Page } from 'playwright-core';
-import { launchChromium } from './browser';
+import type { Download, Page } from 'playwright-core';
+import { atlasBrowser, colourCounts, MAP_COLOURS } from './harness';
 import { RAW } from './raw';
 
-const BASE = inject('baseUrl');
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function open(search = '') {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'en-GB', acceptDownloads: true });
-  await page.goto(BASE + search);
-  await page.waitForFunction(() => performance.getEntriesByName('atlas:ready').length === 1, null, { timeout: 30_000 });
-  return page;
-}
+const openAtlas = atlasBrowser();
+const open = (search = '') => openAtlas(search, { acceptDownloads: true });
 
 const projectsInStatus = async (page: Page) => Number((await page.getByRole('status').textContent())!.match(/^(\d+) project/)![1]);
 const downloaded = async (download: Download) => readFileSync((await download.path())!);
@@ -90,28 +77,7 @@ describe('map image', () => {
     const height = bytes.readUInt32BE(20);
     expect(width).toBe(3000);
     // Count colours in the map area only (below the header, above the attribution line).
-    const counts = await page.evaluate(async (b64) => {
-      const img = new Image();
-      img.src = `data:image/png;base64,${b64}`;
-      await img.decode();
-      const c = document.createElement('canvas');
-      c.width = img.width;
-      c.height = img.height;
-      const ctx = c.getContext('2d')!;
-      ctx.drawImage(img, 0, 0);
-      const top = Math.round(img.width * 0.06);
-      const bottom = img.height - Math.round(img.width * 0.03);
-      const { data } = ctx.getImageData(0, top, img.width, bottom - top);
-      const near = (r: number, g: number, b: number, i: number) => Math.abs(data[i] - r) + Math.abs(data[i + 1] - g) + Math.abs(data[i + 2] - b) < 40;
-      const n = { border: 0, area: 0, tourism: 0, environment: 0 };
-      for (let i = 0; i < data.length; i += 16) {
-        if (near(0x5b, 0x46, 0x36, i)) n.border++;
-        if (near(0xfb, 0xfa, 0xf5, i)) n.area++;
-        if (near(0xe6, 0x9f, 0x00, i)) n.tourism++;
-        if (near(0x00, 0x9e, 0x73, i)) n.environment++;
-      }
-      return n;
-    }, bytes.toString('base64'));
+    const { counts } = await colourCounts(page, bytes, MAP_COLOURS, { top: Math.round(width * 0.06), bottom: height - Math.round(width * 0.03), step: 4 });
     expect(height).toBeGreaterThan(1000);
     expect(counts.area).toBeGreaterThan(50_000);
     expect(counts.border).toBeGreaterThan(500);

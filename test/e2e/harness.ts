@@ -1,0 +1,58 @@
+/** Shared end-to-end plumbing: one Chromium per test file, opening the atlas, reading pixels. */
+import { afterAll, beforeAll, inject } from 'vitest';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import { light } from '../../src/map/palette';
+import { launchChromium } from './browser';
+
+export const BASE = inject('baseUrl');
+
+/** Starts Chromium for the file's tests and returns an opener for pages of the built atlas. */
+export function atlasBrowser() {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  /** A fresh context and page on `search`, resolved once the map has drawn ('atlas:ready'). */
+  return async function open(search = '', options: BrowserContextOptions = {}): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'en-GB', serviceWorkers: 'block', ...options });
+    const page = await context.newPage();
+    page.on('close', () => void context.close().catch(() => undefined));
+    await page.goto(BASE + search);
+    await page.waitForFunction(() => performance.getEntriesByName('atlas:ready').length === 1, null, { timeout: 30_000 });
+    return page;
+  };
+}
+
+/**
+ * How many pixels of a PNG are near each named colour (sum of channel differences < 40),
+ * optionally within rows [top, bottom) and sampling every `step`-th pixel.
+ */
+export function colourCounts(page: Page, png: Buffer, colours: Record<string, string>, crop: { top?: number; bottom?: number; step?: number } = {}) {
+  return page.evaluate(
+    async ({ b64, colours, crop }) => {
+      const img = new Image();
+      img.src = `data:image/png;base64,${b64}`;
+      await img.decode();
+      const canvas = document.createElement('canvas');
+      [canvas.width, canvas.height] = [img.width, img.height];
+      const ctx = canvas.getContext('2d')!;
+      ctx.drawImage(img, 0, 0);
+      const top = crop.top ?? 0;
+      const bottom = crop.bottom ?? img.height;
+      const { data } = ctx.getImageData(0, top, img.width, bottom - top);
+      const targets = Object.entries(colours).map(([name, hex]) => [name, parseInt(hex.slice(1, 3), 16), parseInt(hex.slice(3, 5), 16), parseInt(hex.slice(5, 7), 16)] as const);
+      const counts = Object.fromEntries(targets.map(([name]) => [name, 0]));
+      for (let i = 0; i < data.length; i += 4 * (crop.step ?? 1)) {
+        for (const [name, r, g, b] of targets) if (Math.abs(data[i] - r) + Math.abs(data[i + 1] - g) + Math.abs(data[i + 2] - b) < 40) counts[name]++;
+      }
+      return { counts, width: img.width, height: img.height };
+    },
+    { b64: png.toString('base64'), colours, crop },
+  );
+}
+
+/** The map's colours that the pixel checks look for, from the one palette. */
+export const MAP_COLOURS = { area: light.area, border: light.state_border, tourism: light.themes['tourism-heritage'], environment: light.themes['environment-risk'] };
