@@ -1,5 +1,6 @@
 /** The atlas: URL state → filters → selection → map, charts, lists, panels. */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { mark } from './marks';
 import { attribute } from '../core/attribution';
 import type { BasemapData } from '../core/basemap';
 import { applyFilters, FACETS, indexProjects, type Filters } from '../core/filters';
@@ -117,7 +118,7 @@ export function App({ load = loadAtlas }: AppProps) {
     setUrl({ state: next, notices: [] });
   };
   const setFilters = (filters: Filters, options?: { replace?: boolean }) => {
-    performance.mark('atlas:filter');
+    mark('atlas:filter');
     navigate({ filters }, options);
   };
   const select = (project: string | null) => {
@@ -159,7 +160,7 @@ export function App({ load = loadAtlas }: AppProps) {
     setFilters({ ...state.filters, municipalities: state.filters.municipalities.includes(id) ? state.filters.municipalities.filter((m) => m !== id) : [...state.filters.municipalities, id] });
   /** A click on a map municipality opens its profile; a second click on it closes it. */
   const openProfile = (id: string) => {
-    performance.mark('atlas:filter');
+    mark('atlas:filter');
     const only = state.filters.municipalities.length === 1 && state.filters.municipalities[0] === id;
     navigate(only ? { filters: { ...state.filters, municipalities: [] }, view: 'map' } : { filters: { ...state.filters, municipalities: [id] }, view: 'profile' });
   };

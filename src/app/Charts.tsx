@@ -1,5 +1,6 @@
 /** The charts column: every chart reads the selection; bars drive the filters. */
 import { useEffect } from 'preact/hooks';
+import { mark } from './marks';
 import type { Attribution } from '../core/attribution';
 import { exportName } from '../core/export';
 import { toggle, type Filters } from '../core/filters';
@@ -39,7 +40,7 @@ export function Charts(props: Props) {
   };
   // Effects run after the charts are in the DOM: the benchmark's "charts updated" point.
   useEffect(() => {
-    performance.mark('atlas:charts-updated');
+    mark('atlas:charts-updated');
   }, [selection]);
   return (
     <aside class="charts" aria-label={i18n.t('charts')}>

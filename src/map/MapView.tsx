@@ -4,6 +4,7 @@
  * camera moves back; it knows nothing of charts or panels.
  */
 import { AttributionControl, Map as MapLibreMap, NavigationControl, setWorkerUrl, type LngLatBoundsLike, type MapGeoJSONFeature } from 'maplibre-gl';
+import { mark } from '../app/marks';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { useEffect, useRef } from 'preact/hooks';
@@ -288,7 +289,7 @@ export function MapView(props: MapViewProps) {
   whenLoaded((map) => map.setLayoutProperty(LAYER.labels, 'text-field', labelField(props.cyrillic)), [props.cyrillic]);
   whenLoaded((map) => {
     applySelection(map);
-    map.once('idle', () => performance.mark('atlas:map-idle'));
+    map.once('idle', () => mark('atlas:map-idle'));
     map.triggerRepaint();
   }, [props.visible]);
   whenLoaded(applyChoropleth, [props.choropleth]);
