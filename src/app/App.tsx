@@ -1,6 +1,6 @@
 /** The atlas: URL state → filters → selection → map, charts, lists, panels. */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { mark } from './marks';
+import { mark } from '../core/marks';
 import { attribute } from '../core/attribution';
 import type { BasemapData } from '../core/basemap';
 import { applyFilters, FACETS, indexProjects, type Filters } from '../core/filters';

@@ -1,6 +1,6 @@
 /** The charts column: every chart reads the selection; bars drive the filters. */
 import { useEffect } from 'preact/hooks';
-import { mark } from './marks';
+import { mark } from '../core/marks';
 import type { Attribution } from '../core/attribution';
 import { exportName } from '../core/export';
 import { toggle, type Filters } from '../core/filters';

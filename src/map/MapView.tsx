@@ -4,7 +4,7 @@
  * camera moves back; it knows nothing of charts or panels.
  */
 import { AttributionControl, Map as MapLibreMap, NavigationControl, setWorkerUrl, type LngLatBoundsLike, type MapGeoJSONFeature } from 'maplibre-gl';
-import { mark } from '../app/marks';
+import { mark } from '../core/marks';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { useEffect, useRef } from 'preact/hooks';
