@@ -84,7 +84,7 @@ async function exploreBench(url: string, synthetic: number) {
   const browser = await launchChromium();
   const page = await browser.newPage({ viewport: { width: 1500, height: 900 } });
   await page.goto(`${url}explore.html${synthetic ? `?synthetic=${synthetic}` : ''}`);
-  await page.waitForFunction(() => performance.getEntriesByName('atlas:ready').length > 0, null, { timeout: 300_000 });
+  await page.waitForFunction(() => performance.getEntriesByName('atlas:ready').length > 0, null, { timeout: 900_000 });
   const result = await filterLatency(page);
   await browser.close();
   return result;
