@@ -87,6 +87,13 @@ function initialBounds(basemap: BasemapData, projects: readonly Project[]): LngL
   return [w, s, e, n];
 }
 
+/** [west, south, east, north] of some [lon, lat] points. */
+function boundsOf(points: [number, number][]): [number, number, number, number] {
+  const lons = points.map((p) => p[0]);
+  const lats = points.map((p) => p[1]);
+  return [Math.min(...lons), Math.min(...lats), Math.max(...lons), Math.max(...lats)];
+}
+
 /** Moves the camera only if some of the project's places are hidden (off screen or under the panel). */
 function revealBesidePanel(map: MapLibreMap, project: Project, obscuredRight: number): void {
   const { clientWidth, clientHeight } = map.getContainer();
@@ -96,10 +103,8 @@ function revealBesidePanel(map: MapLibreMap, project: Project, obscuredRight: nu
     return x < margin || y < margin || x > clientWidth - obscuredRight - margin || y > clientHeight - margin;
   });
   if (!hidden) return;
-  const lons = project.locations.map((l) => l.lon);
-  const lats = project.locations.map((l) => l.lat);
   const reduceMotion = matchMedia('(prefers-reduced-motion: reduce)').matches;
-  map.fitBounds([Math.min(...lons), Math.min(...lats), Math.max(...lons), Math.max(...lats)], {
+  map.fitBounds(boundsOf(project.locations.map((l) => [l.lon, l.lat])), {
     padding: { top: 80, bottom: 80, left: 80, right: Math.min(obscuredRight + 80, clientWidth - 120) },
     maxZoom: Math.max(map.getZoom(), 8),
     duration: reduceMotion ? 0 : 600,
@@ -303,12 +308,10 @@ export function MapView(props: MapViewProps) {
   whenLoaded((map) => {
     const points = props.fit?.points ?? [];
     if (!points.length) return;
-    const lons = points.map((p) => p[0]);
-    const lats = points.map((p) => p[1]);
     const { clientWidth, clientHeight } = map.getContainer();
     const reduceMotion = matchMedia('(prefers-reduced-motion: reduce)').matches;
     // The presenter's card covers the lower left: keep the places clear of it.
-    map.fitBounds([Math.min(...lons), Math.min(...lats), Math.max(...lons), Math.max(...lats)], {
+    map.fitBounds(boundsOf(points), {
       padding: { top: clientHeight * 0.12, bottom: clientHeight * 0.1, left: Math.min(clientWidth * 0.45, clientWidth - 200), right: clientWidth * 0.05 },
       maxZoom: 9,
       duration: reduceMotion ? 0 : 1800,

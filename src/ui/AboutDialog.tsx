@@ -1,22 +1,14 @@
 /** Sources, licences, method and coverage against the official figures. */
-import { useEffect, useRef } from 'preact/hooks';
 import { CREDITS } from '../app/credits';
 import { PERIODS, type AtlasData } from '../core/types';
 import type { I18n } from '../i18n';
+import { Panel } from './Panel';
 
 export function AboutDialog({ data, i18n, onClose }: { data: AtlasData; i18n: I18n; onClose(): void }) {
   const { t } = i18n;
-  const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => heading.current?.focus(), []);
   const found = (period: string | null) => data.projects.filter((p) => p.period === period).length;
   return (
-    <div class="panel about" role="dialog" aria-labelledby="about-title" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
-      <button type="button" class="close" onClick={onClose} aria-label={t('close')}>
-        ×
-      </button>
-      <h2 id="about-title" ref={heading} tabIndex={-1}>
-        {t('about')}
-      </h2>
+    <Panel kind="about" titleId="about-title" title={t('about')} closeLabel={t('close')} onClose={onClose}>
       <p>{t('aboutIntro')}</p>
       <h3>{t('coverage')}</h3>
       <ul class="coverage">
@@ -52,6 +44,6 @@ export function AboutDialog({ data, i18n, onClose }: { data: AtlasData; i18n: I1
           </li>
         ))}
       </ul>
-    </div>
+    </Panel>
   );
 }

@@ -1,7 +1,7 @@
 /** The details of one project: a non-modal dialog labelled by the project's title. */
-import { useEffect, useRef } from 'preact/hooks';
 import type { MunicipalityRecord, Project } from '../core/types';
 import type { I18n } from '../i18n';
+import { Panel } from './Panel';
 import { ThemeSwatch } from './ThemeSwatch';
 import { projectTitle } from '../app/labels';
 import { amountText, safeHref } from './format';
@@ -15,9 +15,6 @@ interface Props {
 
 export function ProjectDialog({ project: p, municipalities, i18n, onClose }: Props) {
   const { t } = i18n;
-  const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => heading.current?.focus(), [p.id]);
-  const titleId = `project-title`;
   const period = p.period ?? t('periodUnknown');
   const dates = [p.startDate, p.endDate].map((d) => (d ? i18n.date(d) : '…')).join(' – ');
   const place = (municipalityId: string) => {
@@ -25,13 +22,7 @@ export function ProjectDialog({ project: p, municipalities, i18n, onClose }: Pro
     return m ? i18n.place(m.nameLat, m.nameCyr) : municipalityId;
   };
   return (
-    <div class="panel details" role="dialog" aria-labelledby={titleId} onKeyDown={(e) => e.key === 'Escape' && onClose()}>
-      <button type="button" class="close" onClick={onClose} aria-label={t('closeDetails')}>
-        ×
-      </button>
-      <h2 id={titleId} ref={heading} tabIndex={-1}>
-        {projectTitle(p, i18n)}
-      </h2>
+    <Panel kind="details" titleId="project-title" title={projectTitle(p, i18n)} closeLabel={t('closeDetails')} focusKey={p.id} onClose={onClose}>
       {p.untitled && <p class="note">{t('untitledNote')}</p>}
       {p.acronym && <p class="acronym">{p.acronym}</p>}
       <dl class="facts">
@@ -144,7 +135,7 @@ export function ProjectDialog({ project: p, municipalities, i18n, onClose }: Pro
           <p class="notes">{p.notes}</p>
         </details>
       )}
-    </div>
+    </Panel>
   );
 }
 

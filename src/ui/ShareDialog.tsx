@@ -1,11 +1,12 @@
 /** The exact link to this view with its QR code, an embed snippet, and downloads of the selection. */
 import qrcode from 'qrcode-generator';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { saveFile } from '../charts/download';
 import { exportName, toCsv, toGeoJson } from '../core/export';
 import type { Filters } from '../core/filters';
 import type { MunicipalityRecord, Project } from '../core/types';
 import type { I18n } from '../i18n';
+import { Panel } from './Panel';
 
 interface Props {
   url: string;
@@ -41,10 +42,8 @@ const download = (name: string, type: string, content: string | Blob) => saveFil
 
 export function ShareDialog({ url, embedUrl, selection, filters, municipalities, i18n, mapPng, onClose }: Props) {
   const { t } = i18n;
-  const heading = useRef<HTMLHeadingElement>(null);
   const [copied, setCopied] = useState(false);
   const [image, setImage] = useState<{ busy: boolean; error: string | null }>({ busy: false, error: null });
-  useEffect(() => heading.current?.focus(), []);
   const name = exportName(filters, municipalities);
   const snippet = `<iframe src="${embedUrl.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}" width="800" height="560" style="border:0" title="${t('appTitle')}" loading="lazy" allowfullscreen></iframe>`;
   const png = async () => {
@@ -61,13 +60,7 @@ export function ShareDialog({ url, embedUrl, selection, filters, municipalities,
     setCopied(true);
   };
   return (
-    <div class="panel share" role="dialog" aria-labelledby="share-title" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
-      <button type="button" class="close" onClick={onClose} aria-label={t('close')}>
-        ×
-      </button>
-      <h2 id="share-title" ref={heading} tabIndex={-1}>
-        {t('shareTitle')}
-      </h2>
+    <Panel kind="share" titleId="share-title" title={t('shareTitle')} closeLabel={t('close')} onClose={onClose}>
       <label class="field">
         {t('linkLabel')}
         <input type="text" readOnly value={url} onFocus={(e) => (e.target as HTMLInputElement).select()} />
@@ -106,6 +99,6 @@ export function ShareDialog({ url, embedUrl, selection, filters, municipalities,
           {image.error && <p role="alert">{t('imageFailed', { reason: image.error })}</p>}
         </li>
       </ul>
-    </div>
+    </Panel>
   );
 }
