@@ -9,6 +9,8 @@ export default defineConfig({
   base: './',
   plugins: [preact()],
   build: {
+    sourcemap: false,
+    minify: false,
     outDir: new URL('./dist', import.meta.url).pathname,
     emptyOutDir: true,
     target: 'es2022',

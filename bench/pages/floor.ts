@@ -10,7 +10,6 @@ import dataUrl from '../../data/out/atlas-data.json?url';
 import type { BasemapData } from '../../src/core/basemap';
 import type { AtlasData } from '../../src/core/types';
 import { labelFontFaces } from '../../src/map/fonts';
-import { addSiteIcons } from '../../src/map/icons';
 import { light } from '../../src/map/palette';
 import { linkFeatures, siteFeatures } from '../../src/map/sites';
 import { buildStyle } from '../../src/map/style';
@@ -20,9 +19,8 @@ const [data, basemap] = await Promise.all([fetch(dataUrl).then((r) => r.json() a
 const located = data.projects.filter((p) => p.locations.length);
 const map = new MapLibreMap({
   container: 'map',
-  style: buildStyle({ flavor: light, basemap, sites: siteFeatures(located), links: linkFeatures(located), fontFaces: labelFontFaces(location.href), cyrillic: false }),
+  style: buildStyle({ flavor: light, basemap, sites: siteFeatures(located), links: linkFeatures(located), countPlaces: null, fontFaces: labelFontFaces(location.href), cyrillic: false }),
   bounds: [21.3, 41.9, 24.4, 44.8],
   fitBoundsOptions: { padding: 40 },
 });
-map.setMissingStyleImageResolver(() => addSiteIcons(map, light));
 map.once('idle', () => performance.mark('atlas:ready'));

@@ -15,6 +15,7 @@ import type { PngFrame } from '../map/exportPng';
 import { THEME_IDS } from '../core/themes';
 import { optionLabel } from '../ui/labels';
 import { networkLines } from '../map/network';
+import { isDense, siteCount } from '../map/sites';
 import { light } from '../map/palette';
 import { DEFAULT_STATE, dropUnknownIds, parseUrl, toSearch, type Notice, type UrlState } from '../state/url';
 import { AboutDialog } from '../ui/AboutDialog';
@@ -140,13 +141,15 @@ export function App({ load = loadAtlas }: AppProps) {
   const summary = useMemo(() => summarize(selection), [selection]);
   const attribution = useMemo(() => attribute(selection), [selection]);
   const themeCounts = useMemo(() => selection.reduce((m, p) => m.set(p.theme, (m.get(p.theme) ?? 0) + 1), new Map<string, number>()), [selection]);
-  const pairs = useMemo(() => cooperationPairs(selection), [selection]);
   const profiled = state.view === 'profile' && state.filters.municipalities.length === 1 ? loaded?.municipalities.get(state.filters.municipalities[0]) : undefined;
+  // Only the network layer and the profile read the pairs: not worth a pass over a large selection otherwise.
+  const wantsPairs = !!(state.network || profiled || step?.network);
+  const pairs = useMemo(() => (wantsPairs ? cooperationPairs(selection) : []), [wantsPairs, selection]);
   const placeContext = useMemo(() => (profiled ? attribute(applyFilters(index, state.filters, 'municipalities')) : null), [profiled, index, state.filters]);
   const network = useMemo(() => {
-    if (!loaded || !(state.network || profiled || step?.network)) return null;
+    if (!loaded || !wantsPairs) return null;
     return networkLines(profiled ? pairs.filter((p) => p.bg === profiled.id || p.rs === profiled.id) : pairs, loaded.municipalities);
-  }, [loaded, state.network, profiled, pairs, step]);
+  }, [loaded, wantsPairs, profiled, pairs]);
   const choropleth = useMemo<Choropleth | null>(() => {
     if (!loaded || state.layer === 'sites') return null;
     const area = loaded.data.municipalities.filter((m) => m.inArea);
@@ -332,7 +335,7 @@ export function App({ load = loadAtlas }: AppProps) {
             <StatusLine summary={summary} i18n={i18n} />
             <FilterChips filters={state.filters} ctx={ctx} onChange={setFilters} />
             <FilterPanel index={index} filters={state.filters} ctx={ctx} onChange={setFilters} />
-            <Legend i18n={i18n} counts={themeCounts} />
+            <Legend i18n={i18n} counts={themeCounts} dense={isDense(located) ? siteCount(located) : null} />
             {unplaced.length > 0 && (
               <details class="unplaced">
                 <summary>{t('notOnMap', { n: unplaced.length })}</summary>

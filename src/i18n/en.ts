@@ -64,6 +64,7 @@ export const en = {
   methodThemes: 'Themes follow each period’s priority axes and specific objectives; for projects without a priority the theme is inferred from title and summary keywords, and marked as inferred.',
   sourcesTitle: 'Sources and licences',
   legend: 'Themes',
+  denseMap: 'With {n} project sites, the map shows the number of projects per municipality until you zoom in, and leaves the lines between partners to the cooperation network.',
   allProjectsList: 'Projects',
   showList: 'List of projects',
   showMap: 'Map',

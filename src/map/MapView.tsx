@@ -3,12 +3,12 @@
  * (selection, highlight, choropleth, camera) through feature state and reports clicks, hovers and
  * camera moves back; it knows nothing of charts or panels.
  */
-import { AttributionControl, Map as MapLibreMap, NavigationControl, setWorkerUrl, type LngLatBoundsLike, type MapGeoJSONFeature } from 'maplibre-gl';
+import { AttributionControl, Map as MapLibreMap, NavigationControl, setWorkerUrl, type LngLatBoundsLike, type PointLike } from 'maplibre-gl';
 import { mark } from '../core/marks';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { useEffect, useRef } from 'preact/hooks';
-import type { FeatureCollection, LineString } from 'geojson';
+import type { FeatureCollection, LineString, Point } from 'geojson';
 import type { GeoJSONSource } from 'maplibre-gl';
 import type { BasemapData } from '../core/basemap';
 import type { Project } from '../core/types';
@@ -16,10 +16,9 @@ import type { Camera } from '../state/url';
 import { choroplethColor } from './choropleth';
 import { renderMapPng, type PngFrame } from './exportPng';
 import { labelFontFaces } from './fonts';
-import { addSiteIcons } from './icons';
 import { FLAVORS, type FlavorName } from './palette';
-import { idsByProject, linkFeatures, siteFeatures } from './sites';
-import { buildStyle, LAYER, labelField } from './style';
+import { DETAIL_ZOOM, idsByProject, isDense, linkFeatures, selectionMask, siteCounter, siteFeatures, type SiteCounter } from './sites';
+import { buildStyle, isSiteLayer, LAYER, labelField } from './style';
 
 setWorkerUrl(workerUrl);
 
@@ -87,6 +86,8 @@ function initialBounds(basemap: BasemapData, projects: readonly Project[]): LngL
   return [w, s, e, n];
 }
 
+const reducedMotion = () => matchMedia('(prefers-reduced-motion: reduce)').matches;
+
 /** [west, south, east, north] of some [lon, lat] points. */
 function boundsOf(points: [number, number][]): [number, number, number, number] {
   const lons = points.map((p) => p[0]);
@@ -103,11 +104,10 @@ function revealBesidePanel(map: MapLibreMap, project: Project, obscuredRight: nu
     return x < margin || y < margin || x > clientWidth - obscuredRight - margin || y > clientHeight - margin;
   });
   if (!hidden) return;
-  const reduceMotion = matchMedia('(prefers-reduced-motion: reduce)').matches;
   map.fitBounds(boundsOf(project.locations.map((l) => [l.lon, l.lat])), {
     padding: { top: 80, bottom: 80, left: 80, right: Math.min(obscuredRight + 80, clientWidth - 120) },
     maxZoom: Math.max(map.getZoom(), 8),
-    duration: reduceMotion ? 0 : 600,
+    duration: reducedMotion() ? 0 : 600,
   });
 }
 
@@ -140,13 +140,26 @@ export function MapView(props: MapViewProps) {
     lit.current = next;
   };
 
-  /** Hides the sites and links of projects outside the selection; only changes are written. */
+  /** Dense data only: the selected projects per municipality, for the overview's bubbles. */
+  const counter = useRef<SiteCounter | null>(null);
+
+  /**
+   * Hides the sites and links of projects outside the selection. Feature state is a repaint, no
+   * re-tiling as a filter would be; only changes are written, and in dense data the sites are not
+   * drawn at the overview, so the repaint stays small however large the data.
+   */
   const applySelection = (map: MapLibreMap) => {
     const { visible, projects } = latest.current;
     const next = new Set(projects.filter((p) => !visible.has(p.id)).map((p) => p.id));
     for (const p of hidden.current) if (!next.has(p)) forProject(map, p, { out: false });
     for (const p of next) if (!hidden.current.has(p)) forProject(map, p, { out: true });
     hidden.current = next;
+    applyCounts(map);
+  };
+
+  const applyCounts = (map: MapLibreMap) => {
+    const counts = counter.current?.count(selectionMask(latest.current.projects, latest.current.visible)) ?? [];
+    counts.forEach((count, id) => map.setFeatureState({ source: 'site-counts', id }, { count }));
   };
 
   const applyMunicipalities = (map: MapLibreMap) => {
@@ -179,12 +192,17 @@ export function MapView(props: MapViewProps) {
   useEffect(() => {
     const flavor = FLAVORS[props.flavor ?? 'light'];
     const sites = siteFeatures(props.projects);
-    const links = linkFeatures(props.projects);
+    const dense = isDense(props.projects);
+    const links: FeatureCollection<LineString, { project: string }> = dense ? { type: 'FeatureCollection', features: [] } : linkFeatures(props.projects);
+    const seats = new Map(props.basemap.labels.features.map((f) => [f.properties.id, f.geometry.coordinates as [number, number]]));
+    counter.current = dense ? siteCounter(props.projects, seats) : null;
     featureIds.current = { sites: idsByProject(sites), links: idsByProject(links) };
     const camera = props.camera;
+    const style = () =>
+      buildStyle({ flavor, basemap: props.basemap, sites, links, countPlaces: counter.current?.places ?? null, fontFaces: labelFontFaces(location.href), cyrillic: latest.current.cyrillic });
     const map = new MapLibreMap({
       container: container.current!,
-      style: buildStyle({ flavor, basemap: props.basemap, sites, links, fontFaces: labelFontFaces(location.href), cyrillic: props.cyrillic }),
+      style: style(),
       ...(camera ? { center: [camera.lon, camera.lat] as [number, number], zoom: camera.zoom } : { bounds: initialBounds(props.basemap, props.projects), fitBoundsOptions: { padding: 40 } }),
       attributionControl: false,
       dragRotate: false,
@@ -197,7 +215,6 @@ export function MapView(props: MapViewProps) {
     map.addControl(new AttributionControl({ compact: false, customAttribution: ATTRIBUTION }), 'bottom-right');
     map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
     map.touchZoomRotate.disableRotation();
-    map.setMissingStyleImageResolver(() => addSiteIcons(map, flavor));
 
     let ready = false;
     map.on('load', () => {
@@ -217,12 +234,17 @@ export function MapView(props: MapViewProps) {
       ready = true;
       performance.mark('atlas:ready');
     });
-    const visibleAt = (features: MapGeoJSONFeature[]) =>
-      [...new Set(features.map((f) => String(f.properties.project)))].filter((id) => latest.current.visible.has(id));
+    /** Selected projects with a site under a point. */
+    const projectsAt = (point: PointLike) => {
+      const layers = map.getLayersOrder().filter(isSiteLayer);
+      const ids = map.queryRenderedFeatures(point, { layers }).map((f) => String(f.properties.project));
+      return [...new Set(ids)].filter((id) => latest.current.visible.has(id));
+    };
+    const bubbleAt = (point: PointLike) => (counter.current ? map.queryRenderedFeatures(point, { layers: [LAYER.siteCounts] })[0] : undefined);
     map.on('mousemove', (e) => {
-      const site = visibleAt(map.queryRenderedFeatures(e.point, { layers: [LAYER.sites] }))[0] ?? null;
+      const site = projectsAt(e.point)[0] ?? null;
       const municipality = site ? null : (map.queryRenderedFeatures(e.point, { layers: [LAYER.municipalities] })[0]?.properties.id as string | undefined) ?? null;
-      map.getCanvas().style.cursor = site || municipality ? 'pointer' : '';
+      map.getCanvas().style.cursor = site || municipality || bubbleAt(e.point) ? 'pointer' : '';
       if (site !== hover.current) {
         hover.current = site;
         highlight(map);
@@ -235,23 +257,29 @@ export function MapView(props: MapViewProps) {
       latest.current.onHoverMunicipality(null);
     });
     map.on('click', (e) => {
-      const ids = visibleAt(map.queryRenderedFeatures(e.point, { layers: [LAYER.sites] }));
+      const ids = projectsAt(e.point);
       if (ids.length === 1) return latest.current.onSelect(ids[0]);
       if (ids.length > 1) return latest.current.onChoose(ids, { x: e.originalEvent.clientX, y: e.originalEvent.clientY });
+      const bubble = bubbleAt(e.point);
+      if (bubble) {
+        // A municipality's bubble opens onto its sites; the event marks the move as the user's.
+        const center = (bubble.geometry as Point).coordinates as [number, number];
+        return void map.easeTo({ center, zoom: DETAIL_ZOOM, duration: reducedMotion() ? 0 : 600 }, { originalEvent: e.originalEvent });
+      }
       const municipality = map.queryRenderedFeatures(e.point, { layers: [LAYER.municipalities] })[0]?.properties.id as string | undefined;
       if (municipality) latest.current.onToggleMunicipality(municipality);
     });
     if (props.exporter) {
       props.exporter.current = (width, frame) =>
         renderMapPng({
-          style: buildStyle({ flavor, basemap: props.basemap, sites, links, fontFaces: labelFontFaces(location.href), cyrillic: latest.current.cyrillic }),
-          flavor,
+          style: style(),
           bounds: map.getBounds(),
           cssWidth: map.getContainer().clientWidth,
           cssHeight: map.getContainer().clientHeight,
           width,
           prepare: (copy) => {
             for (const p of hidden.current) forProject(copy, p, { out: true });
+            applyCounts(copy);
             applyChoropleth(copy);
             applyNetwork(copy);
           },
@@ -309,12 +337,11 @@ export function MapView(props: MapViewProps) {
     const points = props.fit?.points ?? [];
     if (!points.length) return;
     const { clientWidth, clientHeight } = map.getContainer();
-    const reduceMotion = matchMedia('(prefers-reduced-motion: reduce)').matches;
     // The presenter's card covers the lower left: keep the places clear of it.
     map.fitBounds(boundsOf(points), {
       padding: { top: clientHeight * 0.12, bottom: clientHeight * 0.1, left: Math.min(clientWidth * 0.45, clientWidth - 200), right: clientWidth * 0.05 },
       maxZoom: 9,
-      duration: reduceMotion ? 0 : 1800,
+      duration: reducedMotion() ? 0 : 1800,
     });
   }, [props.fit?.key]);
   whenLoaded((map) => {

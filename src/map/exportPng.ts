@@ -6,8 +6,6 @@
 import { Map as MapLibreMap, type LngLatBoundsLike } from 'maplibre-gl';
 import type { StyleSpecification } from 'maplibre-gl';
 import { LABEL_FONT } from './fonts';
-import { addSiteIcons } from './icons';
-import type { Flavor } from './palette';
 
 export interface PngFrame {
   title: string;
@@ -18,7 +16,6 @@ export interface PngFrame {
 
 export interface PngInput {
   style: StyleSpecification;
-  flavor: Flavor;
   bounds: LngLatBoundsLike;
   /** Size of the live map in CSS pixels: the image keeps its framing. */
   cssWidth: number;
@@ -32,7 +29,7 @@ export interface PngInput {
 const HEADER = 0.06;
 const FOOTER = 0.03;
 
-export async function renderMapPng({ style, flavor, bounds, cssWidth, cssHeight, width, prepare, frame }: PngInput): Promise<Blob> {
+export async function renderMapPng({ style, bounds, cssWidth, cssHeight, width, prepare, frame }: PngInput): Promise<Blob> {
   const ratio = width / cssWidth;
   const holder = document.createElement('div');
   holder.style.cssText = `position:fixed;left:-100000px;top:0;width:${cssWidth}px;height:${cssHeight}px;`;
@@ -49,7 +46,6 @@ export async function renderMapPng({ style, flavor, bounds, cssWidth, cssHeight,
     canvasContextAttributes: { preserveDrawingBuffer: true },
   });
   try {
-    map.setMissingStyleImageResolver(() => addSiteIcons(map, flavor));
     await map.once('load');
     map.fitBounds(bounds, { duration: 0, padding: 0 });
     prepare(map);

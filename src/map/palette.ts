@@ -34,6 +34,8 @@ export interface Flavor {
   chart_highlight: string;
   /** Cooperation network lines between municipality pairs. */
   network: string;
+  /** Bubbles counting the selected projects per municipality (dense data, overview zooms). */
+  site_count: string;
   themes: Record<ThemeId, string>;
 }
 
@@ -71,6 +73,7 @@ export const light: Flavor = {
   chart_eu: '#2b6ca3',
   chart_highlight: '#d97706',
   network: '#5e3c99',
+  site_count: '#2b6ca3',
   themes: THEME_COLORS,
 };
 
@@ -97,6 +100,7 @@ export const contrast: Flavor = {
   chart_eu: '#ffffff',
   chart_highlight: '#ffb000',
   network: '#c2a5cf',
+  site_count: '#9ecae1',
   themes: THEME_COLORS,
 };
 

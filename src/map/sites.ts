@@ -4,7 +4,8 @@
  *
  * Many projects share a town (a dozen at Montana, Pirot, Vidin). Their points are fanned out in a
  * sunflower (Vogel) spiral of screen-pixel offsets around the town, so every project stays
- * visible and clickable at every zoom.
+ * visible and clickable at every zoom. The spiral has at most MAX_FAN slots: beyond that, points
+ * share slots and a click there lists every project under the pointer.
  */
 import type { Feature, FeatureCollection, Geometry, LineString, Point } from 'geojson';
 import { THEME_IDS, type ThemeId } from '../core/themes';
@@ -27,6 +28,20 @@ export interface LinkProps {
 
 /** Site dot diameter in CSS pixels, outline included. */
 export const SITE_DIAMETER = 12;
+export const SITE_OUTLINE = 1.5;
+/** Slots of the spiral, each a map layer of its own (a circle's offset cannot vary per feature). */
+export const MAX_FAN = 40;
+
+/**
+ * Above this many sites the data is dense: overview zooms draw one bubble per municipality with
+ * its number of selected projects, sites appear from DETAIL_ZOOM on, and the lines of each
+ * project are left to the cooperation network. Tens of thousands of dots and lines cannot be
+ * read at the overview, and drawing them costs seconds per frame without a GPU.
+ */
+export const DENSE_SITES = 5000;
+export const DETAIL_ZOOM = 9;
+export const siteCount = (projects: readonly Project[]) => projects.reduce((n, p) => n + p.locations.length, 0);
+export const isDense = (projects: readonly Project[]) => siteCount(projects) > DENSE_SITES;
 /** Spiral spacing of a stack, in CSS pixels: neighbours end up more than a dot apart. */
 export const STACK_SPACING = 10;
 const GOLDEN_ANGLE = Math.PI * (3 - Math.sqrt(5));
@@ -60,7 +75,7 @@ export function siteFeatures(projects: readonly Project[]): FeatureCollection<Po
         type: 'Feature',
         id: features.length,
         geometry: { type: 'Point', coordinates: [lon, lat] },
-        properties: { project: project.id, theme: project.theme, settlement, slot: list.length > 1 ? i : -1, stack: list.length },
+        properties: { project: project.id, theme: project.theme, settlement, slot: list.length > 1 ? i % MAX_FAN : -1, stack: list.length },
       });
     });
   }
@@ -89,6 +104,61 @@ export function linkFeatures(projects: readonly Project[]): FeatureCollection<Li
 /** Feature ids of each project in a collection, for feature-state highlighting. */
 export function idsByProject(collection: FeatureCollection<Geometry, { project: string }>): Map<string, number[]> {
   const ids = new Map<string, number[]>();
-  for (const f of collection.features) ids.set(f.properties.project, [...(ids.get(f.properties.project) ?? []), Number(f.id)]);
+  for (const f of collection.features) {
+    const list = ids.get(f.properties.project);
+    if (list) list.push(Number(f.id));
+    else ids.set(f.properties.project, [Number(f.id)]);
+  }
   return ids;
+}
+
+/** The selection as a mask over a project list: 1 at the index of each project in it, 0 elsewhere. */
+export function selectionMask(projects: readonly Project[], visible: ReadonlySet<string>): number[] {
+  return projects.map((p) => (visible.has(p.id) ? 1 : 0));
+}
+
+/** The spiral slots a collection uses: −1 (alone) and 0 … its largest stack − 1. */
+export function usedSlots(sites: FeatureCollection<Point, SiteProps>): number[] {
+  const largest = sites.features.reduce((most, f) => (f.properties.slot < 0 ? most : Math.max(most, Math.min(MAX_FAN, f.properties.stack))), 0);
+  return [-1, ...Array.from({ length: largest }, (_, slot) => slot)];
+}
+
+export interface CountProps {
+  municipality: string;
+}
+
+export interface SiteCounter {
+  /** One point per municipality with sites: its seat, or for places without a seat label the mean of its sites. Feature ids are indexes into count's result. */
+  places: FeatureCollection<Point, CountProps>;
+  /** The number of selected projects with a site in each place (a project counts once per place). */
+  count(mask: readonly number[]): number[];
+}
+
+/** Counts selected projects per municipality for the dense overview. Set up once per dataset; a count is one pass over the projects. */
+export function siteCounter(projects: readonly Project[], seats: ReadonlyMap<string, [number, number]>): SiteCounter {
+  const byMunicipality = new Map<string, { projects: Set<number>; lon: number; lat: number; sites: number }>();
+  projects.forEach((project, index) => {
+    for (const l of project.locations) {
+      const m = byMunicipality.get(l.municipalityId) ?? { projects: new Set<number>(), lon: 0, lat: 0, sites: 0 };
+      m.projects.add(index);
+      m.lon += l.lon;
+      m.lat += l.lat;
+      m.sites++;
+      byMunicipality.set(l.municipalityId, m);
+    }
+  });
+  const places = [...byMunicipality];
+  const members = places.map(([, m]) => [...m.projects]);
+  return {
+    places: {
+      type: 'FeatureCollection',
+      features: places.map(([municipality, m], id) => ({
+        type: 'Feature',
+        id,
+        geometry: { type: 'Point', coordinates: seats.get(municipality) ?? [m.lon / m.sites, m.lat / m.sites] },
+        properties: { municipality },
+      })),
+    },
+    count: (mask) => members.map((indexes) => indexes.reduce((n, i) => n + mask[i], 0)),
+  };
 }

@@ -8,42 +8,35 @@ import type { BasemapData } from '../core/basemap';
 import { THEME_IDS } from '../core/themes';
 import { LABEL_FONT } from './fonts';
 import type { Flavor } from './palette';
-import { stackOffset, type SiteProps } from './sites';
+import { DETAIL_ZOOM, SITE_DIAMETER, SITE_OUTLINE, stackOffset, usedSlots, type CountProps, type SiteProps } from './sites';
 
 export const LAYER = {
-  sites: 'sites',
-  siteHighlight: 'site-highlight',
   links: 'links',
   linkHighlight: 'link-highlight',
   labels: 'place-labels',
   municipalities: 'municipality-fill',
   municipalityOutline: 'municipality-outline',
   network: 'network',
+  siteCounts: 'site-counts',
 } as const;
 
-export const SITE_ICON_PREFIX = 'site-';
-export const SITE_RING_ICON = 'site-ring';
+/** Sites are drawn by one circle layer per spiral slot: 'sites' (alone at a place), 'sites-0', … */
+export const siteLayerId = (slot: number) => (slot < 0 ? 'sites' : `sites-${slot}`);
+export const isSiteLayer = (id: string) => /^sites(-\d+)?$/.test(id);
 
 export interface StyleInput {
   flavor: Flavor;
   basemap: BasemapData;
   sites: FeatureCollection<Point, SiteProps>;
   links: FeatureCollection;
+  /** The places of the per-municipality counts when the data is dense (see DENSE_SITES), otherwise null. */
+  countPlaces: FeatureCollection<Point, CountProps> | null;
   fontFaces: StyleSpecification['font-faces'];
   cyrillic: boolean;
 }
 
 /** Label text in the locale's script: official Cyrillic or official Latin names. */
 export const labelField = (cyrillic: boolean): ExpressionSpecification => ['get', cyrillic ? 'nameCyr' : 'nameLat'];
-
-/**
- * Screen offsets of stacked sites by their `slot`. GeoJSON array properties reach the layout as
- * strings, so the offsets are literals in the style, one per slot up to the largest stack.
- */
-export function slotOffset(maxSlots: number): ExpressionSpecification {
-  const cases = Array.from({ length: maxSlots }, (_, slot) => [slot, ['literal', stackOffset(slot)]]).flat();
-  return (maxSlots ? ['match', ['get', 'slot'], ...cases, ['literal', [0, 0]]] : ['literal', [0, 0]]) as unknown as ExpressionSpecification;
-}
 
 /** A match expression colouring by the `theme` property. */
 export function themeColor(flavor: Flavor): ExpressionSpecification {
@@ -63,16 +56,55 @@ const line = (id: string, kind: string, color: string, width: ExpressionSpecific
   }) as LayerSpecification;
 
 /**
- * Highlight and the filter selection are feature state: a repaint, no re-tiling as a filter or
- * setData would be. Filtered-out sites keep their place in a stack, so nothing jumps.
+ * The filter selection, hover and the open project are feature state: a repaint, no re-tiling as
+ * a filter or setData would be. Filtered-out sites keep their slot in a stack, so nothing jumps.
  */
-const highlighted: ExpressionSpecification = ['case', ['boolean', ['feature-state', 'highlight'], false], 1, 0];
-const filteredOut: ExpressionSpecification = ['boolean', ['feature-state', 'out'], false];
+const highlight: ExpressionSpecification = ['boolean', ['feature-state', 'highlight'], false];
+const shown: ExpressionSpecification = ['case', ['boolean', ['feature-state', 'out'], false], 0, 1];
 
 const byZoom = (...stops: number[]): ExpressionSpecification => ['interpolate', ['linear'], ['zoom'], ...stops];
 
-export function buildStyle({ flavor, basemap, sites, links, fontFaces, cyrillic }: StyleInput): StyleSpecification {
-  const offset = slotOffset(Math.max(0, ...sites.features.map((f) => f.properties.stack)));
+const siteRadius = SITE_DIAMETER / 2 - SITE_OUTLINE;
+
+function siteLayer(flavor: Flavor, slot: number, minzoom: number): LayerSpecification {
+  return {
+    id: siteLayerId(slot),
+    type: 'circle',
+    source: 'sites',
+    minzoom,
+    filter: ['==', ['get', 'slot'], slot],
+    paint: {
+      'circle-color': themeColor(flavor),
+      'circle-opacity': shown,
+      'circle-stroke-opacity': shown,
+      'circle-radius': ['case', highlight, siteRadius + 1, siteRadius],
+      'circle-stroke-color': ['case', highlight, flavor.site_highlight, flavor.site_outline],
+      'circle-stroke-width': ['case', highlight, 2.5, SITE_OUTLINE],
+      'circle-translate': stackOffset(slot),
+    },
+  };
+}
+
+/** Circle area proportional to the count in feature state (a repaint per filter change). */
+function siteCountLayer(flavor: Flavor): LayerSpecification {
+  const count: ExpressionSpecification = ['number', ['feature-state', 'count'], 0];
+  return {
+    id: LAYER.siteCounts,
+    type: 'circle',
+    source: 'site-counts',
+    maxzoom: DETAIL_ZOOM,
+    paint: {
+      'circle-color': flavor.site_count,
+      'circle-opacity': 0.85,
+      'circle-radius': ['interpolate', ['linear'], ['sqrt', count], 0, 0, 1, 5, 40, 30],
+      'circle-stroke-color': flavor.site_outline,
+      'circle-stroke-width': ['case', ['>', count, 0], SITE_OUTLINE, 0],
+    },
+  };
+}
+
+export function buildStyle({ flavor, basemap, sites, links, countPlaces, fontFaces, cyrillic }: StyleInput): StyleSpecification {
+  const counts: StyleSpecification['sources'] = countPlaces ? { 'site-counts': { type: 'geojson', data: countPlaces } } : {};
   return {
     version: 8,
     'font-faces': fontFaces,
@@ -84,6 +116,7 @@ export function buildStyle({ flavor, basemap, sites, links, fontFaces, cyrillic 
       links: { type: 'geojson', data: links },
       network: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
       sites: { type: 'geojson', data: sites },
+      ...counts,
     },
     layers: [
       { id: 'background', type: 'background', paint: { 'background-color': flavor.background } },
@@ -114,14 +147,14 @@ export function buildStyle({ flavor, basemap, sites, links, fontFaces, cyrillic 
         type: 'line',
         source: 'links',
         layout: { 'line-cap': 'round' },
-        paint: { 'line-color': themeColor(flavor), 'line-width': byZoom(5, 1, 10, 2), 'line-opacity': ['case', filteredOut, 0, flavor.link_opacity] },
+        paint: { 'line-color': themeColor(flavor), 'line-width': byZoom(5, 1, 10, 2), 'line-opacity': ['*', shown, flavor.link_opacity] },
       },
       {
         id: LAYER.linkHighlight,
         type: 'line',
         source: 'links',
         layout: { 'line-cap': 'round' },
-        paint: { 'line-color': flavor.site_highlight, 'line-width': byZoom(5, 3, 10, 5), 'line-opacity': ['case', filteredOut, 0, highlighted] },
+        paint: { 'line-color': flavor.site_highlight, 'line-width': byZoom(5, 3, 10, 5), 'line-opacity': ['case', highlight, shown, 0] },
       },
       {
         id: LAYER.network,
@@ -152,30 +185,8 @@ export function buildStyle({ flavor, basemap, sites, links, fontFaces, cyrillic 
           'text-halo-width': 1.6,
         },
       },
-      {
-        id: LAYER.sites,
-        type: 'symbol',
-        source: 'sites',
-        paint: { 'icon-opacity': ['case', filteredOut, 0, 1] },
-        layout: {
-          'icon-image': ['concat', SITE_ICON_PREFIX, ['get', 'theme']],
-          'icon-offset': offset,
-          'icon-allow-overlap': true,
-          'icon-ignore-placement': true,
-        },
-      },
-      {
-        id: LAYER.siteHighlight,
-        type: 'symbol',
-        source: 'sites',
-        paint: { 'icon-opacity': ['case', filteredOut, 0, highlighted] },
-        layout: {
-          'icon-image': SITE_RING_ICON,
-          'icon-offset': offset,
-          'icon-allow-overlap': true,
-          'icon-ignore-placement': true,
-        },
-      },
+      ...usedSlots(sites).map((slot) => siteLayer(flavor, slot, countPlaces ? DETAIL_ZOOM : 0)),
+      ...(countPlaces ? [siteCountLayer(flavor)] : []),
     ],
   };
 }

@@ -3,7 +3,8 @@ import { THEME_IDS } from '../core/themes';
 import type { I18n } from '../i18n';
 import { ThemeSwatch } from './ThemeSwatch';
 
-export function Legend({ i18n, counts }: { i18n: I18n; counts: Map<string, number> }) {
+/** `dense`: the number of sites when the map draws per-municipality counts at overview zooms. */
+export function Legend({ i18n, counts, dense }: { i18n: I18n; counts: Map<string, number>; dense: number | null }) {
   return (
     <section class="legend" aria-labelledby="legend-title">
       <h2 id="legend-title">{i18n.t('legend')}</h2>
@@ -14,6 +15,7 @@ export function Legend({ i18n, counts }: { i18n: I18n; counts: Map<string, numbe
           </li>
         ))}
       </ul>
+      {dense !== null && <p class="note">{i18n.t('denseMap', { n: dense })}</p>}
     </section>
   );
 }

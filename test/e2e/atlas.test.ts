@@ -1,7 +1,7 @@
 /** The built atlas in real Chromium: map drawn, every located project reachable, details, languages, no other origins. */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { atlasBrowser, BASE, colourCounts, MAP_COLOURS } from './harness';
+import { atlasBrowser, BASE, colourCounts, drawnSites, MAP_COLOURS } from './harness';
 import { englishTitle, hasPlaceablePartner, RAW } from './raw';
 import { stackOffset } from '../../src/map/sites';
 
@@ -50,14 +50,7 @@ describe('the atlas on real data', () => {
     const { page } = await open('', { width: 1600, height: 900 });
     await page.emulateMedia({ reducedMotion: 'reduce' });
     const expected = RAW.filter(hasPlaceablePartner);
-    const sites = await page.evaluate(() => {
-      const map = window.__atlasMap!;
-      return map.queryRenderedFeatures({ layers: ['sites'] }).map((f) => {
-        const [lon, lat] = (f.geometry as GeoJSON.Point).coordinates;
-        const { x, y } = map.project([lon, lat]);
-        return { project: String(f.properties.project), slot: Number(f.properties.slot), x, y };
-      });
-    });
+    const sites = await drawnSites(page);
     const onMap = [...new Set(sites.map((s) => s.project))];
     expect(onMap).toHaveLength(expected.length);
     for (const raw of expected.filter((r) => r.code)) expect(onMap).toContain(raw.code);

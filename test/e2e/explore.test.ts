@@ -1,7 +1,7 @@
 /** Filters, linked charts, URL state and the list view, in real Chromium against the built app. */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { atlasBrowser } from './harness';
+import { atlasBrowser, drawnSites } from './harness';
 import { RAW } from './raw';
 
 const openAtlas = atlasBrowser();
@@ -11,15 +11,7 @@ const status = (page: Page) => page.getByRole('status').textContent();
 const projectsInStatus = async (page: Page) => Number((await status(page))!.match(/^(\d+) project/)![1]);
 
 /** Projects whose sites are drawn (not filtered out) on the map. */
-const visibleOnMap = (page: Page) =>
-  page.evaluate(() => {
-    const map = window.__atlasMap!;
-    const shown = map
-      .querySourceFeatures('sites')
-      .filter((f) => !map.getFeatureState({ source: 'sites', id: f.id! }).out)
-      .map((f) => String(f.properties.project));
-    return [...new Set(shown)].sort();
-  });
+const visibleOnMap = async (page: Page) => [...new Set((await drawnSites(page)).map((s) => s.project))].sort();
 
 const rawPeriod = (period: string) => RAW.filter((r) => r.period === period);
 const hasPartnerIn = (r: (typeof RAW)[number], country: string, name: string) =>

@@ -56,3 +56,20 @@ export function colourCounts(page: Page, png: Buffer, colours: Record<string, st
 
 /** The map's colours that the pixel checks look for, from the one palette. */
 export const MAP_COLOURS = { area: light.area, border: light.state_border, tourism: light.themes['tourism-heritage'], environment: light.themes['environment-risk'] };
+
+/** Ids of the map's site layers (one per spiral slot of a stack). */
+export const siteLayers = (page: Page) => page.evaluate(() => window.__atlasMap!.getLayersOrder().filter((id) => /^sites(-\d+)?$/.test(id)));
+
+/** The site points shown on the map now (filtered-out ones are transparent), with screen positions. */
+export async function drawnSites(page: Page) {
+  const layers = await siteLayers(page);
+  return page.evaluate((layers) => {
+    const map = window.__atlasMap!;
+    const shown = map.queryRenderedFeatures({ layers }).filter((f) => !map.getFeatureState({ source: 'sites', id: f.id! }).out);
+    return shown.map((f) => {
+      const [lon, lat] = (f.geometry as GeoJSON.Point).coordinates;
+      const { x, y } = map.project([lon, lat]);
+      return { id: Number(f.id), project: String(f.properties.project), slot: Number(f.properties.slot), x, y };
+    });
+  }, layers);
+}

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { preview, type PreviewServer } from 'vite';
 import { launchChromium } from './browser';
+import { drawnSites } from './harness';
 import { RAW } from './raw';
 
 let browser: Browser;
@@ -39,8 +40,7 @@ describe('offline', () => {
     await page.waitForFunction(() => performance.getEntriesByName('atlas:ready').length === 1, null, { timeout: 30_000 });
     const expected = RAW.filter((r) => r.period === '2014-2020').length;
     expect(await page.getByRole('status').first().textContent()).toMatch(new RegExp(`^${expected} projects · \\d+ on the map`));
-    const sites = await page.evaluate(() => window.__atlasMap!.queryRenderedFeatures({ layers: ['sites'] }).length);
-    expect(sites).toBeGreaterThan(50);
+    expect((await drawnSites(page)).length).toBeGreaterThan(50);
     await context.close();
   });
 });

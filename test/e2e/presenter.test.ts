@@ -1,6 +1,6 @@
 /** Presenter mode, kiosk loop and WebGL context loss, in real Chromium against the built app. */
 import { describe, expect, it } from 'vitest';
-import { atlasBrowser, colourCounts, MAP_COLOURS } from './harness';
+import { atlasBrowser, colourCounts, drawnSites, MAP_COLOURS } from './harness';
 import { RAW } from './raw';
 
 const openAtlas = atlasBrowser();
@@ -70,7 +70,7 @@ describe('kiosk mode', () => {
 describe('WebGL context loss', () => {
   it('draws the map again after the context is lost and restored', async () => {
     const { page, context } = await open('', { width: 1280, height: 800 });
-    const drawn = () => page.evaluate(() => window.__atlasMap!.queryRenderedFeatures({ layers: ['sites'] }).length);
+    const drawn = async () => (await drawnSites(page)).length;
     const before = await drawn();
     expect(before).toBeGreaterThan(50);
     await page.evaluate(() => {

@@ -1,6 +1,6 @@
 /** Municipality profiles, the cooperation network and printing, in real Chromium. */
 import { describe, expect, it } from 'vitest';
-import { atlasBrowser } from './harness';
+import { atlasBrowser, siteLayers } from './harness';
 import { RAW, type RawProject } from './raw';
 
 const open = atlasBrowser();
@@ -29,18 +29,18 @@ describe('municipality profiles', () => {
   it('opens from a click on a municipality of the map', async () => {
     const page = await open();
     // A point inside a municipality with no project site under it.
-    const point = await page.evaluate(() => {
+    const point = await page.evaluate((sites) => {
       const map = window.__atlasMap!;
       const { clientWidth: w, clientHeight: h } = map.getContainer();
       for (let y = 40; y < h - 40; y += 23) {
         for (let x = 40; x < w - 80; x += 23) {
-          if (map.queryRenderedFeatures([[x - 10, y - 10], [x + 10, y + 10]], { layers: ['sites', 'links', 'place-labels'] }).length) continue;
+          if (map.queryRenderedFeatures([[x - 10, y - 10], [x + 10, y + 10]], { layers: [...sites, 'links', 'place-labels'] }).length) continue;
           const m = map.queryRenderedFeatures([x, y], { layers: ['municipality-fill'] })[0];
           if (m) return { x, y, id: String(m.properties.id) };
         }
       }
       throw new Error('no free point in a municipality');
-    });
+    }, await siteLayers(page));
     const box = (await page.locator('.map canvas').boundingBox())!;
     await page.mouse.click(box.x + point.x, box.y + point.y);
     await expect.poll(() => new URL(page.url()).searchParams.get('view')).toBe('profile');

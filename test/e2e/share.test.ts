@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { Download, Page } from 'playwright-core';
-import { atlasBrowser, colourCounts, MAP_COLOURS } from './harness';
+import { atlasBrowser, colourCounts, drawnSites, MAP_COLOURS } from './harness';
 import { RAW } from './raw';
 
 const openAtlas = atlasBrowser();
@@ -33,10 +33,8 @@ describe('share, export, embed', () => {
     expect(geoDownload.suggestedFilename()).toBe('atlas-pirot-2014-2020.geojson');
     const geojson = JSON.parse((await downloaded(geoDownload)).toString('utf8'));
     expect(geojson.type).toBe('FeatureCollection');
-    const expectedPoints = await page.evaluate(() =>
-      window.__atlasMap!.querySourceFeatures('sites').filter((f) => !window.__atlasMap!.getFeatureState({ source: 'sites', id: f.id! }).out).map((f) => f.id),
-    );
-    expect(geojson.features).toHaveLength(new Set(expectedPoints).size);
+    const expectedPoints = new Set((await drawnSites(page)).map((s) => s.id));
+    expect(geojson.features).toHaveLength(expectedPoints.size);
     await page.close();
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Location, Project } from '../../src/core/types';
-import { linkFeatures, SITE_DIAMETER, siteFeatures, stackOffset } from '../../src/map/sites';
+import { DENSE_SITES, isDense, linkFeatures, MAX_FAN, selectionMask, SITE_DIAMETER, siteCounter, siteFeatures, stackOffset, usedSlots } from '../../src/map/sites';
 
 const loc = (settlementId: string, country: 'BG' | 'RS', lon: number, lat: number): Location => ({
   settlementId, nameLat: settlementId, nameCyr: settlementId, country, municipalityId: `${country}-x`, lon, lat, method: 'settlement', partners: [0],
@@ -28,5 +28,41 @@ describe('stacked sites', () => {
   it('joins each Bulgarian place of a project to each Serbian one', () => {
     const fc = linkFeatures([project('a', 'youth-education', [loc('v', 'BG', 22.9, 44), loc('m', 'BG', 23.2, 43.4), loc('z', 'RS', 22.3, 43.9)])]);
     expect(fc.features.map((f) => f.geometry.coordinates)).toEqual([[[22.9, 44], [22.3, 43.9]], [[23.2, 43.4], [22.3, 43.9]]]);
+  });
+
+  it('wraps stacks larger than the spiral onto its slots, and lists only the slots in use', () => {
+    const town = loc('town', 'BG', 23, 43);
+    const many = Array.from({ length: MAX_FAN + 5 }, (_, i) => project(`p${String(i).padStart(2, '0')}`, 'tourism-heritage', [town]));
+    const fc = siteFeatures(many);
+    expect(fc.features.map((f) => f.properties.slot)).toEqual(many.map((_, i) => i % MAX_FAN));
+    expect(usedSlots(fc)).toEqual([-1, ...Array.from({ length: MAX_FAN }, (_, i) => i)]);
+    expect(usedSlots(siteFeatures(many.slice(0, 3)))).toEqual([-1, 0, 1, 2]);
+    expect(usedSlots(siteFeatures([project('a', 'youth-education', [town])]))).toEqual([-1]);
+  });
+
+  it('counts the selected projects per municipality at its seat, each project once', () => {
+    const projects = [
+      project('a', 'tourism-heritage', [loc('v', 'BG', 22.9, 44), loc('v2', 'BG', 22.8, 44.1), loc('z', 'RS', 22.3, 43.9)]),
+      project('b', 'environment-risk', [loc('v', 'BG', 22.9, 44)]),
+      project('c', 'youth-education', [loc('z', 'RS', 22.3, 43.9)]),
+    ];
+    const mask = selectionMask(projects, new Set(['a', 'c', 'not-located']));
+    expect(mask).toEqual([1, 0, 1]);
+    const counter = siteCounter(projects, new Map([['BG-x', [23, 44] as [number, number]]]));
+    // RS-x has no seat: the mean of its sites.
+    expect(counter.places.features.map((f) => [f.id, f.properties.municipality, f.geometry.coordinates])).toEqual([
+      [0, 'BG-x', [23, 44]],
+      [1, 'RS-x', [22.3, 43.9]],
+    ]);
+    // Project a has two sites in BG-x: counted once.
+    expect(counter.count(mask)).toEqual([1, 2]);
+    expect(counter.count([0, 1, 0])).toEqual([1, 0]);
+    expect(counter.count([1, 1, 1])).toEqual([2, 2]);
+  });
+
+  it('calls data dense above DENSE_SITES sites', () => {
+    const one = project('a', 'tourism-heritage', [loc('v', 'BG', 22.9, 44)]);
+    expect(isDense(Array.from({ length: DENSE_SITES }, () => one))).toBe(false);
+    expect(isDense(Array.from({ length: DENSE_SITES + 1 }, () => one))).toBe(true);
   });
 });
