@@ -9,8 +9,6 @@ export default defineConfig({
   base: './',
   plugins: [preact()],
   build: {
-    sourcemap: false,
-    minify: false,
     outDir: new URL('./dist', import.meta.url).pathname,
     emptyOutDir: true,
     target: 'es2022',

@@ -15,11 +15,15 @@ export function atlasBrowser() {
   afterAll(async () => {
     await browser?.close();
   });
-  /** A fresh context and page on `search`, resolved once the map has drawn ('atlas:ready'). */
-  return async function open(search = '', options: BrowserContextOptions = {}): Promise<Page> {
+  /**
+   * A fresh context and page on `search`, resolved once the map has drawn ('atlas:ready');
+   * `prepare` runs before the navigation (e.g. to serve other data).
+   */
+  return async function open(search = '', options: BrowserContextOptions = {}, prepare?: (page: Page) => Promise<unknown>): Promise<Page> {
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'en-GB', serviceWorkers: 'block', ...options });
     const page = await context.newPage();
     page.on('close', () => void context.close().catch(() => undefined));
+    await prepare?.(page);
     await page.goto(BASE + search);
     await page.waitForFunction(() => performance.getEntriesByName('atlas:ready').length === 1, null, { timeout: 30_000 });
     return page;
