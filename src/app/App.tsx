@@ -135,7 +135,12 @@ export function App({ load = loadAtlas }: AppProps) {
   const filters = step ? step.filters : state.filters;
   const selection = useMemo(() => applyFilters(index, filters), [index, filters]);
   const visible = useMemo(() => new Set(selection.map((p) => p.id)), [selection]);
-  const forBudget = useMemo(() => applyFilters(index, state.filters, 'budget'), [index, state.filters]);
+  // The budget histogram shows the link's selection without its own range: the selection itself
+  // when no range is set and no story step overrides the filters.
+  const forBudget = useMemo(
+    () => (state.filters.budget || filters !== state.filters ? applyFilters(index, state.filters, 'budget') : selection),
+    [index, state.filters, filters, selection],
+  );
   const located = useMemo(() => projects.filter((p) => p.locations.length > 0), [projects]);
   const unplaced = useMemo(() => selection.filter((p) => p.locations.length === 0), [selection]);
   const summary = useMemo(() => summarize(selection), [selection]);

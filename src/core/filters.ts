@@ -104,13 +104,21 @@ export function facetCounts(index: readonly ProjectKeys[], f: Filters, facet: Fa
 export function allFacetCounts(index: readonly ProjectKeys[], f: Filters): Record<Facet, Map<string, number>> {
   const counts = Object.fromEntries(FACETS.map((facet) => [facet, new Map<string, number>()])) as Record<Facet, Map<string, number>>;
   const active = FACETS.filter((facet) => (f[facet] as string[]).length > 0);
+  const add = (keys: ProjectKeys, facet: Facet) => {
+    for (const v of keys.values[facet]) counts[facet].set(v, (counts[facet].get(v) ?? 0) + 1);
+  };
   for (const keys of index) {
     if (!matchesExcept(keys, f, FACET_ONLY)) continue; // budget or search fails: counts nowhere
-    const failed = active.filter((facet) => !keys.values[facet].some((v) => (f[facet] as string[]).includes(v)));
-    if (failed.length > 1) continue;
-    for (const facet of failed.length ? failed : FACETS) {
-      for (const v of keys.values[facet]) counts[facet].set(v, (counts[facet].get(v) ?? 0) + 1);
+    let failed: Facet | null = null;
+    let failures = 0;
+    for (const facet of active) {
+      if (keys.values[facet].some((v) => (f[facet] as string[]).includes(v))) continue;
+      failed = facet;
+      if (++failures > 1) break;
     }
+    if (failures > 1) continue;
+    if (failed) add(keys, failed);
+    else for (const facet of FACETS) add(keys, facet);
   }
   return counts;
 }

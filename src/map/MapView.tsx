@@ -125,7 +125,8 @@ export function MapView(props: MapViewProps) {
   latest.current = props;
   const featureIds = useRef<{ sites: Map<string, number[]>; links: Map<string, number[]> }>({ sites: new Map(), links: new Map() });
   const lit = useRef<string[]>([]);
-  const hidden = useRef(new Set<string>());
+  /** The selection the map shows now (feature state written for it). */
+  const shown = useRef<ReadonlySet<string> | null>(null);
   const municipalityState = useRef({ hover: null as string | null, chosen: [] as readonly string[] });
 
   const forProject = (map: MapLibreMap, project: string, state: Record<string, boolean>) => {
@@ -150,10 +151,11 @@ export function MapView(props: MapViewProps) {
    */
   const applySelection = (map: MapLibreMap) => {
     const { visible, projects } = latest.current;
-    const next = new Set(projects.filter((p) => !visible.has(p.id)).map((p) => p.id));
-    for (const p of hidden.current) if (!next.has(p)) forProject(map, p, { out: false });
-    for (const p of next) if (!hidden.current.has(p)) forProject(map, p, { out: true });
-    hidden.current = next;
+    for (const { id } of projects) {
+      const now = visible.has(id);
+      if (now !== (shown.current?.has(id) ?? true)) forProject(map, id, { out: !now });
+    }
+    shown.current = visible;
     applyCounts(map);
   };
 
@@ -278,7 +280,7 @@ export function MapView(props: MapViewProps) {
           cssHeight: map.getContainer().clientHeight,
           width,
           prepare: (copy) => {
-            for (const p of hidden.current) forProject(copy, p, { out: true });
+            for (const { id } of props.projects) if (!latest.current.visible.has(id)) forProject(copy, id, { out: true });
             applyCounts(copy);
             applyChoropleth(copy);
             applyNetwork(copy);

@@ -60,7 +60,8 @@ const line = (id: string, kind: string, color: string, width: ExpressionSpecific
  * a filter or setData would be. Filtered-out sites keep their slot in a stack, so nothing jumps.
  */
 const highlight: ExpressionSpecification = ['boolean', ['feature-state', 'highlight'], false];
-const shown: ExpressionSpecification = ['case', ['boolean', ['feature-state', 'out'], false], 0, 1];
+const out: ExpressionSpecification = ['boolean', ['feature-state', 'out'], false];
+const shown: ExpressionSpecification = ['case', out, 0, 1];
 
 const byZoom = (...stops: number[]): ExpressionSpecification => ['interpolate', ['linear'], ['zoom'], ...stops];
 
@@ -73,13 +74,13 @@ function siteLayer(flavor: Flavor, slot: number, minzoom: number): LayerSpecific
     source: 'sites',
     minzoom,
     filter: ['==', ['get', 'slot'], slot],
+    // A filtered-out site shrinks to nothing rather than turning transparent: no pixels to shade,
+    // and fewer state-dependent properties to rewrite when the selection changes.
     paint: {
       'circle-color': themeColor(flavor),
-      'circle-opacity': shown,
-      'circle-stroke-opacity': shown,
-      'circle-radius': ['case', highlight, siteRadius + 1, siteRadius],
+      'circle-radius': ['case', out, 0, highlight, siteRadius + 1, siteRadius],
       'circle-stroke-color': ['case', highlight, flavor.site_highlight, flavor.site_outline],
-      'circle-stroke-width': ['case', highlight, 2.5, SITE_OUTLINE],
+      'circle-stroke-width': ['case', out, 0, highlight, 2.5, SITE_OUTLINE],
       'circle-translate': stackOffset(slot),
     },
   };

@@ -2,6 +2,7 @@
  * Search and facets. Beside each option: how many projects it would give with the other active
  * filters. Municipalities, too many for checkboxes, are added from a list.
  */
+import { useMemo } from 'preact/hooks';
 import { allFacetCounts, toggle, type Facet, type Filters, type ProjectKeys } from '../core/filters';
 import { THEME_IDS } from '../core/themes';
 import { PERIODS } from '../core/types';
@@ -24,7 +25,7 @@ export function FilterPanel({ index, filters, ctx, onChange }: Props) {
     countries: ['BG', 'RS'],
     districts: [...ctx.districts.keys()].sort((a, b) => optionLabel('districts', a, ctx).localeCompare(optionLabel('districts', b, ctx))),
   };
-  const all = allFacetCounts(index, filters);
+  const all = useMemo(() => allFacetCounts(index, filters), [index, filters]);
   const group = (facet: Exclude<Facet, 'municipalities'>) => {
     const counts = all[facet];
     const chosen = filters[facet] as string[];
