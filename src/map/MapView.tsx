@@ -9,7 +9,7 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { useEffect, useRef } from 'preact/hooks';
 import type { FeatureCollection, LineString, Point } from 'geojson';
-import type { GeoJSONSource } from 'maplibre-gl';
+import type { GeoJSONSource, StyleSpecification } from 'maplibre-gl';
 import type { BasemapData } from '../core/basemap';
 import type { Project } from '../core/types';
 import type { Camera } from '../state/url';
@@ -128,6 +128,8 @@ export function MapView(props: MapViewProps) {
   /** The selection the map shows now (feature state written for it). */
   const shown = useRef<ReadonlySet<string> | null>(null);
   const municipalityState = useRef({ hover: null as string | null, chosen: [] as readonly string[] });
+  /** The style for the current props (flavour, script), from the sources made at creation. */
+  const currentStyle = useRef<() => StyleSpecification>(null);
 
   const forProject = (map: MapLibreMap, project: string, state: Record<string, boolean>) => {
     for (const id of featureIds.current.sites.get(project) ?? []) map.setFeatureState({ source: 'sites', id }, state);
@@ -192,7 +194,6 @@ export function MapView(props: MapViewProps) {
   };
 
   useEffect(() => {
-    const flavor = FLAVORS[props.flavor ?? 'light'];
     const sites = siteFeatures(props.projects);
     const dense = isDense(props.projects);
     const links: FeatureCollection<LineString, { project: string }> = dense ? { type: 'FeatureCollection', features: [] } : linkFeatures(props.projects);
@@ -201,7 +202,16 @@ export function MapView(props: MapViewProps) {
     featureIds.current = { sites: idsByProject(sites), links: idsByProject(links) };
     const camera = props.camera;
     const style = () =>
-      buildStyle({ flavor, basemap: props.basemap, sites, links, countPlaces: counter.current?.places ?? null, fontFaces: labelFontFaces(location.href), cyrillic: latest.current.cyrillic });
+      buildStyle({
+        flavor: FLAVORS[latest.current.flavor ?? 'light'],
+        basemap: props.basemap,
+        sites,
+        links,
+        countPlaces: counter.current?.places ?? null,
+        fontFaces: labelFontFaces(location.href),
+        cyrillic: latest.current.cyrillic,
+      });
+    currentStyle.current = style;
     const map = new MapLibreMap({
       container: container.current!,
       style: style(),
@@ -328,6 +338,21 @@ export function MapView(props: MapViewProps) {
     map.triggerRepaint();
   }, [props.visible]);
   whenLoaded(applyChoropleth, [props.choropleth]);
+  // Entering or leaving the presenter changes the flavour: the style is diffed in place, and what
+  // is drawn on top of it (selection, choropleth, network, highlights) is written again.
+  whenLoaded((map) => {
+    map.setStyle(currentStyle.current!(), { diff: true });
+    const reapply = () => {
+      shown.current = null;
+      applySelection(map);
+      applyChoropleth(map);
+      applyNetwork(map);
+      applyMunicipalities(map);
+      highlight(map);
+    };
+    if (map.isStyleLoaded()) reapply();
+    else map.once('style.load', reapply);
+  }, [props.flavor]);
   whenLoaded(applyNetwork, [props.network]);
   whenLoaded(applyMunicipalities, [props.hoveredMunicipality, props.chosenMunicipalities]);
   whenLoaded((map) => {

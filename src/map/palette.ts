@@ -24,6 +24,8 @@ export interface Flavor {
   capital_label: string;
   site_outline: string;
   site_highlight: string;
+  /** Site dots and their stack spacing relative to the desktop map: larger on a projector. */
+  site_scale: number;
   link_opacity: number;
   /** Choropleth classes, light to dark (ColorBrewer YlGnBu, colour-blind safe). */
   choropleth: string[];
@@ -66,6 +68,7 @@ export const light: Flavor = {
   capital_label: '#77736a',
   site_outline: '#ffffff',
   site_highlight: '#1a1a1a',
+  site_scale: 1,
   link_opacity: 0.55,
   choropleth: ['#ffffcc', '#a1dab4', '#41b6c4', '#2c7fb8', '#253494'],
   no_data: '#d9d6cf',
@@ -93,6 +96,7 @@ export const contrast: Flavor = {
   capital_label: '#d0d0d0',
   site_outline: '#000000',
   site_highlight: '#ffffff',
+  site_scale: 1.5,
   link_opacity: 0.8,
   choropleth: ['#ffffcc', '#a1dab4', '#41b6c4', '#2c7fb8', '#253494'],
   no_data: '#555555',

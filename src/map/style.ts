@@ -8,7 +8,7 @@ import type { BasemapData } from '../core/basemap';
 import { THEME_IDS } from '../core/themes';
 import { LABEL_FONT } from './fonts';
 import type { Flavor } from './palette';
-import { DETAIL_ZOOM, SITE_DIAMETER, SITE_OUTLINE, stackOffset, usedSlots, type CountProps, type SiteProps } from './sites';
+import { DETAIL_ZOOM, SITE_DIAMETER, SITE_OUTLINE, STACK_SPACING, stackOffset, usedSlots, type CountProps, type SiteProps } from './sites';
 
 export const LAYER = {
   links: 'links',
@@ -65,9 +65,9 @@ const shown: ExpressionSpecification = ['case', out, 0, 1];
 
 const byZoom = (...stops: number[]): ExpressionSpecification => ['interpolate', ['linear'], ['zoom'], ...stops];
 
-const siteRadius = SITE_DIAMETER / 2 - SITE_OUTLINE;
-
 function siteLayer(flavor: Flavor, slot: number, minzoom: number): LayerSpecification {
+  const scale = flavor.site_scale;
+  const radius = (SITE_DIAMETER / 2 - SITE_OUTLINE) * scale;
   return {
     id: siteLayerId(slot),
     type: 'circle',
@@ -78,10 +78,10 @@ function siteLayer(flavor: Flavor, slot: number, minzoom: number): LayerSpecific
     // and fewer state-dependent properties to rewrite when the selection changes.
     paint: {
       'circle-color': themeColor(flavor),
-      'circle-radius': ['case', out, 0, highlight, siteRadius + 1, siteRadius],
+      'circle-radius': ['case', out, 0, highlight, radius + scale, radius],
       'circle-stroke-color': ['case', highlight, flavor.site_highlight, flavor.site_outline],
-      'circle-stroke-width': ['case', out, 0, highlight, 2.5, SITE_OUTLINE],
-      'circle-translate': stackOffset(slot),
+      'circle-stroke-width': ['case', out, 0, highlight, 2.5 * scale, SITE_OUTLINE * scale],
+      'circle-translate': stackOffset(slot, STACK_SPACING * scale),
     },
   };
 }

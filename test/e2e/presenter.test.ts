@@ -1,6 +1,7 @@
 /** Presenter mode, kiosk loop and WebGL context loss, in real Chromium against the built app. */
 import { describe, expect, it } from 'vitest';
-import { atlasBrowser, colourCounts, drawnSites, MAP_COLOURS } from './harness';
+import { contrast, light } from '../../src/map/palette';
+import { atlasBrowser, colourCounts, drawnSites, MAP_COLOURS, siteLayers } from './harness';
 import { RAW } from './raw';
 
 const openAtlas = atlasBrowser();
@@ -37,6 +38,39 @@ describe('presenter mode', () => {
     await expect.poll(() => page.locator('.presenter').count()).toBe(0);
     expect(new URL(page.url()).searchParams.has('present')).toBe(false);
     expect(await page.getByRole('status').first().textContent()).toMatch(new RegExp(`^${RAW.length} projects`));
+    await context.close();
+  });
+
+  it('switches the map to the high-contrast theme with larger sites when a tour starts from the page, and back on leaving', async () => {
+    const { page, context } = await open('', { width: 1400, height: 900 });
+    const areaPixels = async () => {
+      await page.evaluate(() => new Promise((resolve) => (window.__atlasMap!.loaded() ? resolve(null) : window.__atlasMap!.once('idle', resolve))));
+      const { counts } = await colourCounts(page, await page.locator('.map').screenshot(), { light: light.area, contrast: contrast.area });
+      return counts;
+    };
+    /** The radius a drawn site is rendered with (paint evaluated for that feature). */
+    const siteRadius = async () =>
+      page.evaluate((layers) => {
+        const map = window.__atlasMap!;
+        const f = map.queryRenderedFeatures({ layers }).find((x) => !map.getFeatureState({ source: 'sites', id: x.id! }).out && !map.getFeatureState({ source: 'sites', id: x.id! }).highlight)!;
+        return (f.layer.paint as Record<string, number>)['circle-radius'];
+      }, await siteLayers(page));
+    const before = await areaPixels();
+    expect(before.light).toBeGreaterThan(20_000);
+    expect(before.contrast).toBeLessThan(before.light / 10); // dark text and edges only
+    const desktopRadius = await siteRadius();
+
+    await page.getByRole('combobox', { name: 'Present' }).selectOption({ label: 'Both sides of the border' });
+    await expect.poll(() => page.locator('.presenter').count()).toBe(1);
+    await expect.poll(async () => (await areaPixels()).contrast).toBeGreaterThan(20_000);
+    const presenting = await areaPixels();
+    expect(presenting.light).toBeLessThan(presenting.contrast); // white type and buttons of the card only
+    expect(await siteRadius()).toBeCloseTo(desktopRadius * contrast.site_scale);
+
+    await page.keyboard.press('Escape');
+    await expect.poll(async () => (await areaPixels()).light).toBeGreaterThan(20_000);
+    expect((await areaPixels()).contrast).toBeLessThan(before.light / 10);
+    expect(await siteRadius()).toBeCloseTo(desktopRadius);
     await context.close();
   });
 
