@@ -23,7 +23,7 @@ import { FilterChips } from '../ui/FilterChips';
 import { FilterPanel } from '../ui/FilterPanel';
 import type { LabelContext } from '../ui/labels';
 import { Legend } from '../ui/Legend';
-import { MapLayerControl } from '../ui/MapLayerControl';
+import { choroplethClasses, layerName, MapLayerControl } from '../ui/MapLayerControl';
 import { MunicipalityProfile } from '../ui/MunicipalityProfile';
 import { ProjectButtonList } from '../ui/ProjectButtonList';
 import { ProjectDialog } from '../ui/ProjectDialog';
@@ -407,10 +407,15 @@ export function App({ load = loadAtlas }: AppProps) {
                 if (!exporter.current) return Promise.reject(new Error(mapError ?? 'no map'));
                 const themes = [...THEME_IDS, 'unclassified' as const].filter((th) => themeCounts.get(th));
                 const chips = [...FACETS.flatMap((f) => (state.filters[f] as string[]).map((v) => optionLabel(f, v, ctx))), state.filters.q].filter(Boolean);
+                // The key explains the municipality colours when there are any, else the site colours.
+                const layer = state.layer;
                 return exporter.current(width, {
                   title: `${t('appTitle')}${chips.length ? ` — ${chips.join(', ')}` : ''}`,
-                  subtitle: statusText(summary, i18n),
-                  key: themes.map((th) => ({ color: light.themes[th], label: i18n.theme(th) })),
+                  subtitle: `${statusText(summary, i18n)}${layer !== 'sites' ? ` · ${layerName(layer, i18n)}` : ''}`,
+                  key:
+                    layer !== 'sites' && choropleth
+                      ? choroplethClasses(layer, choropleth.breaks, light, i18n)
+                      : themes.map((th) => ({ color: light.themes[th], label: i18n.theme(th) })),
                   attribution: ATTRIBUTION.replace(/<[^>]+>/g, ''),
                 });
               }}

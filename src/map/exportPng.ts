@@ -68,23 +68,33 @@ export async function renderMapPng({ style, bounds, cssWidth, cssHeight, width, 
     ctx.textBaseline = 'alphabetic';
     ctx.font = font(unit * 2.2, 700);
     ctx.fillText(frame.title, unit * 1.5, header * 0.5);
+    const titleEnd = unit * 1.5 + ctx.measureText(frame.title).width;
     ctx.font = font(unit * 1.3);
     ctx.fillStyle = '#55524b';
     ctx.fillText(frame.subtitle, unit * 1.5, header * 0.85);
-    // The theme key, right-aligned in the header.
-    ctx.font = font(unit * 1.05);
+    const textEnd = Math.max(titleEnd, unit * 1.5 + ctx.measureText(frame.subtitle).width);
+    // The key, right-aligned in the header, in smaller type where it would run into the title.
+    const keyWidth = (px: number) => {
+      ctx.font = font(px);
+      return frame.key.reduce((sum, item) => sum + ctx.measureText(item.label).width + (px / 1.05) * 2.7, 0);
+    };
+    let keyPx = unit * 1.05;
+    const room = w - unit * 3.5 - textEnd;
+    if (keyWidth(keyPx) > room) keyPx = Math.max(unit * 0.7, (keyPx * room) / keyWidth(keyPx));
+    ctx.font = font(keyPx);
+    const k = keyPx / 1.05; // the key's spacing follows its type size
     let x = w - unit * 1.5;
     for (const item of [...frame.key].reverse()) {
       const label = ctx.measureText(item.label).width;
       x -= label;
       ctx.fillStyle = '#1f1e1b';
       ctx.fillText(item.label, x, header * 0.62);
-      x -= unit * 1.5;
+      x -= k * 1.5;
       ctx.fillStyle = item.color;
       ctx.beginPath();
-      ctx.arc(x + unit * 0.6, header * 0.62 - unit * 0.35, unit * 0.45, 0, Math.PI * 2);
+      ctx.arc(x + k * 0.6, header * 0.62 - k * 0.35, k * 0.45, 0, Math.PI * 2);
       ctx.fill();
-      x -= unit * 1.2;
+      x -= k * 1.2;
     }
     ctx.font = font(unit * 0.95);
     ctx.fillStyle = '#55524b';

@@ -13,8 +13,8 @@ interface Props {
   onChange(layer: MapLayer): void;
 }
 
-export function MapLayerControl({ layer, network, breaks, flavor, i18n, onChange, onNetwork }: Props) {
-  const { t } = i18n;
+/** The legend of a choropleth, in the map's colour order, "no data" last (also drawn into the PNG). */
+export function choroplethClasses(layer: Exclude<MapLayer, 'sites'>, breaks: readonly number[], flavor: Flavor, i18n: I18n): { color: string; label: string }[] {
   const format = (v: number) => (layer === 'projects' ? String(Math.round(v)) : layer === 'per-inhabitant' ? i18n.money(Math.round(v * 100) / 100) : i18n.moneyShort(v));
   // Colour 0: nothing recorded; then one class per break interval of the positive values.
   const classes = [{ color: flavor.choropleth[0], label: format(0) }];
@@ -25,13 +25,20 @@ export function MapLayerControl({ layer, network, breaks, flavor, i18n, onChange
       label: i < edges.length - 1 ? `${i === 0 ? '>' : ''} ${format(from)} – ${format(edges[i + 1])}` : `≥ ${format(from)}`,
     }),
   );
+  return [...classes, { color: flavor.no_data, label: i18n.t('noData') }];
+}
+
+export const layerName = (layer: MapLayer, i18n: I18n) => i18n.t(`layer_${layer.replace('-', '_') as 'sites' | 'budget' | 'projects' | 'per_inhabitant'}`);
+
+export function MapLayerControl({ layer, network, breaks, flavor, i18n, onChange, onNetwork }: Props) {
+  const { t } = i18n;
   return (
     <div class="map-layer">
       <label>
         {t('mapColour')}{' '}
         <select value={layer} onChange={(e) => onChange((e.target as HTMLSelectElement).value as MapLayer)}>
           {LAYERS.map((l) => (
-            <option value={l}>{t(`layer_${l.replace('-', '_') as 'sites' | 'budget' | 'projects' | 'per_inhabitant'}`)}</option>
+            <option value={l}>{layerName(l, i18n)}</option>
           ))}
         </select>
       </label>
@@ -39,17 +46,13 @@ export function MapLayerControl({ layer, network, breaks, flavor, i18n, onChange
         <input type="checkbox" checked={network} onChange={(e) => onNetwork((e.target as HTMLInputElement).checked)} /> {t('networkToggle')}
       </label>
       {layer !== 'sites' && (
-        <ul class="choropleth-legend" aria-label={t(`layer_${layer.replace('-', '_') as 'budget' | 'projects' | 'per_inhabitant'}`)}>
-          {classes.map((c) => (
+        <ul class="choropleth-legend" aria-label={layerName(layer, i18n)}>
+          {choroplethClasses(layer, breaks, flavor, i18n).map((c) => (
             <li key={c.label}>
               <span class="key" style={{ background: c.color }} />
               {c.label}
             </li>
           ))}
-          <li>
-            <span class="key" style={{ background: flavor.no_data }} />
-            {t('noData')}
-          </li>
           {layer === 'per-inhabitant' && <li class="note">{t('perInhabitantNote')}</li>}
         </ul>
       )}

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { Download, Page } from 'playwright-core';
+import { light } from '../../src/map/palette';
 import { atlasBrowser, colourCounts, drawnSites, MAP_COLOURS } from './harness';
 import { RAW } from './raw';
 
@@ -62,14 +63,19 @@ describe('share, export, embed', () => {
   });
 });
 
+/** Exports the map of the page as PNG through the share dialog. */
+async function mapPng(page: Page) {
+  await page.getByRole('button', { name: 'Share and export' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Share and export this view' });
+  const [png] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), dialog.getByRole('button', { name: /PNG image/ }).click()]);
+  return { name: png.suggestedFilename(), bytes: await downloaded(png) };
+}
+
 describe('map image', () => {
   it('downloads a 3000 px wide PNG whose map area shows boundaries and sites', async () => {
     const page = await open('?period=2014-2020');
-    await page.getByRole('button', { name: 'Share and export' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Share and export this view' });
-    const [png] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), dialog.getByRole('button', { name: /PNG image/ }).click()]);
-    expect(png.suggestedFilename()).toBe('atlas-2014-2020.png');
-    const bytes = await downloaded(png);
+    const { name, bytes } = await mapPng(page);
+    expect(name).toBe('atlas-2014-2020.png');
     expect(bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
     const width = bytes.readUInt32BE(16);
     const height = bytes.readUInt32BE(20);
@@ -81,6 +87,19 @@ describe('map image', () => {
     expect(counts.border).toBeGreaterThan(500);
     expect(counts.tourism).toBeGreaterThan(100);
     expect(counts.environment).toBeGreaterThan(50);
+    await page.close();
+  }, 180_000);
+
+  it('keys the municipality colours in the PNG when the map colours municipalities', async () => {
+    const page = await open('?period=2014-2020&layer=budget');
+    const { bytes } = await mapPng(page);
+    const width = bytes.readUInt32BE(16);
+    const classes = Object.fromEntries(light.choropleth.map((c, i) => [`class${i}`, c]));
+    const header = await colourCounts(page, bytes, classes, { bottom: Math.round(width * 0.06) });
+    const map = await colourCounts(page, bytes, classes, { top: Math.round(width * 0.06), step: 4 });
+    // Every class drawn on the map has its swatch in the key.
+    for (const name of Object.keys(classes).filter((n) => map.counts[n] > 500)) expect(header.counts[name], name).toBeGreaterThan(200);
+    expect(Object.values(map.counts).filter((n) => n > 500).length).toBeGreaterThanOrEqual(4);
     await page.close();
   }, 180_000);
 });
