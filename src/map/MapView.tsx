@@ -147,23 +147,24 @@ export function MapView(props: MapViewProps) {
   const counter = useRef<SiteCounter | null>(null);
 
   /**
-   * Hides the sites and links of projects outside the selection. Feature state is a repaint, no
-   * re-tiling as a filter would be; only changes are written, and in dense data the sites are not
-   * drawn at the overview, so the repaint stays small however large the data.
+   * Hides the sites and links of projects outside the selection, writing only what differs from
+   * the selection `before` (null: a map with no feature state yet, everything shown), and recounts
+   * the dense overview's bubbles. Feature state is a repaint, no re-tiling as a filter would be,
+   * and in dense data the sites are not drawn at the overview, so the repaint stays small.
    */
-  const applySelection = (map: MapLibreMap) => {
+  const writeSelection = (map: MapLibreMap, before: ReadonlySet<string> | null) => {
     const { visible, projects } = latest.current;
     for (const { id } of projects) {
       const now = visible.has(id);
-      if (now !== (shown.current?.has(id) ?? true)) forProject(map, id, { out: !now });
+      if (now !== (before?.has(id) ?? true)) forProject(map, id, { out: !now });
     }
-    shown.current = visible;
-    applyCounts(map);
+    const counts = counter.current?.count(selectionMask(projects, visible)) ?? [];
+    counts.forEach((count, id) => map.setFeatureState({ source: 'site-counts', id }, { count }));
   };
 
-  const applyCounts = (map: MapLibreMap) => {
-    const counts = counter.current?.count(selectionMask(latest.current.projects, latest.current.visible)) ?? [];
-    counts.forEach((count, id) => map.setFeatureState({ source: 'site-counts', id }, { count }));
+  const applySelection = (map: MapLibreMap) => {
+    writeSelection(map, shown.current);
+    shown.current = latest.current.visible;
   };
 
   const applyMunicipalities = (map: MapLibreMap) => {
@@ -191,6 +192,15 @@ export function MapView(props: MapViewProps) {
       map.setFeatureState({ source: 'municipalities', id: f.properties.id }, { value: value === null || value === undefined ? -1 : value });
     }
     map.setPaintProperty(LAYER.municipalities, 'fill-color', choropleth ? choroplethColor(choropleth.breaks, flavor.choropleth, flavor.no_data) : flavor.area);
+  };
+
+  /** Everything drawn on top of the style, for a map whose style has just loaded. */
+  const applyAll = (map: MapLibreMap) => {
+    applySelection(map);
+    applyChoropleth(map);
+    applyNetwork(map);
+    applyMunicipalities(map);
+    highlight(map);
   };
 
   useEffect(() => {
@@ -232,11 +242,7 @@ export function MapView(props: MapViewProps) {
     map.on('load', () => {
       loaded.current = true;
       map.setLayoutProperty(LAYER.labels, 'text-field', labelField(latest.current.cyrillic));
-      applySelection(map);
-      applyChoropleth(map);
-      applyNetwork(map);
-      applyMunicipalities(map);
-      highlight(map);
+      applyAll(map);
     });
     map.on('error', (e) => {
       if (!ready) latest.current.onError(e.error?.message ?? String(e));
@@ -290,8 +296,7 @@ export function MapView(props: MapViewProps) {
           cssHeight: map.getContainer().clientHeight,
           width,
           prepare: (copy) => {
-            for (const { id } of props.projects) if (!latest.current.visible.has(id)) forProject(copy, id, { out: true });
-            applyCounts(copy);
+            writeSelection(copy, null);
             applyChoropleth(copy);
             applyNetwork(copy);
           },
@@ -344,11 +349,7 @@ export function MapView(props: MapViewProps) {
     map.setStyle(currentStyle.current!(), { diff: true });
     const reapply = () => {
       shown.current = null;
-      applySelection(map);
-      applyChoropleth(map);
-      applyNetwork(map);
-      applyMunicipalities(map);
-      highlight(map);
+      applyAll(map);
     };
     if (map.isStyleLoaded()) reapply();
     else map.once('style.load', reapply);
