@@ -142,6 +142,7 @@ export function App({ load = loadAtlas }: AppProps) {
     [index, state.filters, filters, selection],
   );
   const located = useMemo(() => projects.filter((p) => p.locations.length > 0), [projects]);
+  const denseSites = useMemo(() => (isDense(located) ? siteCount(located) : null), [located]);
   const unplaced = useMemo(() => selection.filter((p) => p.locations.length === 0), [selection]);
   const summary = useMemo(() => summarize(selection), [selection]);
   const attribution = useMemo(() => attribute(selection), [selection]);
@@ -340,7 +341,7 @@ export function App({ load = loadAtlas }: AppProps) {
             <StatusLine summary={summary} i18n={i18n} />
             <FilterChips filters={state.filters} ctx={ctx} onChange={setFilters} />
             <FilterPanel index={index} filters={state.filters} ctx={ctx} onChange={setFilters} />
-            <Legend i18n={i18n} counts={themeCounts} dense={isDense(located) ? siteCount(located) : null} />
+            <Legend i18n={i18n} counts={themeCounts} dense={denseSites} />
             {unplaced.length > 0 && (
               <details class="unplaced">
                 <summary>{t('notOnMap', { n: unplaced.length })}</summary>

@@ -17,18 +17,17 @@ export interface ThemeRow {
   unknownBudget: number;
 }
 
+/** One pass over the projects (it runs on every filter change). */
 export function themeRows(projects: readonly Project[]): ThemeRow[] {
-  return [...THEME_IDS, 'unclassified' as const]
-    .map((theme) => {
-      const of = projects.filter((p) => p.theme === theme);
-      return {
-        theme,
-        projects: of.length,
-        budget: of.reduce((s, p) => s + (p.total?.value ?? 0), 0),
-        unknownBudget: of.filter((p) => p.total?.value == null).length,
-      };
-    })
-    .filter((r) => r.projects > 0);
+  const rows = new Map([...THEME_IDS, 'unclassified' as const].map((theme) => [theme, { theme, projects: 0, budget: 0, unknownBudget: 0 }]));
+  for (const p of projects) {
+    const row = rows.get(p.theme);
+    if (!row) continue;
+    row.projects++;
+    if (p.total?.value == null) row.unknownBudget++;
+    else row.budget += p.total.value;
+  }
+  return [...rows.values()].filter((r) => r.projects > 0);
 }
 
 interface Props {
