@@ -1,7 +1,6 @@
 /** The built atlas in real Chromium: map drawn, every located project reachable, details, languages, no other origins. */
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { atlasBrowser, BASE, colourCounts, drawnSites, MAP_COLOURS } from './harness';
+import { atlasBrowser, BASE, colourCounts, drawnSites, MAP_COLOURS, status } from './harness';
 import { englishTitle, hasPlaceablePartner, RAW } from './raw';
 import { stackOffset } from '../../src/map/sites';
 
@@ -19,7 +18,6 @@ async function open(search = '', viewport = { width: 1280, height: 800 }) {
   return { page, requests, errors };
 }
 
-const status = (page: Page) => page.getByRole('status').textContent();
 
 describe('the atlas on real data', () => {
   it('draws the map: boundaries and project sites in the map area', async () => {

@@ -1,14 +1,12 @@
 /** Filters, linked charts, URL state and the list view, in real Chromium against the built app. */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { atlasBrowser, drawnSites } from './harness';
+import { atlasBrowser, drawnSites, projectsInStatus, status } from './harness';
 import { RAW } from './raw';
 
 const openAtlas = atlasBrowser();
 const open = (search = '') => openAtlas(search, { viewport: { width: 1500, height: 900 } });
 
-const status = (page: Page) => page.getByRole('status').textContent();
-const projectsInStatus = async (page: Page) => Number((await status(page))!.match(/^(\d+) project/)![1]);
 
 /** Projects whose sites are drawn (not filtered out) on the map. */
 const visibleOnMap = async (page: Page) => [...new Set((await drawnSites(page)).map((s) => s.project))].sort();

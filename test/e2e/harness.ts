@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, inject } from 'vitest';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { light } from '../../src/map/palette';
+import { isSiteLayer } from '../../src/map/style';
 import { launchChromium } from './browser';
 
 export const BASE = inject('baseUrl');
@@ -62,7 +63,11 @@ export function colourCounts(page: Page, png: Buffer, colours: Record<string, st
 export const MAP_COLOURS = { area: light.area, border: light.state_border, tourism: light.themes['tourism-heritage'], environment: light.themes['environment-risk'] };
 
 /** Ids of the map's site layers (one per spiral slot of a stack). */
-export const siteLayers = (page: Page) => page.evaluate(() => window.__atlasMap!.getLayersOrder().filter((id) => /^sites(-\d+)?$/.test(id)));
+export const siteLayers = async (page: Page) => (await page.evaluate(() => window.__atlasMap!.getLayersOrder())).filter(isSiteLayer);
+
+/** The status line's text, and the number of projects it counts. */
+export const status = (page: Page) => page.getByRole('status').textContent();
+export const projectsInStatus = async (page: Page) => Number((await status(page))!.match(/^(\d+) project/)![1]);
 
 /** The site points shown on the map now (filtered-out ones are transparent), with screen positions. */
 export async function drawnSites(page: Page) {

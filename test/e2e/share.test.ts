@@ -3,13 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { Download, Page } from 'playwright-core';
 import { light } from '../../src/map/palette';
-import { atlasBrowser, colourCounts, drawnSites, MAP_COLOURS } from './harness';
+import { atlasBrowser, colourCounts, drawnSites, MAP_COLOURS, projectsInStatus } from './harness';
 import { RAW } from './raw';
 
 const openAtlas = atlasBrowser();
 const open = (search = '') => openAtlas(search, { acceptDownloads: true });
 
-const projectsInStatus = async (page: Page) => Number((await page.getByRole('status').textContent())!.match(/^(\d+) project/)![1]);
 const downloaded = async (download: Download) => readFileSync((await download.path())!);
 
 describe('share, export, embed', () => {
