@@ -12,6 +12,7 @@ import { presimplify, quantile, simplify } from 'topojson-simplify';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import { bgMunicipalityId, rsMunicipalityId } from '../src/core/municipality-ids';
 import type { BasemapData, BoundaryKind } from '../src/core/basemap';
+import { settlementRow, type GazetteerData } from '../src/core/gazetteer';
 import { loadGeoSources, readJson, round } from './sources';
 
 type Props = Record<string, string | number | boolean | null>;
@@ -22,7 +23,7 @@ type Objects = { municipalities: GeometryCollection<Props>; districts: GeometryC
 const SIMPLIFY_KEEP = 0.35;
 const source = presimplify(readJson<Topology<Objects>>('programme_area.topojson'));
 const topo = simplify(source, quantile(source, 1 - SIMPLIFY_KEEP)) as Topology<Objects>;
-const { municipalities } = loadGeoSources();
+const { municipalities, settlements, districts } = loadGeoSources();
 const byId = new Map(municipalities.map((m) => [m.id, m]));
 
 const idOf = (p: Props): string =>
@@ -87,4 +88,7 @@ if (inArea !== 105) throw new Error(`expected 105 programme-area municipalities,
 
 writeFileSync(new URL('./out/basemap.json', import.meta.url), JSON.stringify(basemap));
 writeFileSync(new URL('./out/municipalities.json', import.meta.url), JSON.stringify(municipalities));
-console.log(`geo: ${inArea} programme-area municipalities, ${municipalities.length} municipality records, ${labels.length} labels`);
+// The gazetteer that places imported partners, in the page as in `npm run import`: rows, not objects, to stay small.
+const gazetteer: GazetteerData = { settlements: settlements.map(settlementRow), districts };
+writeFileSync(new URL('./out/gazetteer.json', import.meta.url), JSON.stringify(gazetteer));
+console.log(`geo: ${inArea} programme-area municipalities, ${municipalities.length} municipality records, ${labels.length} labels, ${settlements.length} settlements, ${districts.length} districts`);

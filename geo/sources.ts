@@ -5,9 +5,9 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
-import { pointOnFeature } from '@turf/turf';
+import { booleanPointInPolygon, centroid, pointOnFeature } from '@turf/turf';
 import { parseCsv } from '../src/core/csv';
-import type { Settlement } from '../src/core/gazetteer';
+import type { District, Settlement } from '../src/core/gazetteer';
 import { bgMunicipalityId, rsMunicipalityId } from '../src/core/municipality-ids';
 import type { MunicipalityRecord } from '../src/core/types';
 
@@ -34,6 +34,7 @@ export interface GeoSources {
   /** Full-detail polygons keyed like the records (BG obshtini; RS local self-government units). */
   polygons: MunicipalityPolygon[];
   settlements: Settlement[];
+  districts: District[];
 }
 
 export function loadGeoSources(): GeoSources {
@@ -132,7 +133,34 @@ export function loadGeoSources(): GeoSources {
       population: null,
     });
   }
-  return { municipalities, polygons, settlements };
+  return { municipalities, polygons, settlements, districts: loadDistricts(polygons, municipalities) };
+}
+
+/** BG oblasti and RS okrugs with a centre inside each (its centroid, or a point on it where the centroid falls outside). */
+function loadDistricts(polygons: MunicipalityPolygon[], municipalities: MunicipalityRecord[]): District[] {
+  const country = new Map(municipalities.map((m) => [m.id, m.country]));
+  const sources = [
+    { file: 'bg_districts.geojson', country: 'BG' as const, lat: 'district_en', cyr: 'district_bg' },
+    { file: 'rs_districts.geojson', country: 'RS' as const, lat: 'district', cyr: 'district_cyr' },
+  ];
+  return sources.flatMap(({ file, country: c, lat, cyr }) =>
+    readJson<FeatureCollection<Polygon | MultiPolygon, Props>>(file).features.map((f) => {
+      const inside = centroid(f);
+      const centre = booleanPointInPolygon(inside, f) ? inside : pointOnFeature(f);
+      const [lon, la] = centre.geometry.coordinates;
+      const home = polygons.find((p) => country.get(p.id) === c && booleanPointInPolygon(centre, p));
+      if (!home) throw new Error(`${sourcePath(file)}: ${f.properties[lat]}: its centre lies in no municipality`);
+      return {
+        id: String(f.properties.district_iso),
+        nuts3: String(f.properties.district_nuts3),
+        country: c,
+        nameLat: String(f.properties[lat]),
+        nameCyr: String(f.properties[cyr]).replace(/\s*\(област\)$/, ''),
+        centre: [round(lon), round(la)] as [number, number],
+        municipalityId: home.id,
+      };
+    }),
+  );
 }
 
 function seatOrLabelPoint(seat: Settlement | undefined, f: Feature<Polygon | MultiPolygon>): [number, number] {

@@ -5,6 +5,8 @@
  *     otherwise in equal shares per located partner.
  *  2. A project with no located partner but located sites splits it equally among those sites.
  *  3. A project with a known total and no location at all is "unattributed".
+ * A place known only as a district's centre names no municipality: it takes no share and is not counted
+ * in any municipality (its partner counts as not located).
  * The EU amount, where known, is split with the same shares. Unknown totals are never guessed:
  * they are counted (per municipality and overall), not summed. Amounts are in euros.
  */
@@ -33,16 +35,20 @@ export interface Attribution {
 }
 
 /** Shares of a project's budget per municipality, summing to 1 (empty: nowhere to put it). */
+/** The project's places that name a municipality (not a district's centre). */
+export const municipalPlaces = (p: Project) => p.locations.filter((l) => l.method !== 'district');
+
 export function shares(p: Project): Map<string, number> {
-  const located = p.partners.filter((q) => q.location !== null);
+  const located = p.partners.filter((q) => q.location !== null && p.locations[q.location].method !== 'district');
+  const places = municipalPlaces(p);
   const result = new Map<string, number>();
   const add = (id: string, w: number) => result.set(id, (result.get(id) ?? 0) + w);
   if (located.length) {
     const budgets = located.map((q) => q.budget?.value ?? null);
     const sum = budgets.every((b) => b !== null && b > 0) ? (budgets as number[]).reduce((a, b) => a + b, 0) : 0;
     located.forEach((q, i) => add(p.locations[q.location!].municipalityId, sum > 0 ? budgets[i]! / sum : 1 / located.length));
-  } else if (p.locations.length) {
-    for (const l of p.locations) add(l.municipalityId, 1 / p.locations.length);
+  } else if (places.length) {
+    for (const l of places) add(l.municipalityId, 1 / places.length);
   }
   return result;
 }
@@ -60,7 +66,7 @@ export function attribute(projects: readonly Project[]): Attribution {
   for (const p of projects) {
     const total = p.total?.value ?? null;
     const eu = p.eu?.value ?? null;
-    for (const id of new Set(p.locations.map((l) => l.municipalityId))) {
+    for (const id of new Set(municipalPlaces(p).map((l) => l.municipalityId))) {
       const r = row(id);
       r.projects++;
       if (total === null) r.unknownBudget++;

@@ -2,6 +2,7 @@
  * The filter model: one state that the map, charts, list and status line all read. Pure.
  * Within a facet the chosen options are alternatives (OR); facets combine with AND.
  */
+import { municipalPlaces } from './attribution';
 import { matchKey } from './text';
 import type { ThemeId } from './themes';
 import type { CountryCode, MunicipalityRecord, Period, Project } from './types';
@@ -57,7 +58,7 @@ export function indexProjects(projects: readonly Project[], municipalities: Read
         types: [project.type ?? 'unknown'],
         countries: [...countries],
         districts: [...new Set(places.map((m) => m?.districtId).filter((d): d is string => !!d))],
-        municipalities: [...new Set(project.locations.map((l) => l.municipalityId))],
+        municipalities: [...new Set(municipalPlaces(project).map((l) => l.municipalityId))],
       },
       search: ` ${searchParts.filter(Boolean).map((t) => matchKey(t!)).join(' | ')}`,
     };

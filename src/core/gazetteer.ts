@@ -17,6 +17,34 @@ export interface Settlement {
   lat: number;
 }
 
+/** A district (NUTS 3) with the point a partner known only by its district is placed at. */
+export interface District {
+  id: string;
+  nuts3: string;
+  country: CountryCode;
+  nameLat: string;
+  nameCyr: string;
+  /** A point inside the district near its centre ("pole of the polygon"), [lon, lat]. */
+  centre: [number, number];
+  /** The municipality that point lies in (for the filters; the budget split leaves district places out). */
+  municipalityId: string;
+}
+
+/** geo/out/gazetteer.json: settlements as rows (see `settlementRow`) and the districts. */
+export interface GazetteerData {
+  settlements: SettlementRow[];
+  districts: District[];
+}
+type SettlementRow = [id: string, country: CountryCode, nameLat: string, nameCyr: string, municipalityId: string, districtId: string, isSeat: 0 | 1, lon: number, lat: number];
+
+export const settlementRow = (s: Settlement): SettlementRow => [s.id, s.country, s.nameLat, s.nameCyr, s.municipalityId, s.districtId, s.isSeat ? 1 : 0, s.lon, s.lat];
+
+/** The gazetteer of geo/out/gazetteer.json with the municipality records. */
+export function gazetteerFrom(data: GazetteerData, municipalities: MunicipalityRecord[]): Gazetteer {
+  const settlements = data.settlements.map(([id, country, nameLat, nameCyr, municipalityId, districtId, isSeat, lon, lat]) => ({ id, country, nameLat, nameCyr, municipalityId, districtId, isSeat: isSeat === 1, lon, lat }));
+  return new Gazetteer(settlements, municipalities, data.districts);
+}
+
 export interface Placement {
   settlement: Settlement;
   method: LocationMethod;
@@ -42,11 +70,18 @@ export class Gazetteer {
   private readonly byKey = new Map<string, Settlement[]>();
   private readonly municipalityByKey = new Map<string, MunicipalityRecord[]>();
   private readonly seats = new Map<string, Settlement>();
+  private readonly districtByKey = new Map<string, District[]>();
+  private readonly municipalityById: Map<string, MunicipalityRecord>;
 
   constructor(
     settlements: Settlement[],
     readonly municipalities: MunicipalityRecord[],
+    districts: District[] = [],
   ) {
+    this.municipalityById = new Map(municipalities.map((m) => [m.id, m]));
+    for (const d of districts) {
+      for (const key of new Set([matchKey(d.nameLat), matchKey(d.nameCyr), matchKey(d.id), matchKey(d.nuts3)])) push(this.districtByKey, key, d);
+    }
     for (const s of settlements) {
       for (const key of new Set([matchKey(s.nameLat), matchKey(s.nameCyr)])) push(this.byKey, key, s);
       if (s.isSeat) this.seats.set(s.municipalityId, s);
@@ -57,7 +92,7 @@ export class Gazetteer {
   }
 
   municipality(id: string): MunicipalityRecord | undefined {
-    return this.municipalities.find((m) => m.id === id);
+    return this.municipalityById.get(id);
   }
 
   /** "Niš - Palilula" → the City of Niš; "Montana" → BG-MON29. */
@@ -75,21 +110,38 @@ export class Gazetteer {
     return this.seats.get(municipalityId);
   }
 
-  /** A partner's town (and municipality, when stated) → one settlement, or the reason why not. */
-  placePartner(country: CountryCode | null, town: string | null, municipality: string | null): PlaceResult {
+  /** "Vidin", "Видинска област", "BG-05", "BG311" → the district, within the country. */
+  findDistrict(country: CountryCode, name: string): District | null {
+    const bare = name.replace(/\s*(district|област|oblast|okrug|округ|upravni okrug|управни округ)\s*/giu, ' ').trim();
+    const found = [name, bare].flatMap((n) => this.districtByKey.get(matchKey(n)) ?? []).filter((d) => d.country === country);
+    return new Set(found).size === 1 ? found[0] : null;
+  }
+
+  /**
+   * A partner's town (and municipality, when stated) → one settlement, or the reason why not.
+   * Only when neither town nor municipality is given does a stated district place it, at the district's centre.
+   */
+  placePartner(country: CountryCode | null, town: string | null, municipality: string | null, district: string | null = null): PlaceResult {
     if (!country) return { ok: false, reason: 'country not stated' };
     const muni = municipality ? this.findMunicipality(country, municipality) : null;
     if (municipality && !muni) {
       return { ok: false, reason: `municipality "${municipality}" not found in ${country}` };
     }
+    const inDistrict = !muni && district ? this.findDistrict(country, district) : null;
+    const atDistrict = (why: string): PlaceResult | null => {
+      if (!inDistrict) return null;
+      const [lon, lat] = inDistrict.centre;
+      const { id, nameLat, nameCyr, municipalityId } = inDistrict;
+      const settlement: Settlement = { id: `district:${id}`, country, nameLat, nameCyr, municipalityId, districtId: id, isSeat: false, lon, lat };
+      return { ok: true, placement: { settlement, method: 'district', note: `${why}: placed at the centre of ${nameLat} district` } };
+    };
     if (!town) {
       const seat = muni && this.seatOf(muni.id);
-      return seat
-        ? { ok: true, placement: { settlement: seat, method: 'seat', note: 'no town stated: placed at the seat of its municipality' } }
-        : { ok: false, reason: 'no town stated' };
+      if (seat) return { ok: true, placement: { settlement: seat, method: 'seat', note: 'no town stated: placed at the seat of its municipality' } };
+      return atDistrict('only the district is known') ?? { ok: false, reason: district ? `no town stated, and district "${district}" not found in ${country}` : 'no town stated' };
     }
     const all = this.named(country, town);
-    const candidates = muni ? all.filter((s) => s.municipalityId === muni.id) : all;
+    const candidates = muni ? all.filter((s) => s.municipalityId === muni.id) : inDistrict ? all.filter((s) => s.districtId === inDistrict.id) : all;
     if (candidates.length === 1) return { ok: true, placement: { settlement: candidates[0], method: 'settlement' } };
     if (candidates.length === 0) {
       // "Niš" in "Niš - Medijana" is the city itself; other towns missing from the gazetteer.
@@ -103,7 +155,7 @@ export class Gazetteer {
           placement: { settlement: seat, method: 'seat', note: `town "${town}" not in the gazetteer for ${muni.nameLat}: placed at the municipality seat` },
         };
       }
-      return { ok: false, reason: `no settlement named "${town}" in ${country}` };
+      return atDistrict(`town "${town}" not in the gazetteer for the district`) ?? { ok: false, reason: `no settlement named "${town}" in ${country}` };
     }
     const seats = candidates.filter((s) => s.isSeat);
     if (seats.length === 1) {

@@ -35,7 +35,13 @@ export interface StoryContext {
 }
 
 export class StoryError extends Error {
-  constructor(file: string, path: string, reason: string) {
+  constructor(
+    file: string,
+    path: string,
+    reason: string,
+    /** The story is sound but names a project or place the data does not have. */
+    readonly missing = false,
+  ) {
     super(`${file}: ${path}: ${reason}`);
     this.name = 'StoryError';
   }
@@ -43,8 +49,8 @@ export class StoryError extends Error {
 
 /** Checks one story file; throws StoryError naming the file, the step and the reason. */
 export function validateStory(value: unknown, file: string, ctx: StoryContext): Story {
-  const fail = (path: string, reason: string): never => {
-    throw new StoryError(file, path, reason);
+  const fail = (path: string, reason: string, missing = false): never => {
+    throw new StoryError(file, path, reason, missing);
   };
   const s = value as Partial<Story> | null;
   if (!s || typeof s !== 'object') fail('(root)', 'not a JSON object');
@@ -53,7 +59,7 @@ export function validateStory(value: unknown, file: string, ctx: StoryContext): 
   if (!title || !['storyTheme', 'storyPeriods', 'storyBothSides'].includes(title.key)) fail('title.key', 'expected storyTheme, storyPeriods or storyBothSides');
   if (!Array.isArray(s!.steps) || s!.steps.length === 0) fail('steps', 'expected at least one step');
   const municipality = (path: string, id: unknown) => {
-    if (typeof id !== 'string' || !ctx.municipalities.has(id)) fail(path, `unknown municipality ${JSON.stringify(id)}`);
+    if (typeof id !== 'string' || !ctx.municipalities.has(id)) fail(path, `unknown municipality ${JSON.stringify(id)}`, typeof id === 'string');
   };
   s!.steps!.forEach((step, i) => {
     const at = `steps[${i}]`;
@@ -63,7 +69,7 @@ export function validateStory(value: unknown, file: string, ctx: StoryContext): 
       if (notices.length) fail(`${at}.filters`, `invalid parameter ${notices[0].param}=${notices[0].value}`);
       state.filters.municipalities.forEach((m, k) => municipality(`${at}.filters.municipality[${k}]`, m));
     }
-    if (step.project !== undefined && !ctx.projects.has(step.project)) fail(`${at}.project`, `unknown project ${JSON.stringify(step.project)}`);
+    if (step.project !== undefined && !ctx.projects.has(step.project)) fail(`${at}.project`, `unknown project ${JSON.stringify(step.project)}`, typeof step.project === 'string');
     const text = step.text as StepText | undefined;
     if (!text) return fail(`${at}.text`, 'missing');
     if (text.key === 'stepPlace') municipality(`${at}.text.municipality`, text.municipality);

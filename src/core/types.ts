@@ -11,7 +11,8 @@ export type CountryCode = 'BG' | 'RS';
 export type LocationMethod =
   | 'settlement' // the partner's town matched one settlement of the gazetteer
   | 'seat' // an ambiguous or missing town: placed at the seat of the municipality
-  | 'site'; // a named site that resolved to one settlement in a partner municipality or district
+  | 'site' // a named site that resolved to one settlement in a partner municipality or district
+  | 'district'; // only the partner's district is known: the district's centre (no share of the budget)
 
 export interface Location {
   /** Gazetteer id of the settlement (ekatte:…, gn:…). */
@@ -121,4 +122,6 @@ export interface AtlasData {
   officialCounts: OfficialCount[];
   /** Guided tours for presenters and kiosks. */
   stories: Story[];
+  /** The largest programme budget (euros): any larger amount is read as a typing error. */
+  amountCeiling: number;
 }

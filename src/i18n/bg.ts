@@ -46,6 +46,7 @@ export const bg: Messages = {
   method_settlement: 'град на партньора',
   method_seat: 'общински център',
   method_site: 'посочено място',
+  method_district: 'център на областта (известна е само областта; без дял от бюджета)',
   summary: 'Резюме',
   summaryLanguageNote: 'на езика на източника',
   links: 'Връзки',

@@ -45,6 +45,7 @@ export const en = {
   method_settlement: 'partner’s town',
   method_seat: 'municipality seat',
   method_site: 'named site',
+  method_district: 'centre of its district (only the district is known; no share of the budget)',
   summary: 'Summary',
   summaryLanguageNote: 'in the language of its source',
   links: 'Links',

@@ -47,6 +47,7 @@ export const srCyrl: Messages = {
   method_settlement: 'место партнера',
   method_seat: 'седиште општине',
   method_site: 'наведена локација',
+  method_district: 'центар округа (познат је само округ; без удела у буџету)',
   summary: 'Сажетак',
   summaryLanguageNote: 'на језику извора',
   links: 'Везе',

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { DataError, parseJsonLines, projectIds, validateRecord, type RawRecord } from '../../src/core/compile';
+import { DataError, parseJsonLines, validateRecord } from '../../src/core/compile';
+import { projectIds, type RawRecord } from '../../src/core/records';
 
 const RAW_FILE = new URL('../../../shared/projects-raw/projects.jsonl', import.meta.url);
 

@@ -1,0 +1,74 @@
+/**
+ * A dataset folder, as `npm run data` and `npm run import` write it and `ATLAS_DATA` names it:
+ *   projects.jsonl   the records (the schema of src/core/records.ts): what the next import merges into
+ *   atlas-data.json  the compiled dataset the atlas loads
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { StoryError } from '../src/core/stories';
+import { gazetteerFrom, type Gazetteer, type GazetteerData } from '../src/core/gazetteer';
+import { formatProblem } from '../src/core/problems';
+import { decodeUtf8, scanJsonLines, type Located, type RawRecord } from '../src/core/records';
+import type { AtlasData, MunicipalityRecord } from '../src/core/types';
+import type { ProgrammeFacts } from '../src/import/dataset';
+
+export const PUBLISHED_DATA = new URL('./out/', import.meta.url).pathname;
+export const RECORDS_FILE = 'projects.jsonl';
+export const DATA_FILE = 'atlas-data.json';
+const STORIES_DIR = new URL('./stories/', import.meta.url);
+
+export const recordsJsonl = (records: readonly RawRecord[]): string => records.map((r) => `${JSON.stringify(r)}\n`).join('');
+
+export function writeDataset(dir: string, records: readonly RawRecord[], data: AtlasData): void {
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, RECORDS_FILE), recordsJsonl(records));
+  writeFileSync(join(dir, DATA_FILE), JSON.stringify(data));
+}
+
+/** The compiled dataset of a folder, or a one-line reason why there is none. */
+export function readCompiled(dir: string): AtlasData {
+  const file = join(dir, DATA_FILE);
+  if (!existsSync(file)) throw new Error(`${file}: no compiled dataset (run npm run import -- --out ${dir} FILE…)`);
+  const data = JSON.parse(readFileSync(file, 'utf8')) as AtlasData;
+  if (!Array.isArray(data.projects)) throw new Error(`${file}: no project list`);
+  return data;
+}
+
+/** data/stories/*.json as parsed JSON; the dataset build validates them against its projects. */
+export function readStories(): { file: string; story: unknown }[] {
+  return readdirSync(STORIES_DIR)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => {
+      const file = fileURLToPath(new URL(f, STORIES_DIR));
+      try {
+        return { file, story: JSON.parse(readFileSync(file, 'utf8')) as unknown };
+      } catch (error) {
+        throw new StoryError(file, '(file)', `broken JSON (${(error as Error).message})`);
+      }
+    });
+}
+
+const GEO_OUT = new URL('../geo/out/', import.meta.url);
+const readJson = <T>(url: URL): T => JSON.parse(readFileSync(url, 'utf8')) as T;
+
+/** What every dataset shares, read from the committed published build: the programme's facts and the gazetteer. */
+export function programmeFacts(): { facts: ProgrammeFacts; gazetteer: Gazetteer } {
+  const published = readCompiled(PUBLISHED_DATA);
+  const municipalities = readJson<MunicipalityRecord[]>(new URL('municipalities.json', GEO_OUT));
+  const gazetteer = gazetteerFrom(readJson<GazetteerData>(new URL('gazetteer.json', GEO_OUT)), municipalities);
+  const { objectives, officialCounts, amountCeiling } = published;
+  return { facts: { municipalities, objectives, officialCounts, amountCeiling, stories: readStories() }, gazetteer };
+}
+
+/** The records of a dataset folder (none for a new or empty folder). */
+export function readRecords(dir: string): Located<RawRecord>[] {
+  const file = join(dir, RECORDS_FILE);
+  if (!existsSync(file)) return [];
+  const decoded = decodeUtf8(readFileSync(file), file);
+  const scanned = scanJsonLines(decoded.text, file);
+  const problem = [...decoded.problems, ...scanned.problems].find((p) => p.outcome === 'rejected' && p.row !== undefined);
+  if (problem) throw new Error(formatProblem(problem));
+  return scanned.records;
+}

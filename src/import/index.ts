@@ -1,0 +1,73 @@
+/**
+ * Reads any mix of files — workbooks and CSVs of the list of operations or of keep.eu's exports,
+ * and the atlas's own JSONL — into raw records. The same code runs in `npm run import` and in the
+ * page; nothing here touches the file system or the network.
+ */
+import type { CompileContext } from '../core/compile';
+import type { Problem } from '../core/problems';
+import { decodeUtf8, distinctRecords, scanJsonLines, type Located, type RawRecord } from '../core/records';
+import { buildDataset, type BuiltDataset, type ProgrammeFacts } from './dataset';
+import { mergeRecords, type Merge } from './merge';
+import { recordsFromTables } from './operations';
+import { fileKind, readTables, type InputFile, type Table } from './tables';
+
+export type { InputFile } from './tables';
+
+export interface ReadResult {
+  records: Located<RawRecord>[];
+  problems: Problem[];
+  /** Columns and sheets nothing was read from. */
+  unused: string[];
+}
+
+export async function readFiles(files: readonly InputFile[]): Promise<ReadResult> {
+  const records: Located<RawRecord>[] = [];
+  const problems: Problem[] = [];
+  const unused: string[] = [];
+  const tables: Table[] = [];
+  for (const file of files) {
+    if (fileKind(file) === 'jsonl') {
+      const decoded = decodeUtf8(file.bytes, file.name);
+      const scanned = scanJsonLines(decoded.text, file.name);
+      problems.push(...decoded.problems, ...scanned.problems);
+      records.push(...scanned.records);
+      continue;
+    }
+    const read = await readTables(file);
+    tables.push(...read.tables);
+    problems.push(...read.problems);
+    unused.push(...read.ignored);
+  }
+  // Operations of every file first, so a partner table may come in another file than its operations.
+  const fromTables = recordsFromTables(tables);
+  if (tables.length && !tables.some((t) => t.kind === 'operations')) {
+    problems.push({ file: tables.map((t) => t.file).join(', '), reason: 'partners but no operations: open the operations sheet or file with them', outcome: 'rejected' });
+  }
+  return { records: [...records, ...fromTables.records], problems: [...problems, ...fromTables.problems], unused: [...unused, ...fromTables.unusedColumns] };
+}
+
+export interface Imported {
+  read: ReadResult;
+  merge: Merge;
+  built: BuiltDataset;
+  /** Every problem: of the files, of duplicate ids, of the stories. */
+  problems: Problem[];
+}
+
+/**
+ * Files merged into a dataset's records (none: the files' data alone) and compiled. Duplicate ids
+ * in the files are left out (reported) before the merge, so the merge never meets them.
+ */
+export async function importFiles(
+  files: readonly InputFile[],
+  base: readonly Located<RawRecord>[],
+  facts: ProgrammeFacts,
+  ctx: Omit<CompileContext, 'objectives' | 'amountCeiling'>,
+  { replace = false } = {},
+): Promise<Imported> {
+  const read = await readFiles(files);
+  const distinct = distinctRecords(read.records);
+  const merge = mergeRecords(base, distinct.records, { replace });
+  const built = buildDataset(merge.records, facts, ctx);
+  return { read, merge, built, problems: [...read.problems, ...distinct.problems, ...built.problems] };
+}

@@ -1,0 +1,226 @@
+/**
+ * Tables of operations and partners → raw records (src/core/records.ts), with every cell that
+ * cannot be read named by file, sheet, row and column. Cells are read as the spreadsheet stores
+ * them: numbers, dates (Excel serials too) and text in the separator styles of the raw data.
+ */
+import { quote, type Problem, type Where } from '../core/problems';
+import { checkRecord, COUNTRIES, MAX_TEXT, type Located, type RawPartner, type RawRecord } from '../core/records';
+import { matchKey } from '../core/text';
+import { PERIODS, type CountryCode, type Period } from '../core/types';
+import { createI18n } from '../i18n';
+import { LOCALES } from '../i18n/locales';
+import { operationColumn, partnerColumn, type OperationField, type PartnerField } from './headers';
+import type { Cell, Table } from './tables';
+
+export interface FromTables {
+  records: Located<RawRecord>[];
+  problems: Problem[];
+  /** Columns no field takes, as "file, sheet "S": "Header"" lines. */
+  unusedColumns: string[];
+}
+
+/** Excel's day 0 is 1899-12-30 (its 1900 leap-year slip makes the serials before March 1900 off by one). */
+const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
+const EXCEL_SERIAL = { min: 1, max: 2_958_465 };
+
+const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+function asText(cell: Cell): string | null {
+  if (cell === null || cell === undefined) return null;
+  if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? null : isoDay(cell.getTime());
+  if (typeof cell === 'boolean') return cell ? 'yes' : 'no';
+  const text = String(cell).trim();
+  return text === '' ? null : text;
+}
+
+/** A number cell as the amount parser reads it: cents with a point ("1234.5" would be unreadable). */
+function asAmount(cell: Cell): string | null {
+  if (typeof cell === 'number') return Number.isInteger(cell) || !Number.isFinite(cell) ? String(cell) : cell.toFixed(2);
+  return asText(cell);
+}
+
+/** 0.85 (a percent-formatted cell), 85, "85", "85 %" → "85 %". */
+function asRate(cell: Cell): string | null {
+  if (typeof cell === 'number') return Number.isFinite(cell) ? `${Math.round((cell <= 1 ? cell * 100 : cell) * 100) / 100} %` : String(cell);
+  const text = asText(cell);
+  return text && /^\d{1,3}(?:[.,]\d+)?$/.test(text) ? `${text} %` : text;
+}
+
+/** A date cell, an Excel serial, yyyy-mm-dd or dd.mm.yyyy (also with / or -) → yyyy-mm-dd; anything else as written. */
+function asDate(cell: Cell): string | null {
+  if (typeof cell === 'number') {
+    return Number.isInteger(cell) && cell >= EXCEL_SERIAL.min && cell <= EXCEL_SERIAL.max ? isoDay(EXCEL_EPOCH + cell * 86_400_000) : String(cell);
+  }
+  const text = asText(cell);
+  if (!text) return null;
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?$/.exec(text);
+  if (iso) return `${iso[1]}-${iso[2].padStart(2, '0')}-${iso[3].padStart(2, '0')}`;
+  const dmy = /^(\d{1,2})[./-](\d{1,2})[./-](\d{4})\.?$/.exec(text);
+  return dmy ? `${dmy[3]}-${dmy[2].padStart(2, '0')}-${dmy[1].padStart(2, '0')}` : text;
+}
+
+const list = (cell: Cell, separator: RegExp): string[] | null => {
+  const text = asText(cell);
+  const items = text ? text.split(separator).map((s) => s.trim()).filter(Boolean) : [];
+  return items.length ? items : null;
+};
+
+const TYPE_WORDS: Record<string, 'investment' | 'soft'> = Object.fromEntries(
+  [
+    ...['investment', 'investment project', 'infrastructure', 'инвестиционен', 'инвестиционни', 'investicioni', 'инвестициони'].map((w) => [w, 'investment']),
+    ...['soft', 'soft project', 'soft measures', 'меки мерки', 'мек', 'meki', 'меки'].map((w) => [w, 'soft']),
+  ].map(([w, t]) => [matchKey(w), t as 'investment' | 'soft']),
+);
+
+/** "2014-2020", "Interreg-IPA CBC 2014 – 2020" → the period; null with no years in it. */
+export function readPeriod(text: string): Period | 'unknown-value' {
+  const m = /(\d{4})\s*[-–—/]\s*(\d{4})/.exec(text);
+  const period = m ? `${m[1]}-${m[2]}` : null;
+  return period && (PERIODS as readonly string[]).includes(period) ? (period as Period) : 'unknown-value';
+}
+
+/** ISO-2, ISO-3 and the country's name in every UI language (from the message catalogues). */
+const COUNTRY_BY_KEY = (() => {
+  const byKey = new Map<string, CountryCode>();
+  const ISO3: Record<CountryCode, string> = { BG: 'BGR', RS: 'SRB' };
+  for (const code of COUNTRIES) {
+    byKey.set(matchKey(code), code);
+    byKey.set(matchKey(ISO3[code]), code);
+    for (const locale of LOCALES) byKey.set(matchKey(createI18n(locale).t(`country_${code}`)), code);
+  }
+  return byKey;
+})();
+const countryOf = (text: string): CountryCode | null => COUNTRY_BY_KEY.get(matchKey(text.replace(/^(republic of|republika|република)\s+/i, ''))) ?? null;
+
+const YES = new Set(['yes', 'y', 'true', '1', 'x', 'da', 'да', 'lead', 'lead partner', 'lp', 'водещ', 'водещ партньор', 'водећи', 'vodeći', 'водећи партнер'].map(matchKey));
+const NO = new Set(['no', 'n', 'false', '0', 'ne', 'не', 'partner', 'pp', 'project partner', 'партньор', 'партнер', 'beneficiary'].map(matchKey));
+const LEAD_ROLE = new Set(['lead partner', 'lead beneficiary', 'lp', 'lead', 'водещ партньор', 'водећи партнер', 'vodeći partner'].map(matchKey));
+
+/** A row's cells with every text longer than a field keeps cut, each cut reported. */
+function clipped(table: Table, cells: Cell[], at: Where, problems: Problem[]): Cell[] {
+  return cells.map((c, i) => {
+    if (typeof c !== 'string' || c.length <= MAX_TEXT) return c;
+    problems.push({ ...at, column: table.headers[i] || `#${i + 1}`, reason: `${c.length.toLocaleString('en')} characters, more than the ${MAX_TEXT.toLocaleString('en')} a field keeps: cut`, outcome: 'fixed' });
+    return c.slice(0, MAX_TEXT);
+  });
+}
+
+interface Columns<F> {
+  byField: Map<F, number>;
+  header: (field: F) => string;
+}
+
+/** Which column holds which field; the rest reported as unused (a second column for a field too). */
+function columns<F extends string>(table: Table, meaningOf: typeof operationColumn | typeof partnerColumn, unused: string[]): Columns<F> {
+  const byField = new Map<F, number>();
+  const where = `${table.file}${table.sheet !== undefined ? `, sheet ${JSON.stringify(table.sheet)}` : ''}`;
+  table.headers.forEach((header, i) => {
+    if (!header) return;
+    const m = meaningOf(header) as { field: F } | { otherLanguage: string } | null;
+    if (m && 'field' in m && !byField.has(m.field)) byField.set(m.field, i);
+    else if (m && 'otherLanguage' in m) unused.push(`${where}: ${JSON.stringify(header)} (titles in "${m.otherLanguage}" are not shown by the atlas)`);
+    else unused.push(`${where}: ${JSON.stringify(header)}${m ? ' (a second column for the same field)' : ''}`);
+  });
+  return { byField, header: (field) => table.headers[byField.get(field)!] ?? field };
+}
+
+export function recordsFromTables(tables: readonly Table[]): FromTables {
+  const problems: Problem[] = [];
+  const unusedColumns: string[] = [];
+  const records: Located<RawRecord>[] = [];
+  /** Operation keys (code, atlas id) → the record's index, for the partner rows. */
+  const byKey = new Map<string, number>();
+
+  for (const table of tables.filter((t) => t.kind === 'operations')) {
+    const cols = columns<OperationField>(table, operationColumn, unusedColumns);
+    for (const { row, cells: all } of table.rows) {
+      const at: Where = { file: table.file, ...(table.sheet !== undefined ? { sheet: table.sheet } : {}), row };
+      const cells = clipped(table, all, at, problems);
+      const cell = (field: OperationField): Cell => (cols.byField.has(field) ? (cells[cols.byField.get(field)!] ?? null) : null);
+      const problem = (field: OperationField, reason: string, outcome: Problem['outcome'] = 'fixed') => problems.push({ ...at, column: cols.header(field), reason, outcome });
+      const raw: Record<string, unknown> = {};
+      for (const field of ['code', 'atlas_id', 'title_en', 'title_bg', 'title_sr', 'acronym', 'programme', 'call', 'priority_axis', 'specific_objective', 'summary', 'intervention_field', 'notes'] as const) {
+        raw[field] = asText(cell(field));
+      }
+      for (const field of ['total_eur', 'eu_eur'] as const) raw[field] = asAmount(cell(field));
+      raw.eu_cofinancing_rate = asRate(cell('eu_cofinancing_rate'));
+      raw.start_date = asDate(cell('start_date'));
+      raw.end_date = asDate(cell('end_date'));
+      const duration = asText(cell('duration_months'));
+      raw.duration_months = duration === null ? null : /^\d+$/.test(duration) ? Number(duration) : duration;
+      const period = asText(cell('period'));
+      raw.period = null;
+      if (period) {
+        const read = readPeriod(period);
+        if (read === 'unknown-value') problem('period', `unknown period ${quote(period)} (expected one of ${PERIODS.join(', ')}): period unknown`);
+        else raw.period = read;
+      }
+      const type = asText(cell('type'));
+      raw.type = null;
+      if (type) {
+        raw.type = TYPE_WORDS[matchKey(type)] ?? null;
+        if (!raw.type) problem('type', `unknown project type ${quote(type)} (expected investment or soft): type unknown`);
+      }
+      raw.sites = list(cell('sites'), /\s*[;\n]\s*/);
+      raw.links = list(cell('links'), /[\s;]+/);
+      raw.sources = list(cell('sources'), /[\s;]+/) ?? [table.file];
+      raw.partners = null;
+      if (!raw.code && !raw.atlas_id && !raw.title_en && !raw.title_bg && !raw.title_sr && !raw.acronym) {
+        problems.push({ ...at, reason: 'no operation id, name or acronym: row left out', outcome: 'rejected' });
+        continue;
+      }
+      const checked = checkRecord(raw, at);
+      problems.push(...checked.problems.map((p) => ({ ...p, column: p.column && cols.byField.has(p.column as OperationField) ? cols.header(p.column as OperationField) : p.column })));
+      if (!checked.record) continue;
+      const index = records.push({ value: checked.record, at }) - 1;
+      for (const key of [checked.record.code, checked.record.atlas_id]) if (key && !byKey.has(matchKey(key))) byKey.set(matchKey(key), index);
+    }
+  }
+
+  for (const table of tables.filter((t) => t.kind === 'partners')) {
+    const cols = columns<PartnerField>(table, partnerColumn, unusedColumns);
+    for (const { row, cells: all } of table.rows) {
+      const at: Where = { file: table.file, ...(table.sheet !== undefined ? { sheet: table.sheet } : {}), row };
+      const cells = clipped(table, all, at, problems);
+      const cell = (field: PartnerField): Cell => (cols.byField.has(field) ? (cells[cols.byField.get(field)!] ?? null) : null);
+      const problem = (field: PartnerField, reason: string, outcome: Problem['outcome'] = 'fixed') => problems.push({ ...at, column: cols.header(field), reason, outcome });
+      const key = asText(cell('key')) ?? asText(cell('atlas_id'));
+      const name = asText(cell('name'));
+      if (!key) {
+        problems.push({ ...at, reason: 'partner row without an operation id (a merged cell? give the id on every row): row left out', outcome: 'rejected' });
+        continue;
+      }
+      const target = byKey.get(matchKey(key));
+      if (target === undefined) {
+        problem(cols.byField.has('key') ? 'key' : 'atlas_id', `partner of unknown operation ${quote(key)}: row left out`, 'rejected');
+        continue;
+      }
+      if (!name) {
+        problem('name', 'partner without a name: row left out', 'rejected');
+        continue;
+      }
+      const partner: RawPartner = { name, role: null, country: null, town: null, municipality: null, budget_eur: asAmount(cell('budget_eur')) };
+      for (const field of ['name_original', 'address', 'postal_code', 'town', 'municipality', 'district'] as const) {
+        const value = asText(cell(field));
+        if (value !== null || field === 'town' || field === 'municipality') partner[field] = value;
+      }
+      const eu = asAmount(cell('eu_eur'));
+      if (eu !== null) partner.eu_eur = eu;
+      const lead = asText(cell('lead'));
+      const role = asText(cell('role'));
+      if (lead !== null) {
+        if (YES.has(matchKey(lead))) partner.role = 'lead';
+        else if (NO.has(matchKey(lead))) partner.role = 'partner';
+        else problem('lead', `expected yes or no, got ${quote(lead)}: role unknown`);
+      } else if (role !== null) partner.role = LEAD_ROLE.has(matchKey(role)) ? 'lead' : NO.has(matchKey(role)) ? 'partner' : null;
+      const country = asText(cell('country'));
+      if (country !== null) {
+        partner.country = countryOf(country);
+        if (!partner.country) problem('country', `country ${quote(country)} is not one of the programme's (${COUNTRIES.join(', ')}): partner kept, not placed`);
+      }
+      const record = records[target].value;
+      (record.partners ??= []).push(partner);
+    }
+  }
+  return { records, problems, unusedColumns };
+}
