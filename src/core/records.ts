@@ -322,9 +322,12 @@ export function distinctRecords(records: readonly Located<RawRecord>[]): { recor
     const id = ids[i];
     const first = seen.get(confusableKey(id));
     if (first) {
-      const also = first.at.row !== undefined ? `row ${first.at.row}` : first.at.file;
-      const how = first.id === id ? 'duplicate' : `look-alike (differs only in case or look-alike letters from "${first.id}")`;
-      problems.push({ ...r.at, column: r.value.code ? 'code' : undefined, reason: `${how} operation id ${quote(id)} (also ${also}${first.at.file !== r.at.file ? ` of ${first.at.file}` : ''}): row left out`, outcome: 'rejected' });
+      const also = `${first.at.row !== undefined ? `row ${first.at.row}` : 'a record'}${first.at.file !== r.at.file ? ` of ${first.at.file}` : ''}`;
+      const reason =
+        first.id === id
+          ? `duplicate operation id ${quote(id)} (also ${also}): row left out`
+          : `operation id ${quote(id)} differs from ${quote(first.id)} (${also}) only in case or look-alike letters: row left out`;
+      problems.push({ ...r.at, column: r.value.code ? 'code' : undefined, reason, outcome: 'rejected' });
       return;
     }
     if (r.value.code && safeId(r.value.code) !== r.value.code.trim()) {

@@ -161,7 +161,9 @@ export function recordsFromTables(tables: readonly Table[]): FromTables {
         raw.type = TYPE_WORDS[matchKey(type)] ?? null;
         if (!raw.type) problem('type', `unknown project type ${quote(type)} (expected investment or soft): type unknown`);
       }
-      raw.sites = list(cell('sites'), /\s*[;\n]\s*/);
+      // One site a line; a one-line cell separates them with semicolons.
+      const sites = asText(cell('sites'));
+      raw.sites = list(cell('sites'), sites?.includes('\n') ? /\s*\n\s*/ : /\s*;\s*/);
       raw.links = list(cell('links'), /[\s;]+/);
       raw.sources = list(cell('sources'), /[\s;]+/) ?? [table.file];
       raw.partners = null;

@@ -1,0 +1,119 @@
+/**
+ * Records → a list-of-operations workbook (an operations sheet and a partners sheet) or keep.eu-style
+ * CSVs, under any header variant of the synonym table. Writes the downloadable template and the
+ * round-trip fixtures (`npm run template`), which import back into the same projects.
+ */
+import { csvFormatRows } from 'd3';
+import writeXlsxFile from 'write-excel-file/node';
+import type { RawPartner, RawRecord } from '../src/core/records';
+import { projectIds } from '../src/core/records';
+import { OPERATION_HEADERS, PARTNER_HEADERS, type OperationField, type PartnerField } from '../src/import/headers';
+
+type Value = string | number | Date | null;
+
+export interface HeaderVariant {
+  /** One header per field, each from the synonym table (in any case or spacing). */
+  operations: Record<OperationField, string>;
+  partners: Record<PartnerField, string>;
+  /** A column the importer does not know: it must be reported, never fatal. */
+  unknown?: string;
+  /** How "lead partner" is written: yes/no in this language. */
+  yesNo: [string, string];
+  country(code: string): string;
+}
+
+const first = <F extends string>(table: Record<F, string[]>) => Object.fromEntries(Object.entries(table).map(([f, h]) => [f, (h as string[])[0]])) as Record<F, string>;
+const pick = <F extends string>(table: Record<F, string[]>, n: number, shape: (h: string) => string) =>
+  Object.fromEntries(Object.entries(table).map(([f, h]) => [f, shape((h as string[])[Math.min(n, (h as string[]).length - 1)])])) as Record<F, string>;
+
+/** The template's headers: the first name of each field. */
+export const CANONICAL: HeaderVariant = { operations: first(OPERATION_HEADERS), partners: first(PARTNER_HEADERS), yesNo: ['yes', 'no'], country: (c) => c };
+
+/** Another synonym of each field, in upper case with doubled spaces, plus an unknown column (the round-trip workbook). */
+export const WORKBOOK_VARIANT: HeaderVariant = {
+  operations: { ...pick(OPERATION_HEADERS, 1, (h) => h.toUpperCase().replace(/ /g, '  ')), title_bg: 'Operation name (bg)', title_sr: 'Operation name (sr)' },
+  partners: pick(PARTNER_HEADERS, 1, (h) => ` ${h.toUpperCase()} `),
+  unknown: 'Internal reference',
+  yesNo: ['yes', 'no'],
+  country: (c) => (c === 'BG' ? 'BGR' : 'SRB'),
+};
+
+/** keep.eu-style headers: a third synonym, lower case with punctuation; lead partner in Bulgarian; country names. */
+export const KEEP_VARIANT: HeaderVariant = {
+  operations: { ...pick(OPERATION_HEADERS, 2, (h) => h.toLowerCase().replace(/ /g, '_')), title_en: 'Project name in English', title_bg: 'Project name in Bulgarian', title_sr: 'Project name in Serbian' },
+  partners: pick(PARTNER_HEADERS, 2, (h) => h.toLowerCase()),
+  unknown: 'keep.eu link',
+  yesNo: ['да', 'не'],
+  country: (c) => (c === 'BG' ? 'Bulgaria' : 'Србија'),
+};
+
+const OPERATION_FIELDS = Object.keys(OPERATION_HEADERS) as OperationField[];
+const PARTNER_FIELDS = Object.keys(PARTNER_HEADERS) as PartnerField[];
+
+function operationValue(r: RawRecord, id: string, field: OperationField, dates: 'cells' | 'text'): Value {
+  switch (field) {
+    case 'code':
+      return r.code;
+    case 'atlas_id':
+      return r.code ? null : id;
+    case 'sites':
+      return r.sites?.join('\n') ?? null;
+    case 'links':
+    case 'sources':
+      return r[field]?.join(' ') ?? null;
+    case 'start_date':
+    case 'end_date': {
+      const iso = r[field];
+      if (!iso) return null;
+      return dates === 'cells' ? new Date(`${iso}T00:00:00Z`) : iso.split('-').reverse().join('.');
+    }
+    default:
+      return (r[field] as Value | undefined) ?? null;
+  }
+}
+
+function partnerValue(r: RawRecord, id: string, p: RawPartner, field: PartnerField, variant: HeaderVariant): Value {
+  switch (field) {
+    case 'key':
+      return r.code;
+    case 'atlas_id':
+      return r.code ? null : id;
+    case 'lead':
+      return p.role === 'lead' ? variant.yesNo[0] : p.role === 'partner' ? variant.yesNo[1] : null;
+    case 'role':
+      return null;
+    case 'country':
+      return p.country ? variant.country(p.country) : null;
+    default:
+      return (p[field] as Value | undefined) ?? null;
+  }
+}
+
+export function operationsTable(records: readonly RawRecord[], variant: HeaderVariant, dates: 'cells' | 'text'): Value[][] {
+  const ids = projectIds(records);
+  const header = [...OPERATION_FIELDS.map((f) => variant.operations[f]), ...(variant.unknown ? [variant.unknown] : [])];
+  return [header, ...records.map((r, i) => [...OPERATION_FIELDS.map((f) => operationValue(r, ids[i], f, dates)), ...(variant.unknown ? [`ref-${i + 1}`] : [])])];
+}
+
+export function partnersTable(records: readonly RawRecord[], variant: HeaderVariant): Value[][] {
+  const ids = projectIds(records);
+  const fields = PARTNER_FIELDS.filter((f) => f !== 'role');
+  return [fields.map((f) => variant.partners[f]), ...records.flatMap((r, i) => (r.partners ?? []).map((p) => fields.map((f) => partnerValue(r, ids[i], p, f, variant))))];
+}
+
+const cells = (rows: Value[][]) => rows.map((row) => row.map((value) => (value instanceof Date ? { value, type: Date, format: 'yyyy-mm-dd' } : value === null ? null : { value })));
+
+/** The workbook: a title row above the operations' header (as published lists have), then a partners sheet. */
+export async function operationsWorkbook(records: readonly RawRecord[], variant: HeaderVariant, title: string): Promise<Buffer> {
+  const operations = operationsTable(records, variant, 'cells');
+  return writeXlsxFile([
+    { sheet: 'Operations', data: cells([[title], ...operations]) as never },
+    { sheet: 'Partners', data: cells(partnersTable(records, variant)) as never },
+  ]).toBuffer();
+}
+
+/** keep.eu-style exports: projects and partners as two CSV files (dates as dd.mm.yyyy text). */
+export function keepCsvs(records: readonly RawRecord[], variant: HeaderVariant): { projects: string; partners: string } {
+  const text = (rows: Value[][]) => csvFormatRows(rows.map((row) => row.map((v) => (v === null ? '' : String(v))))) + '\n';
+  return { projects: text(operationsTable(records, variant, 'text')), partners: text(partnersTable(records, variant)) };
+}

@@ -1,0 +1,132 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { programmeFacts, PUBLISHED_DATA, readCompiled, readRecords } from '../../data/dataset-dir';
+import { keepCsvs, KEEP_VARIANT, operationsWorkbook, WORKBOOK_VARIANT } from '../../data/operations-workbook';
+import { formatProblem } from '../../src/core/problems';
+import type { Project } from '../../src/core/types';
+import { importFiles, readFiles, type InputFile } from '../../src/import';
+import { headerKey, tableKind } from '../../src/import/headers';
+import { importReport } from '../../src/import/report';
+
+const { facts, gazetteer } = programmeFacts();
+const published = readCompiled(PUBLISHED_DATA);
+const records = readRecords(PUBLISHED_DATA);
+const fixture = (name: string): InputFile => ({ name, bytes: new Uint8Array(readFileSync(new URL(`../fixtures/import/${name}`, import.meta.url))) });
+const text = (name: string, content: string): InputFile => ({ name, bytes: new TextEncoder().encode(content) });
+const load = (files: InputFile[], base = [] as typeof records, replace = false) => importFiles(files, base, facts, { gazetteer }, { replace });
+
+/** What a round trip must keep: ids, periods, budgets, titles, partners and placements. */
+const essence = (p: Project) => ({
+  id: p.id, period: p.period, title: p.title, total: p.total?.value ?? null, eu: p.eu?.value ?? null, type: p.type, objective: p.objective,
+  partners: p.partners.map((q) => [q.name, q.role, q.country, q.budget?.value ?? null]),
+  places: p.locations.filter((l) => l.method !== 'site').map((l) => [l.settlementId, l.municipalityId, l.method]),
+});
+
+describe('header recognition', () => {
+  it('ignores case, accents, spaces and punctuation', () => {
+    expect(headerKey('  Total-Budget (€) ')).toBe(headerKey('total budget'));
+    expect(tableKind(['OPERATION  ID', 'Project name'])).toBe('operations');
+    expect(tableKind(['project_code', ' PARTNER NAME '])).toBe('partners');
+    expect(tableKind(['Name', 'Value'])).toBeNull();
+  });
+});
+
+describe('round trip of the published records', () => {
+  const expected = published.projects.map(essence);
+  it('through the committed list-of-operations workbook (title row, other synonyms, an unknown column)', async () => {
+    const result = await load([fixture('list-of-operations.xlsx')]);
+    expect(result.problems.map(formatProblem)).toEqual([]);
+    expect(result.read.unused).toEqual(['list-of-operations.xlsx, sheet "Operations": "Internal reference"']);
+    expect(result.built.data.projects.map(essence)).toEqual(expected);
+    expect(result.built.data.stories.map((s) => s.id)).toEqual(published.stories.map((s) => s.id));
+  });
+  it('through keep.eu-style CSVs (lead partner in Bulgarian, country names)', async () => {
+    const result = await load([fixture('keep-projects.csv'), fixture('keep-partners.csv')]);
+    expect(result.problems.map(formatProblem)).toEqual([]);
+    expect(result.built.data.projects.map(essence)).toEqual(expected);
+  });
+  it('through a workbook written now (the fixture is what the writer makes)', async () => {
+    const bytes = new Uint8Array(await operationsWorkbook(records.map((r) => r.value), WORKBOOK_VARIANT, 'title'));
+    const result = await load([{ name: 'now.xlsx', bytes }]);
+    expect(result.built.data.projects.map(essence)).toEqual(expected);
+    const keep = keepCsvs(records.map((r) => r.value), KEEP_VARIANT);
+    expect(keep.projects).toBe(readFileSync(new URL('../fixtures/import/keep-projects.csv', import.meta.url), 'utf8'));
+  });
+});
+
+describe('merge', () => {
+  it('adds, changes field by field, keeps what the import lacks, and is idempotent', async () => {
+    const csv = [
+      'Operation ID;Project name;Period;Total budget;Programme',
+      'CB007.1.11.075;A new name;2014-2020;"100 000,00";Interreg-IPA CBC Bulgaria–Serbia',
+      'NEW.1;Brand new operation;2021-2027;5000;Interreg VI-A IPA Bulgaria–Serbia',
+    ].join('\n');
+    const first = await load([text('ops.csv', csv)], records);
+    expect(first.merge.added).toEqual(['NEW.1']);
+    expect(first.merge.changed.filter((c) => c.id === 'CB007.1.11.075').map((c) => c.field).sort()).toEqual(['programme', 'sources', 'title_en', 'total_eur']);
+    expect(first.merge.missing).toHaveLength(records.length - 1);
+    expect(first.built.data.projects).toHaveLength(records.length + 1);
+    const changed = first.built.data.projects.find((p) => p.id === 'CB007.1.11.075')!;
+    expect(changed.total?.value).toBe(100000);
+    expect(changed.partners.length).toBeGreaterThan(0); // kept from the dataset
+    const second = await load([text('ops.csv', csv)], first.merge.records);
+    expect(second.merge.changed).toEqual([]);
+    expect(second.merge.added).toEqual([]);
+    expect(second.built.data.projects).toEqual(first.built.data.projects);
+    const replaced = await load([text('ops.csv', csv)], records, true);
+    expect(replaced.built.data.projects.map((p) => p.id)).toEqual(['CB007.1.11.075', 'NEW.1']);
+    expect(importReport(['ops.csv'], replaced, { target: 'x' })).toContain('removed');
+  });
+});
+
+describe('bad rows are named, valid ones kept', () => {
+  it('names file, sheet, row and column with the value quoted', async () => {
+    const ops = [
+      'Operation ID,Title,Period,Start date,End date,Total budget,EU funding,Type',
+      'A1,First,2014-2020,31.01.2017,2019-02-29,"1 000",2000,investment',
+      'A1,Duplicate,2014-2020,,,,,',
+      'a1,Look-alike,2014-2020,,,,,',
+      'А2,Cyrillic A,2028-2034,2020-01-01,2019-01-01,999999999999999999999,,hardware',
+      ',,,,,,,',
+    ].join('\r\n');
+    const partners = ['Project ID,Partner name,Country,City,Lead partner', 'A1,Municipality of Montana,Bulgaria,Montana,да', 'Y9,Ghost,BG,Vidin,no', 'A1,Somebody,Germany,Berlin,maybe', 'А2,District body,RS,,no'].join('\n');
+    const result = await load([text('ops.csv', ops), text('partners.csv', partners)]);
+    const lines = result.problems.map(formatProblem);
+    expect(lines).toContain('ops.csv, row 2, column "End date": impossible date "2019-02-29"');
+    expect(lines).toContain('ops.csv, row 3, column "code": duplicate operation id "A1" (also row 2): row left out');
+    expect(lines).toContain('ops.csv, row 4, column "code": operation id "a1" differs from "A1" (row 2) only in case or look-alike letters: row left out');
+    expect(lines).toContain('ops.csv, row 5, column "Period": unknown period "2028-2034" (expected one of 2004-2006, 2007-2013, 2014-2020, 2021-2027): period unknown');
+    expect(lines).toContain('ops.csv, row 5, column "End date": ends (2019-01-01) before it starts (2020-01-01): both dates unknown');
+    expect(lines).toContain('ops.csv, row 5, column "Type": unknown project type "hardware" (expected investment or soft): type unknown');
+    expect(lines).toContain('partners.csv, row 3, column "Project ID": partner of unknown operation "Y9": row left out');
+    expect(lines).toContain('partners.csv, row 4, column "Lead partner": expected yes or no, got "maybe": role unknown');
+    expect(lines).toContain('partners.csv, row 4, column "Country": country "Germany" is not one of the programme\'s (BG, RS): partner kept, not placed');
+    const [a1, a2] = result.built.data.projects;
+    expect(a1).toMatchObject({ id: 'A1', startDate: '2017-01-31', endDate: null });
+    expect(a1.eu?.value).toBeNull(); // 2000 > total 1000
+    expect(a1.partners.map((p) => [p.name, p.role])).toEqual([['Municipality of Montana', 'lead'], ['Somebody', null]]);
+    expect(a2).toMatchObject({ id: 'А2', period: null, type: null, startDate: null });
+    expect(a2.total?.value).toBeNull();
+    expect(result.built.issues.some((i) => i.at === 'ops.csv, row 5' && /more than the largest programme budget/.test(i.detail))).toBe(true);
+  });
+
+  it('places a partner known only by its district at the district centre, with no budget share', async () => {
+    const ops = 'Operation ID,Title,Period,Total budget\nD1,District only,2014-2020,1000\n';
+    const partners = 'Operation ID,Partner name,Country,NUTS3\nD1,Regional body,BG,BG311\n';
+    const { built } = await load([text('o.csv', ops), text('p.csv', partners)]);
+    const [p] = built.data.projects;
+    expect(p.locations).toHaveLength(1);
+    expect(p.locations[0]).toMatchObject({ method: 'district', settlementId: 'district:BG-05', nameLat: 'Vidin' });
+    const { attribute } = await import('../../src/core/attribution');
+    expect(attribute([p]).unattributed.total).toBe(1000);
+  });
+
+  it('refuses what is not a list of operations, with a reason', async () => {
+    const { problems, records: read } = await readFiles([text('notes.csv', 'a,b\n1,2\n'), { name: 'old.xls', bytes: new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0, 0]) }]);
+    expect(read).toEqual([]);
+    expect(problems.map(formatProblem)).toEqual([
+      'notes.csv: no header row of operations or partners in the first 10 rows (see the header table in the README)',
+      'old.xls: an old Excel (.xls) workbook: save it as .xlsx (Excel Workbook) and open that',
+    ]);
+  });
+});
