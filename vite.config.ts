@@ -1,11 +1,21 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'vitest/config';
 import { serviceWorker } from './sw-plugin.ts';
+
+// The dataset the atlas is built with: a folder written by `npm run data` or `npm run import`.
+const ATLAS_DATA = resolve(process.env.ATLAS_DATA ?? 'data/out');
+if (!existsSync(resolve(ATLAS_DATA, 'atlas-data.json'))) {
+  throw new Error(`ATLAS_DATA=${ATLAS_DATA}: no atlas-data.json there (write one with npm run import -- --out ${ATLAS_DATA} FILE…)`);
+}
 
 export default defineConfig({
   // Relative asset URLs: dist/ works from any static server and any base path.
   base: './',
   plugins: [preact(), serviceWorker()],
+  resolve: { alias: { '@atlas-data': ATLAS_DATA } },
+  server: { fs: { allow: ['.', ATLAS_DATA] } },
   // maplibre alone is about 1 MB of the main chunk: warn only above that.
   build: { target: 'es2022', chunkSizeWarningLimit: 1500 },
   test: {

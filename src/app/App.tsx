@@ -39,6 +39,7 @@ import { stepView, storyTitle } from '../presenter/steps';
 import { useKiosk } from '../presenter/useKiosk';
 import type { Story } from '../core/stories';
 import { acceptUpdate, registerOffline } from './offline';
+import { openFiles, type LocalData } from './openFiles';
 
 const LANGUAGE_NAMES: Record<Locale, string> = { en: 'English', bg: 'Български', 'sr-Cyrl': 'Српски (ћирилица)', 'sr-Latn': 'Srpski (latinica)' };
 /** Classes of positive values; 0 (nothing recorded) and no data have their own colours. */
@@ -70,6 +71,12 @@ export function App({ load = loadAtlas }: AppProps) {
   const [mapError, setMapError] = useState<string | null>(null);
   const [panelWidth, setPanelWidth] = useState(0);
   const [hoveredMunicipality, setHoveredMunicipality] = useState<string | null>(null);
+  /** A file opened in the page: its data replaces the published data until "back" or a reload. */
+  const [local, setLocal] = useState<LocalData | null>(null);
+  const [opening, setOpening] = useState<{ busy: boolean; error: string | null }>({ busy: false, error: null });
+  const published = useRef<Loaded | null>(null);
+  const reportUrl = useMemo(() => (local ? URL.createObjectURL(new Blob([local.report], { type: 'text/markdown' })) : null), [local]);
+  useEffect(() => () => void (reportUrl && URL.revokeObjectURL(reportUrl)), [reportUrl]);
   const state = url.state;
   const locale = state.lang ?? localeFromBrowser(navigator.languages);
   const i18n = useMemo(() => createI18n(locale), [locale]);
@@ -93,23 +100,65 @@ export function App({ load = loadAtlas }: AppProps) {
 
   useEffect(() => {
     load().then(({ data, basemap }) => {
-      const municipalities = new Map(data.municipalities.map((m) => [m.id, m]));
-      const districts = new Map<string, MunicipalityRecord>();
-      for (const m of data.municipalities) if (m.inArea && !districts.has(m.districtId)) districts.set(m.districtId, m);
-      const objectives = new Map(data.objectives.map((o) => [o.key, o]));
-      // Ids in the link that the data does not know are dropped, with a notice; the address bar
-      // then shows the canonical link, the one "Share" gives.
-      const checked = dropUnknownIds(url.state, { objectives: new Set(objectives.keys()), districts: new Set(districts.keys()), municipalities: new Set(municipalities.keys()) });
-      if (checked.notices.length) setNotices((n) => [...n, ...checked.notices]);
-      history.replaceState(null, '', toSearch(checked.state) || location.pathname);
-      setUrl({ state: checked.state, notices: [] });
-      setLoaded({ data, basemap, municipalities, districts, objectives });
+      published.current = show(data, basemap, url.state);
     }, (error: Error) => setLoadError(error.message));
     registerOffline((activate) => setUpdate(() => activate));
     const onPop = () => setUrl(parseUrl(location.search));
     addEventListener('popstate', onPop);
     return () => removeEventListener('popstate', onPop);
   }, []);
+
+  /** Shows a dataset: ids in the link that it does not know are dropped, with a notice. */
+  function show(data: AtlasData, basemap: BasemapData, from: UrlState): Loaded {
+    const municipalities = new Map(data.municipalities.map((m) => [m.id, m]));
+    const districts = new Map<string, MunicipalityRecord>();
+    for (const m of data.municipalities) if (m.inArea && !districts.has(m.districtId)) districts.set(m.districtId, m);
+    const objectives = new Map(data.objectives.map((o) => [o.key, o]));
+    // The address bar then shows the canonical link, the one "Share" gives.
+    const checked = dropUnknownIds(from, { objectives: new Set(objectives.keys()), districts: new Set(districts.keys()), municipalities: new Set(municipalities.keys()) });
+    if (checked.notices.length) setNotices((n) => [...n, ...checked.notices]);
+    const next = { ...checked.state, project: checked.state.project && data.projects.some((p) => p.id === checked.state.project) ? checked.state.project : null };
+    history.replaceState(null, '', toSearch(next) || location.pathname);
+    setUrl({ state: next, notices: [] });
+    const shown = { data, basemap, municipalities, districts, objectives };
+    setLoaded(shown);
+    return shown;
+  }
+
+  const openLocal = (files: File[]) => {
+    const base = published.current;
+    if (!base || !files.length) return;
+    setOpening({ busy: true, error: null });
+    openFiles(files, base.data).then(
+      (opened) => {
+        mark('atlas:filter');
+        setLocal(opened);
+        setOpening({ busy: false, error: null });
+        show(opened.data, base.basemap, state);
+      },
+      (error: Error) => setOpening({ busy: false, error: error.message }),
+    );
+  };
+  const backToPublished = () => {
+    if (!published.current) return;
+    setLocal(null);
+    show(published.current.data, published.current.basemap, state);
+  };
+  // A file dropped anywhere on the page opens like one chosen with the file input.
+  useEffect(() => {
+    const over = (e: DragEvent) => e.dataTransfer?.types.includes('Files') && e.preventDefault();
+    const drop = (e: DragEvent) => {
+      if (!e.dataTransfer?.files.length) return;
+      e.preventDefault();
+      openLocal([...e.dataTransfer.files]);
+    };
+    addEventListener('dragover', over);
+    addEventListener('drop', drop);
+    return () => {
+      removeEventListener('dragover', over);
+      removeEventListener('drop', drop);
+    };
+  });
 
   const navigate = (patch: Partial<UrlState>, { replace = false } = {}) => {
     const next = { ...state, ...patch };
@@ -280,9 +329,23 @@ export function App({ load = loadAtlas }: AppProps) {
               ))}
             </select>
           </label>
-          <button type="button" onClick={() => setShare(true)}>
+          <button type="button" onClick={() => setShare(true)} disabled={!!local} title={local ? t('shareLocalOff') : undefined}>
             {t('share')}
           </button>
+          <label class="open-file">
+            {t('openFile')}
+            <input
+              type="file"
+              accept=".xlsx,.csv,.jsonl,.json,.txt"
+              multiple
+              disabled={!loaded || opening.busy}
+              onChange={(e) => {
+                const input = e.target as HTMLInputElement;
+                openLocal([...(input.files ?? [])]);
+                input.value = '';
+              }}
+            />
+          </label>
           <button type="button" onClick={() => setAbout(true)}>
             {t('about')}
           </button>
@@ -306,6 +369,23 @@ export function App({ load = loadAtlas }: AppProps) {
             {t('reloadNow')}
           </button>
         </div>
+      )}
+      {(local || opening.busy || opening.error) && (
+        <section class="notices local" aria-label={t('localData')}>
+          {opening.busy && <p>{t('opening')}</p>}
+          {opening.error && <p role="alert">{t('openFailed', { reason: opening.error })}</p>}
+          {local && (
+            <>
+              <p>{t('localBanner', { files: local.names.join(', '), n: local.data.projects.length, problems: local.problems })}</p>
+              <a href={reportUrl ?? undefined} download="import-report.md">
+                {t('downloadReport')}
+              </a>
+              <button type="button" onClick={backToPublished}>
+                {t('backToPublished')}
+              </button>
+            </>
+          )}
+        </section>
       )}
       {notices.length > 0 && (
         <div class="notices" role="note" aria-label={t('notices')}>

@@ -1,6 +1,7 @@
 /** Loads the compiled dataset and the base map the build emitted as hashed assets. */
 import basemapUrl from '../../geo/out/basemap.json?url';
-import dataUrl from '../../data/out/atlas-data.json?url';
+// The dataset folder named by ATLAS_DATA at build time (vite.config.ts), else the published data/out/.
+import dataUrl from '@atlas-data/atlas-data.json?url';
 import type { BasemapData } from '../core/basemap';
 import type { AtlasData } from '../core/types';
 

@@ -7,10 +7,14 @@ import type { MunicipalityRecord, Project } from './types';
 /** Excel reads a UTF-8 file as UTF-8 (Cyrillic intact) only when it starts with a byte-order mark. */
 export const BOM = '\uFEFF';
 
-/** One CSV field: quoted when it holds a comma, quote, line break or leading/trailing space. */
+/**
+ * One CSV field: quoted when it holds a comma, quote, line break or leading/trailing space. Text
+ * that a spreadsheet would read as a formula (starting with =, +, -, @, tab or carriage return) is
+ * prefixed with an apostrophe (OWASP's CSV-injection rule); numbers stay numbers.
+ */
 export function csvField(value: string | number | boolean | null | undefined): string {
   if (value === null || value === undefined) return '';
-  const text = String(value);
+  const text = typeof value === 'string' && /^[=+\-@\t\r]/.test(value) ? `'${value}` : String(value);
   return /[",\r\n]|^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

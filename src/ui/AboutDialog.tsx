@@ -36,6 +36,9 @@ export function AboutDialog({ data, i18n, onClose }: { data: AtlasData; i18n: I1
       <h3>{t('methodTitle')}</h3>
       <p>{t('methodPlaces')}</p>
       <p>{t('methodThemes')}</p>
+      <p>
+        {t('templateNote')} <a href="./list-of-operations-template.xlsx" download>{t('templateLink')}</a>
+      </p>
       <h3>{t('sourcesTitle')}</h3>
       <ul class="credits">
         {CREDITS.map((c) => (

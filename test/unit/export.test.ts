@@ -14,6 +14,15 @@ describe('CSV writer', () => {
     expect(csvField(581345.46)).toBe('581345.46');
   });
 
+  it('neutralises text a spreadsheet would run as a formula, and keeps numbers numeric', () => {
+    expect(csvField('=HYPERLINK("http://evil","x")')).toBe(`"'=HYPERLINK(""http://evil"",""x"")"`);
+    for (const start of ['+', '-', '@', '\t', '\r']) expect(csvField(`${start}1+1`).replace(/^"/, '').startsWith(`'${start}`)).toBe(true);
+    expect(csvField(-5)).toBe('-5');
+    expect(csvField('Montana - Pirot')).toBe('Montana - Pirot');
+    const row = toCsv([project({ id: 'X', title: '=cmd|" /C calc"!A0' })], MUNICIPALITIES).split('\r\n')[1];
+    expect(row).toContain(`"'=cmd|"" /C calc""!A0"`);
+  });
+
   it('writes a BOM, the header and one row per project', () => {
     const p = project({ id: 'x,1', total: '581 345,46', title: 'Зона "на" приятелството, 2', partners: [['RS-70939', null]] });
     const csv = toCsv([p, project({ id: 'y' })], MUNICIPALITIES);

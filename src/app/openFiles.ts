@@ -1,0 +1,47 @@
+/**
+ * A file opened in the page: read, checked and compiled here, with the import code and the gazetteer
+ * loaded only now (nothing is sent anywhere). The result is the file's data alone, with the
+ * programme's facts and stories of the published dataset.
+ */
+import gazetteerUrl from '../../geo/out/gazetteer.json?url';
+import municipalitiesUrl from '../../geo/out/municipalities.json?url';
+import type { GazetteerData } from '../core/gazetteer';
+import type { AtlasData, MunicipalityRecord } from '../core/types';
+
+export interface LocalData {
+  data: AtlasData;
+  /** The files' names, as the banner names them. */
+  names: string[];
+  /** The import report (Markdown). */
+  report: string;
+  problems: number;
+}
+
+async function json<T>(url: string): Promise<T> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  return (await response.json()) as T;
+}
+
+/** The files' data, or an error whose message says in one line why there is none. */
+export async function openFiles(files: readonly File[], published: AtlasData): Promise<LocalData> {
+  const [{ importFiles }, { importReport }, { gazetteerFrom }, gazetteerData, municipalities, inputs] = await Promise.all([
+    import('../import'),
+    import('../import/report'),
+    import('../core/gazetteer'),
+    json<GazetteerData>(gazetteerUrl),
+    json<MunicipalityRecord[]>(municipalitiesUrl),
+    Promise.all(files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) }))),
+  ]);
+  const { objectives, officialCounts, amountCeiling, stories } = published;
+  const facts = { municipalities, objectives, officialCounts, amountCeiling, stories: stories.map((story) => ({ file: `story "${story.id}"`, story })) };
+  const imported = await importFiles(inputs, [], facts, { gazetteer: gazetteerFrom(gazetteerData, municipalities) });
+  const names = files.map((f) => f.name);
+  const report = importReport(names, imported, { target: 'this page only (not published)' });
+  if (!imported.built.data.projects.length) {
+    const first = imported.problems.find((p) => p.outcome === 'rejected');
+    const { formatProblem } = await import('../core/problems');
+    throw new Error(first ? formatProblem(first) : `${names.join(', ')}: no operations found`);
+  }
+  return { data: imported.built.data, names, report, problems: imported.problems.length };
+}

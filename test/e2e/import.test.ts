@@ -1,0 +1,74 @@
+/** A list of operations opened in the page: its data replaces the published data, in real Chromium. */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CANONICAL, operationsWorkbook } from '../../data/operations-workbook';
+import type { RawRecord } from '../../src/core/records';
+import { atlasBrowser, projectsInStatus, status } from './harness';
+import { RAW } from './raw';
+
+const open = atlasBrowser();
+const records = RAW as unknown as RawRecord[];
+const added = (n: number, title: string, town: string, country: 'BG' | 'RS'): RawRecord => ({
+  ...records.find((r) => r.period === '2014-2020')!, code: `NEW.${n}`, title_en: title, title_bg: null, title_sr: null, total_eur: '120 000,00', eu_eur: null,
+  partners: [{ name: `Municipality of ${town}`, role: 'lead', country, town, municipality: town, budget_eur: null }], sites: null, sources: ['https://example.org/list'],
+});
+
+describe('opening a list of operations in the page', () => {
+  it('shows the workbook\'s data: counts, period filter, banner, report; share off; back to the published data', async () => {
+    // The published records less the first ten of 2014-2020, plus two new operations.
+    const dropped = new Set(records.filter((r) => r.period === '2014-2020').slice(0, 10));
+    const mine = [...records.filter((r) => !dropped.has(r)), added(1, 'Bridge of <b>friendship</b>', 'Vidin', 'BG'), added(2, '=HYPERLINK("x")', 'Pirot', 'RS')];
+    const file = join(mkdtempSync(join(tmpdir(), 'atlas-')), 'my-list.xlsx');
+    writeFileSync(file, await operationsWorkbook(mine, CANONICAL, 'My list of operations'));
+
+    const page = await open();
+    expect(await projectsInStatus(page)).toBe(RAW.length);
+    await page.getByLabel('Open a list of operations').setInputFiles(file);
+    await expect.poll(() => projectsInStatus(page), { timeout: 20_000 }).toBe(mine.length);
+    const banner = page.getByRole('region', { name: 'Your file' });
+    expect(await banner.textContent()).toContain('my-list.xlsx, not the published data');
+    expect(await page.getByRole('button', { name: 'Share and export', exact: true }).isDisabled()).toBe(true);
+    // The status line is still the first status on the page.
+    expect(await page.locator('[role="status"]').first().textContent()).toBe(await status(page));
+
+    await page.getByRole('group', { name: 'Period' }).getByRole('checkbox', { name: /^2014-2020/ }).check();
+    await expect.poll(() => projectsInStatus(page)).toBe(mine.filter((r) => r.period === '2014-2020').length);
+    await page.getByRole('searchbox', { name: 'Search projects' }).fill('friendship');
+    await expect.poll(() => projectsInStatus(page)).toBe(1);
+    await page.getByRole('button', { name: 'List of projects' }).click();
+    // Text from the file stays text: no <b> element, the tag shown as written.
+    expect(await page.locator('table b').count()).toBe(0);
+    expect(await page.getByRole('table').textContent()).toContain('Bridge of <b>friendship</b>');
+
+    const [download] = await Promise.all([page.waitForEvent('download'), banner.getByRole('link', { name: 'Download the import report' }).click()]);
+    expect(download.suggestedFilename()).toBe('import-report.md');
+
+    await banner.getByRole('button', { name: 'Back to the published data' }).click();
+    await page.getByRole('searchbox', { name: 'Search projects' }).fill('');
+    await page.getByRole('button', { name: 'Clear all' }).click();
+    await expect.poll(() => projectsInStatus(page)).toBe(RAW.length);
+    expect(await page.getByRole('button', { name: 'Share and export', exact: true }).isDisabled()).toBe(false);
+    await page.close();
+  });
+
+  it('opens a CSV dropped on the page, and says why a file that is not a list cannot be opened', async () => {
+    const page = await open();
+    const drop = (name: string, content: string) =>
+      page.evaluate(
+        ([name, content]) => {
+          const data = new DataTransfer();
+          data.items.add(new File([content], name, { type: 'text/csv' }));
+          document.body.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+        },
+        [name, content],
+      );
+    await drop('notes.csv', 'a,b\n1,2\n');
+    await expect.poll(() => page.getByRole('alert').filter({ hasText: 'could not be opened' }).textContent()).toContain('notes.csv: no header row of operations or partners');
+    expect(await projectsInStatus(page)).toBe(RAW.length);
+    await drop('ops.csv', 'Operation ID;Project name;Period;Total budget\nX.1;One;2014-2020;"1 000,00"\nX.2;Two;2007-2013;\n');
+    await expect.poll(() => projectsInStatus(page), { timeout: 20_000 }).toBe(2);
+    await page.close();
+  });
+});
