@@ -52,7 +52,14 @@ function mergeRecord(before: RawRecord, after: RawRecord): RawRecord {
   return merged as unknown as RawRecord;
 }
 
-const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+/** Equal as data: key order and absent-or-null fields do not count. */
+const canonical = (v: unknown): unknown =>
+  Array.isArray(v)
+    ? v.map(canonical)
+    : v && typeof v === 'object'
+      ? Object.fromEntries(Object.entries(v).filter(([, x]) => x != null).sort(([a], [b]) => a.localeCompare(b)).map(([k, x]) => [k, canonical(x)]))
+      : (v ?? null);
+const same = (a: unknown, b: unknown) => JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
 
 export function mergeRecords(existing: readonly Located<RawRecord>[], imported: readonly Located<RawRecord>[], { replace = false } = {}): Merge {
   const existingIds = projectIds(existing.map((r) => r.value));
@@ -74,7 +81,8 @@ export function mergeRecords(existing: readonly Located<RawRecord>[], imported: 
     if (fields.length) {
       for (const field of fields) result.changed.push({ id, field, before: (r.value as unknown as Record<string, unknown>)[field], after: (merged as unknown as Record<string, unknown>)[field] });
     } else result.unchanged.push(id);
-    result.records.push({ value: merged, at: next.at });
+    // An unchanged record stays byte for byte as it was.
+    result.records.push({ value: fields.length ? merged : r.value, at: next.at });
   });
   importedIds.forEach((id, i) => {
     if (seen.has(id)) return;
