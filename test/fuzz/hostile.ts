@@ -1,0 +1,152 @@
+/**
+ * Seeded hostile inputs for the importer, and the checks on its output that find silent wrong
+ * values (checked on the compiled projects themselves, not on the importer's own verdict).
+ * Used by the unit suite (a few hundred inputs) and by `npm run fuzz` (10,000 and more).
+ */
+import { readFileSync } from 'node:fs';
+import { zipSync, strToU8 } from 'fflate';
+import writeXlsxFile from 'write-excel-file/node';
+import { dateProblem, PROJECT_ID } from '../../src/core/records';
+import type { AtlasData } from '../../src/core/types';
+import type { InputFile } from '../../src/import';
+
+/** mulberry32: small, fast, good enough to pick mutations reproducibly. */
+export function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const REAL = readFileSync(new URL('../../data/out/projects.jsonl', import.meta.url), 'utf8').split('\n').filter(Boolean);
+
+const HOSTILE_VALUES: unknown[] = [
+  '999999999999999999999', '-5', 'NaN', '1e400', 'Infinity', '-0', '1.234,567.89', '1,234.56', '1.234,56', '1 234.5', '12,5', '٣٤٥',
+  '=HYPERLINK("http://x","y")', '+1+1', '@SUM(A1)', '\t=1', '2019-02-29', '2020-13-01', '0000-00-00', '31.02.2020', '1899-12-31', '9999-12-31',
+  '', ' ', '\u200b', 'CB007.1.11.075', 'cb007.1.11.075', 'СВ007.1.11.075', 'a b', '../../etc', 'javascript:alert(1)', '<img src=x onerror=alert(1)>',
+  null, 0, -1, 1e308, Number.MAX_SAFE_INTEGER, 3.14159, true, [], {}, [[[[]]]], { a: { b: 1 } }, 'x'.repeat(20_000),
+];
+
+type Mutation = (rnd: () => number) => InputFile;
+const pick = <T>(rnd: () => number, list: readonly T[]): T => list[Math.floor(rnd() * list.length)];
+const enc = (text: string) => new TextEncoder().encode(text);
+
+const FIELDS = ['period', 'code', 'title_en', 'total_eur', 'eu_eur', 'eu_cofinancing_rate', 'start_date', 'end_date', 'duration_months', 'type', 'partners', 'sites', 'sources', 'summary'];
+
+function mutatedRecord(rnd: () => number): string {
+  const record = JSON.parse(pick(rnd, REAL)) as Record<string, unknown>;
+  for (let n = 1 + Math.floor(rnd() * 4); n > 0; n--) {
+    const field = pick(rnd, FIELDS);
+    if (field === 'partners' && Array.isArray(record.partners) && record.partners.length && rnd() < 0.6) {
+      const p = pick(rnd, record.partners as Record<string, unknown>[]);
+      p[pick(rnd, ['name', 'country', 'town', 'municipality', 'budget_eur', 'role', 'district'])] = pick(rnd, HOSTILE_VALUES);
+    } else record[field] = pick(rnd, HOSTILE_VALUES);
+  }
+  return JSON.stringify(record);
+}
+
+const deep = (depth: number) => `${'['.repeat(depth)}${']'.repeat(depth)}`;
+
+const MUTATIONS: Record<string, Mutation> = {
+  'jsonl: mutated fields': (rnd) => ({ name: 'p.jsonl', bytes: enc(Array.from({ length: 1 + Math.floor(rnd() * 20) }, () => mutatedRecord(rnd)).join('\n')) }),
+  'jsonl: truncated': (rnd) => {
+    const text = REAL.slice(0, 10).join('\n');
+    return { name: 'p.jsonl', bytes: enc(text.slice(0, Math.floor(rnd() * text.length))) };
+  },
+  'jsonl: invalid UTF-8, BOM, CRLF': (rnd) => {
+    const bytes = enc(`\ufeff${REAL.slice(0, 8).join('\r\n')}`);
+    for (let n = Math.floor(rnd() * 5); n > 0; n--) bytes[Math.floor(rnd() * bytes.length)] = pick(rnd, [0xff, 0xc3, 0x80, 0xfe]);
+    return { name: 'p.jsonl', bytes };
+  },
+  'jsonl: deep nesting': (rnd) => ({ name: 'p.jsonl', bytes: enc(`{"period": ${deep(1000 + Math.floor(rnd() * 9000))}, "sources": ["x"]}\n${deep(5000)}\n${REAL[0]}`) }),
+  'jsonl: duplicate and look-alike ids': (rnd) => {
+    const base = JSON.parse(pick(rnd, REAL));
+    const codes = ['X.1', 'X.1', 'x.1', 'Х.1', 'X.1\u200b', ' X.1 ', ''];
+    return { name: 'p.jsonl', bytes: enc(codes.map((code) => JSON.stringify({ ...base, code })).join('\n')) };
+  },
+  'jsonl: empty': () => ({ name: 'p.jsonl', bytes: new Uint8Array() }),
+  'csv: hostile cells': (rnd) => {
+    const header = 'Operation ID;Title;Period;Start date;End date;Total budget;EU funding;Co-financing rate;Type;Duration';
+    const cell = () => {
+      const v = pick(rnd, HOSTILE_VALUES);
+      return typeof v === 'string' ? `"${v.replace(/"/g, '""')}"` : String(v);
+    };
+    const rows = Array.from({ length: 1 + Math.floor(rnd() * 30) }, (_, i) => [`C${i % 7}`, ...Array.from({ length: 9 }, cell)].join(';'));
+    const partners = ['Project ID,Partner name,Country,City,Lead partner,Partner budget', ...Array.from({ length: 10 }, (_, i) => `C${i % 9},${cell()},${pick(rnd, ['BG', 'RS', 'Србија', 'DE', ''])},${pick(rnd, ['Vidin', 'Pirot', 'Nowhere', ''])},${cell()},${cell()}`)];
+    return [
+      { name: 'ops.csv', bytes: enc(rows.length && rnd() < 0.5 ? [header, ...rows].join('\r\n') : [header, ...rows].join('\n')) },
+      { name: 'partners.csv', bytes: enc(partners.join('\n')) },
+    ][rnd() < 0.8 ? 0 : 1];
+  },
+  'csv: broken quotes and ragged rows': (rnd) => ({ name: 'x.csv', bytes: enc(`Operation ID,Title,Period\n"A1,"Unclosed,2014-2020\nA2\nA3,x,2014-2020,extra,cells\n${'"'.repeat(Math.floor(rnd() * 5))}`) }),
+  'random bytes': (rnd) => ({ name: pick(rnd, ['x.xlsx', 'x.csv', 'x.jsonl', 'x']), bytes: Uint8Array.from({ length: Math.floor(rnd() * 2000) }, () => Math.floor(rnd() * 256)) }),
+  'zip that is no workbook': () => ({ name: 'x.xlsx', bytes: zipSync({ 'hello.txt': strToU8('hello') }) }),
+};
+
+/** Workbooks, made once per run: they take a few milliseconds each to write. */
+export async function hostileWorkbooks(rnd: () => number): Promise<Record<string, InputFile>> {
+  const cell = () => {
+    const v = pick(rnd, HOSTILE_VALUES);
+    return v === null || typeof v === 'object' ? null : { value: v as string | number | boolean };
+  };
+  const header = ['Operation ID', 'Title', 'Period', 'Start date', 'End date', 'Total budget', 'EU funding', 'Type'].map((value) => ({ value }));
+  const rows = Array.from({ length: 40 }, (_, i) => [{ value: `W${i % 13}` }, ...Array.from({ length: 7 }, cell)]);
+  const formulas = [header, [{ value: 'F1' }, { value: '=1+1', type: 'Formula' as const }, { value: '2014-2020' }, { value: 43000 }, { value: 'x' }, { value: '=A1*1000000000', type: 'Formula' as const }, null, null]];
+  const merged = [header, [{ value: 'M1', rowSpan: 3 }, { value: 'merged' }, { value: '2014-2020' }], [null, { value: 'second' }], [null, { value: 'third' }]];
+  const write = async (sheets: { sheet: string; data: unknown[][] }[]) => new Uint8Array(await writeXlsxFile(sheets as never).toBuffer());
+  const good = await write([{ sheet: 'Ops', data: [header, ...rows] }, { sheet: 'Empty', data: [[]] }]);
+  // A zip bomb: one sheet that inflates to 300 MB of spaces from a few hundred kB.
+  const bomb = zipSync({ '[Content_Types].xml': strToU8('<Types/>'), 'xl/worksheets/sheet1.xml': new Uint8Array(300 * 1024 * 1024).fill(0x20) }, { level: 9 });
+  return {
+    'xlsx: hostile cells': { name: 'w.xlsx', bytes: good },
+    'xlsx: formulas': { name: 'f.xlsx', bytes: await write([{ sheet: 'Ops', data: formulas }]) },
+    'xlsx: merged cells': { name: 'm.xlsx', bytes: await write([{ sheet: 'Ops', data: merged }]) },
+    'xlsx: only an empty sheet': { name: 'e.xlsx', bytes: await write([{ sheet: 'Nothing', data: [[]] }]) },
+    'xlsx: truncated': { name: 't.xlsx', bytes: good.slice(0, Math.floor(good.length * (0.3 + rnd() * 0.6))) },
+    'xlsx: zip bomb': { name: 'bomb.xlsx', bytes: bomb },
+  };
+}
+
+/** One hostile input (one file, sometimes two) for this seed. */
+export function hostileInput(rnd: () => number, workbooks: Record<string, InputFile>): { kind: string; files: InputFile[] } {
+  const kinds = [...Object.keys(MUTATIONS), ...Object.keys(workbooks)];
+  const kind = pick(rnd, kinds);
+  const file = MUTATIONS[kind]?.(rnd) ?? workbooks[kind];
+  return { kind, files: [file] };
+}
+
+/** Very large inputs, for `npm run fuzz` only: a 50 MB cell and 100,000 rows. */
+export function largeInputs(): { kind: string; files: InputFile[] }[] {
+  const rows = Array.from({ length: 100_000 }, (_, i) => `L${i},Operation ${i},2014-2020,"${(i * 37) % 1_000_000},00"`);
+  return [
+    { kind: 'csv: a 50 MB cell', files: [{ name: 'big.csv', bytes: enc(`Operation ID,Title,Period\nB1,"${'y'.repeat(50 * 1024 * 1024)}",2014-2020\n`) }] },
+    { kind: 'jsonl: a 50 MB line', files: [{ name: 'big.jsonl', bytes: enc(`{"sources":["x"],"summary":"${'z'.repeat(50 * 1024 * 1024)}"}\n${REAL[0]}\n`) }] },
+    { kind: 'csv: 100,000 rows', files: [{ name: 'many.csv', bytes: enc(`Operation ID,Title,Period,Total budget\n${rows.join('\n')}\n`) }] },
+  ];
+}
+
+/** Silent wrong values in a compiled dataset: each a line naming the project and the value. */
+export function wrongValues(data: AtlasData): string[] {
+  const wrong: string[] = [];
+  const ids = new Set<string>();
+  for (const p of data.projects) {
+    if (ids.has(p.id)) wrong.push(`${p.id}: duplicate id`);
+    ids.add(p.id);
+    if (!PROJECT_ID.test(p.id)) wrong.push(`${p.id}: id a link cannot carry`);
+    const amounts = [p.total, p.eu, ...p.partners.map((q) => q.budget)];
+    for (const a of amounts) {
+      const v = a?.value;
+      if (v != null && (!Number.isFinite(v) || v < 0 || v > data.amountCeiling)) wrong.push(`${p.id}: amount ${v}`);
+    }
+    if (p.euRate != null && !(p.euRate > 0 && p.euRate <= 1)) wrong.push(`${p.id}: rate ${p.euRate}`);
+    for (const d of [p.startDate, p.endDate]) if (d != null && dateProblem(d)) wrong.push(`${p.id}: date ${d}`);
+    if (p.startDate && p.endDate && p.endDate < p.startDate) wrong.push(`${p.id}: ends before it starts`);
+    if (p.durationMonths != null && !(Number.isInteger(p.durationMonths) && p.durationMonths > 0 && p.durationMonths <= 180)) wrong.push(`${p.id}: duration ${p.durationMonths}`);
+    for (const l of p.locations) if (!Number.isFinite(l.lon) || !Number.isFinite(l.lat)) wrong.push(`${p.id}: place ${l.lon},${l.lat}`);
+  }
+  return wrong;
+}
