@@ -3,7 +3,7 @@
  *   projects.jsonl   the records (the schema of src/core/records.ts): what the next import merges into
  *   atlas-data.json  the compiled dataset the atlas loads
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { StoryError } from '../src/core/stories';
@@ -18,12 +18,35 @@ export const RECORDS_FILE = 'projects.jsonl';
 export const DATA_FILE = 'atlas-data.json';
 const STORIES_DIR = new URL('./stories/', import.meta.url);
 
-export const recordsJsonl = (records: readonly RawRecord[]): string => records.map((r) => `${JSON.stringify(r)}\n`).join('');
+/** Writes texts to a file in chunks of about 1 MB: 100,000 projects never become one giant string. */
+function writeChunked(file: string, parts: Iterable<string>): void {
+  const fd = openSync(file, 'w');
+  let chunk = '';
+  for (const part of parts) {
+    chunk += part;
+    if (chunk.length > 1_000_000) {
+      writeSync(fd, chunk);
+      chunk = '';
+    }
+  }
+  writeSync(fd, chunk);
+  closeSync(fd);
+}
+
+/** atlas-data.json, byte for byte JSON.stringify(data), one project at a time. */
+function* dataJson(data: AtlasData): Generator<string> {
+  const { projects, ...rest } = data;
+  yield '{"projects":[';
+  for (let i = 0; i < projects.length; i++) yield `${i ? ',' : ''}${JSON.stringify(projects[i])}`;
+  yield `],${JSON.stringify(rest).slice(1)}`;
+}
 
 export function writeDataset(dir: string, records: readonly RawRecord[], data: AtlasData): void {
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, RECORDS_FILE), recordsJsonl(records));
-  writeFileSync(join(dir, DATA_FILE), JSON.stringify(data));
+  writeChunked(join(dir, RECORDS_FILE), (function* () {
+    for (const r of records) yield `${JSON.stringify(r)}\n`;
+  })());
+  writeChunked(join(dir, DATA_FILE), dataJson(data));
 }
 
 /** The compiled dataset of a folder, or a one-line reason why there is none. */
