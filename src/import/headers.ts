@@ -1,7 +1,7 @@
 /**
  * The header synonym table of the list of operations and of keep.eu's exports: which column is
  * which field. Headers compare case-, accent-, space- and punctuation-insensitively ("Total  budget",
- * "TOTAL-BUDGET" and "total budget" are one header). The README's table is generated from this one.
+ * "TOTAL-BUDGET" and "total budget" are one header). The README lists the same table (a unit test keeps them equal).
  */
 
 export type OperationField =

@@ -3,6 +3,7 @@
  * reproduces exactly what the sender saw. Unknown or invalid parameters are dropped and reported
  * as notices, never thrown.
  */
+import { PROJECT_ID } from '../core/records';
 import { NO_FILTERS, type Filters, type PeriodKey, type TypeKey } from '../core/filters';
 import { THEME_IDS, type ThemeId } from '../core/themes';
 import { PERIODS, type CountryCode } from '../core/types';
@@ -45,8 +46,6 @@ export const DEFAULT_STATE: UrlState = { lang: null, project: null, view: 'map',
 
 export type Notice = { param: string; value: string; reason: 'unknown-parameter' | 'invalid-value' | 'unknown-id' };
 
-/** Ids are programme codes or slugs: printable, no spaces, bounded. */
-const PROJECT_ID = /^[\p{L}\p{N}._/-]{1,120}$/u;
 const PLACE_ID = /^(BG|RS)-[A-Za-z0-9-]{2,40}$/;
 const OBJECTIVE = /^\d{4}-\d{4}:[A-Z0-9.]{1,10}$/;
 const Q_MAX = 200;

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DataError, parseJsonLines, validateRecord } from '../../src/core/compile';
-import { projectIds, type RawRecord } from '../../src/core/records';
+import { formatProblem } from '../../src/core/problems';
+import { decodeUtf8, distinctRecords, projectIds, PROJECT_ID, scanJsonLines, type RawRecord } from '../../src/core/records';
 
 const RAW_FILE = new URL('../../../shared/projects-raw/projects.jsonl', import.meta.url);
 
@@ -75,5 +76,45 @@ describe('project ids', () => {
     const ids = projectIds(records);
     expect(new Set(ids).size).toBe(records.length);
     records.forEach((r, i) => r.code && expect(ids[i]).toBe(r.code));
+  });
+});
+
+describe('hostile JSON Lines', () => {
+  const line = (over: Record<string, unknown> = {}) => JSON.stringify(record(over));
+  const scan = (text: string) => scanJsonLines(text, 'p.jsonl');
+
+  it('accepts a BOM and CRLF, and names file lines, not record numbers', () => {
+    const { records, problems } = scan(`\ufeff${line()}\r\n\r\n${line({ start_date: '2019-02-29', code: 'B' })}\r\n`);
+    expect(records.map((r) => r.at.row)).toEqual([1, 3]);
+    expect(problems.map(formatProblem)).toEqual(['p.jsonl, row 3, column "start_date": impossible date "2019-02-29"']);
+  });
+
+  it('reports an empty file as empty, a 5,000-deep value and a huge line without crashing', () => {
+    expect(scan('').problems.map(formatProblem)).toEqual(['p.jsonl: the file holds no records (it is empty)']);
+    const deep = `${'['.repeat(5000)}${']'.repeat(5000)}`;
+    expect(scan(`{"period": ${deep}, "sources": ["x"]}`).problems[0].reason).toBe('unknown period (a list of 1) (expected one of 2004-2006, 2007-2013, 2014-2020, 2021-2027 or null): period unknown');
+    expect(scan(`{"summary": "${'x'.repeat(1_100_000)}"}`).problems[0].reason).toMatch(/^1,100,0\d\d characters, more than the 1,000,000 a record may have: line left out$/);
+  });
+
+  it('rejects invalid UTF-8 line by line instead of replacing it', () => {
+    const bytes = new TextEncoder().encode(`${line({ code: 'A' })}\n${line({ code: 'B' })}\n`);
+    bytes[bytes.indexOf(0x42)] = 0xff; // the B of the second line's code
+    const decoded = decodeUtf8(bytes, 'p.jsonl');
+    expect(decoded.problems.map(formatProblem)).toEqual(['p.jsonl, row 2: not valid UTF-8 (save the file as UTF-8): line left out']);
+    expect(decoded.text).not.toContain('\ufffd');
+  });
+
+  it('keeps blank codes, end-before-start and absurd durations out of the output, with reasons', () => {
+    const { records, problems } = scan([line({ code: '  ', start_date: '2020-01-01', end_date: '2019-01-01', duration_months: -3 })].join('\n'));
+    expect(records[0].value).toMatchObject({ code: null, start_date: null, end_date: null, duration_months: null });
+    expect(problems.map((p) => p.column)).toEqual(['duration_months', 'end_date', 'code']);
+  });
+
+  it('gives every record an id that ?project= accepts, and leaves out look-alike duplicates', () => {
+    const located = ['CB 007/1', 'X.1', 'Х.1', 'x.1\u200b'].map((code, i) => ({ value: record({ code }) as unknown as RawRecord, at: { file: 'p.jsonl', row: i + 1 } }));
+    const { ids, problems } = distinctRecords(located);
+    expect(ids).toEqual(['CB-007/1', 'X.1']);
+    expect(ids.every((id) => PROJECT_ID.test(id))).toBe(true);
+    expect(problems.filter((p) => p.outcome === 'rejected').map((p) => p.row)).toEqual([3, 4]);
   });
 });

@@ -130,3 +130,12 @@ describe('bad rows are named, valid ones kept', () => {
     ]);
   });
 });
+
+describe('documentation', () => {
+  it('the README lists every header of the synonym table', async () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const { OPERATION_HEADERS, PARTNER_HEADERS } = await import('../../src/import/headers');
+    const missing = [...Object.values(OPERATION_HEADERS), ...Object.values(PARTNER_HEADERS)].flat().filter((h) => !readme.includes(h));
+    expect(missing).toEqual([]);
+  });
+});
