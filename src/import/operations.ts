@@ -124,6 +124,17 @@ function columns<F extends string>(table: Table, meaningOf: typeof operationColu
   return { byField, header: (field) => table.headers[byField.get(field)!] ?? field };
 }
 
+/** One row: where it is, its cells by field (over-long texts cut and reported), and a problem reporter naming the column. */
+function rowReader<F extends string>(table: Table, cols: Columns<F>, row: number, all: Cell[], problems: Problem[]) {
+  const at: Where = { file: table.file, ...(table.sheet !== undefined ? { sheet: table.sheet } : {}), row };
+  const cells = clipped(table, all, at, problems);
+  return {
+    at,
+    cell: (field: F): Cell => (cols.byField.has(field) ? (cells[cols.byField.get(field)!] ?? null) : null),
+    problem: (field: F, reason: string, outcome: Problem['outcome'] = 'fixed') => problems.push({ ...at, column: cols.header(field), reason, outcome }),
+  };
+}
+
 export function recordsFromTables(tables: readonly Table[]): FromTables {
   const problems: Problem[] = [];
   const unusedColumns: string[] = [];
@@ -133,11 +144,8 @@ export function recordsFromTables(tables: readonly Table[]): FromTables {
 
   for (const table of tables.filter((t) => t.kind === 'operations')) {
     const cols = columns<OperationField>(table, operationColumn, unusedColumns);
-    for (const { row, cells: all } of table.rows) {
-      const at: Where = { file: table.file, ...(table.sheet !== undefined ? { sheet: table.sheet } : {}), row };
-      const cells = clipped(table, all, at, problems);
-      const cell = (field: OperationField): Cell => (cols.byField.has(field) ? (cells[cols.byField.get(field)!] ?? null) : null);
-      const problem = (field: OperationField, reason: string, outcome: Problem['outcome'] = 'fixed') => problems.push({ ...at, column: cols.header(field), reason, outcome });
+    for (const { row, cells } of table.rows) {
+      const { at, cell, problem } = rowReader(table, cols, row, cells, problems);
       const raw: Record<string, unknown> = {};
       for (const field of ['code', 'atlas_id', 'title_en', 'title_bg', 'title_sr', 'acronym', 'programme', 'call', 'priority_axis', 'specific_objective', 'summary', 'intervention_field', 'notes'] as const) {
         raw[field] = asText(cell(field));
@@ -181,11 +189,8 @@ export function recordsFromTables(tables: readonly Table[]): FromTables {
 
   for (const table of tables.filter((t) => t.kind === 'partners')) {
     const cols = columns<PartnerField>(table, partnerColumn, unusedColumns);
-    for (const { row, cells: all } of table.rows) {
-      const at: Where = { file: table.file, ...(table.sheet !== undefined ? { sheet: table.sheet } : {}), row };
-      const cells = clipped(table, all, at, problems);
-      const cell = (field: PartnerField): Cell => (cols.byField.has(field) ? (cells[cols.byField.get(field)!] ?? null) : null);
-      const problem = (field: PartnerField, reason: string, outcome: Problem['outcome'] = 'fixed') => problems.push({ ...at, column: cols.header(field), reason, outcome });
+    for (const { row, cells } of table.rows) {
+      const { at, cell, problem } = rowReader(table, cols, row, cells, problems);
       const key = asText(cell('key')) ?? asText(cell('atlas_id'));
       const name = asText(cell('name'));
       if (!key) {
