@@ -117,9 +117,8 @@ export function App({ load = loadAtlas }: AppProps) {
     // The address bar then shows the canonical link, the one "Share" gives.
     const checked = dropUnknownIds(from, { objectives: new Set(objectives.keys()), districts: new Set(districts.keys()), municipalities: new Set(municipalities.keys()) });
     if (checked.notices.length) setNotices((n) => [...n, ...checked.notices]);
-    const next = { ...checked.state, project: checked.state.project && data.projects.some((p) => p.id === checked.state.project) ? checked.state.project : null };
-    history.replaceState(null, '', toSearch(next) || location.pathname);
-    setUrl({ state: next, notices: [] });
+    history.replaceState(null, '', toSearch(checked.state) || location.pathname);
+    setUrl({ state: checked.state, notices: [] });
     const shown = { data, basemap, municipalities, districts, objectives };
     setLoaded(shown);
     return shown;
