@@ -110,7 +110,8 @@ export function compileProject(r: RawRecord, id: string, ctx: CompileContext, re
     const existing = locations.findIndex((l) => l.settlementId === s.id);
     if (existing >= 0) return existing;
     if (method === 'district') return locations.push({ ...placeOf(s), method, partners: [], ...extra }) - 1;
-    const inPolygon = ctx.municipalityAt?.(s.lon, s.lat, s.country) ?? s.municipalityId;
+    // null is an answer (no polygon holds the point); no lookup at all means nothing to check.
+    const inPolygon = ctx.municipalityAt ? ctx.municipalityAt(s.lon, s.lat, s.country) : s.municipalityId;
     if (inPolygon !== s.municipalityId) {
       const where = inPolygon ? `lies in ${inPolygon}` : 'lies in no municipality polygon';
       report('polygon', `${s.nameLat}: the gazetteer puts it in ${s.municipalityId}, its point ${where}; kept the gazetteer's municipality`);

@@ -118,3 +118,19 @@ describe('hostile JSON Lines', () => {
     expect(problems.filter((p) => p.outcome === 'rejected').map((p) => p.row)).toEqual([3, 4]);
   });
 });
+
+describe('point-in-polygon check', () => {
+  it('reports a place whose point lies in no municipality polygon, and checks nothing without a lookup', async () => {
+    const { programmeFacts } = await import('../../data/dataset-dir');
+    const { compileProject } = await import('../../src/core/compile');
+    const { gazetteer } = programmeFacts();
+    const r = record({ partners: [{ name: 'Municipality of Vidin', role: 'lead', country: 'BG', town: 'Vidin', municipality: null, budget_eur: null }] }) as unknown as RawRecord;
+    const kinds = (municipalityAt?: () => string | null) => {
+      const found: string[] = [];
+      compileProject(r, 'x', { gazetteer, objectives: new Set(), amountCeiling: 1e9, municipalityAt }, (kind) => found.push(kind));
+      return found;
+    };
+    expect(kinds(() => null)).toEqual(['polygon']);
+    expect(kinds()).toEqual([]);
+  });
+});
