@@ -8,7 +8,7 @@ import { relative, resolve } from 'node:path';
 import { bbox, booleanPointInPolygon, point } from '@turf/turf';
 import { DataError } from '../src/core/compile';
 import { Gazetteer } from '../src/core/gazetteer';
-import { decodeUtf8, scanJsonLines } from '../src/core/records';
+import { readJsonLines } from '../src/core/records';
 import { StoryError } from '../src/core/stories';
 import { PERIODS, type CountryCode, type Objective, type OfficialCount } from '../src/core/types';
 import { buildDataset } from '../src/import/dataset';
@@ -21,11 +21,9 @@ const RAW = resolve(process.env.ATLAS_PROJECTS_RAW ?? new URL('../../shared/proj
 
 function main(): void {
   const projectsFile = relative(process.cwd(), resolve(RAW, 'projects.jsonl'));
-  const decoded = decodeUtf8(readFileSync(projectsFile), projectsFile);
-  const scanned = scanJsonLines(decoded.text, projectsFile);
+  const scanned = readJsonLines(readFileSync(projectsFile), projectsFile);
   // The published data is strict: the first problem of the collected file stops the build.
-  const first = [...decoded.problems, ...scanned.problems][0];
-  if (first) throw new DataError(first.file, first.row ?? 0, first.column ?? null, first.reason);
+  if (scanned.problems.length) throw DataError.of(scanned.problems[0]);
   const geo = loadGeoSources();
   const gazetteer = new Gazetteer(geo.settlements, geo.municipalities, geo.districts);
   const boxes = geo.polygons.map((p) => ({ polygon: p, box: bbox(p), country: geo.municipalities.find((m) => m.id === p.id)!.country }));

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { StoryError } from '../src/core/stories';
 import { gazetteerFrom, type Gazetteer, type GazetteerData } from '../src/core/gazetteer';
 import { formatProblem } from '../src/core/problems';
-import { decodeUtf8, scanJsonLines, type Located, type RawRecord } from '../src/core/records';
+import { readJsonLines, type Located, type RawRecord } from '../src/core/records';
 import type { AtlasData, MunicipalityRecord } from '../src/core/types';
 import type { ProgrammeFacts } from '../src/import/dataset';
 
@@ -89,9 +89,8 @@ export function programmeFacts(): { facts: ProgrammeFacts; gazetteer: Gazetteer 
 export function readRecords(dir: string): Located<RawRecord>[] {
   const file = join(dir, RECORDS_FILE);
   if (!existsSync(file)) return [];
-  const decoded = decodeUtf8(readFileSync(file), file);
-  const scanned = scanJsonLines(decoded.text, file);
-  const problem = [...decoded.problems, ...scanned.problems].find((p) => p.outcome === 'rejected' && p.row !== undefined);
+  const { records, problems } = readJsonLines(readFileSync(file), file);
+  const problem = problems.find((p) => p.outcome === 'rejected' && p.row !== undefined);
   if (problem) throw new Error(formatProblem(problem));
-  return scanned.records;
+  return records;
 }

@@ -34,10 +34,10 @@ export interface Attribution {
   knownTotal: number;
 }
 
-/** Shares of a project's budget per municipality, summing to 1 (empty: nowhere to put it). */
 /** The project's places that name a municipality (not a district's centre). */
 export const municipalPlaces = (p: Project) => p.locations.filter((l) => l.method !== 'district');
 
+/** Shares of a project's budget per municipality, summing to 1 (empty: nowhere to put it). */
 export function shares(p: Project): Map<string, number> {
   const located = p.partners.filter((q) => q.location !== null && p.locations[q.location].method !== 'district');
   const places = municipalPlaces(p);

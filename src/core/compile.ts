@@ -21,21 +21,24 @@ export class DataError extends Error {
     super(`${file}${line ? `:${line}` : ''}${field ? ` field "${field}"` : ''}: ${reason}`);
     this.name = 'DataError';
   }
-}
 
-const strictError = (p: Problem) => new DataError(p.file, p.row ?? 0, p.column ?? null, p.reason);
+  /** The strict build's error for a problem the lenient import would only report. */
+  static of(p: Problem): DataError {
+    return new DataError(p.file, p.row ?? 0, p.column ?? null, p.reason);
+  }
+}
 
 /** Strict: one record that is not clean fails the build. */
 export function validateRecord(value: unknown, file: string, line: number): RawRecord {
   const { record, problems } = checkRecord(value, { file, row: line });
-  if (problems.length) throw strictError(problems[0]);
+  if (problems.length) throw DataError.of(problems[0]);
   return record!;
 }
 
 /** Strict JSON Lines: the first problem of any line fails, naming file and line. */
 export function parseJsonLines(text: string, file: string): RawRecord[] {
   const { records, problems } = scanJsonLines(text, file);
-  if (problems.length) throw strictError(problems[0]);
+  if (problems.length) throw DataError.of(problems[0]);
   return records.map((r) => r.value);
 }
 
@@ -66,7 +69,7 @@ export function compileProjects(
   { strict = false } = {},
 ): { projects: Project[]; issues: Issue[]; problems: Problem[] } {
   const distinct = distinctRecords(records);
-  if (strict && distinct.problems.some((p) => p.outcome === 'rejected')) throw strictError(distinct.problems.find((p) => p.outcome === 'rejected')!);
+  if (strict && distinct.problems.some((p) => p.outcome === 'rejected')) throw DataError.of(distinct.problems.find((p) => p.outcome === 'rejected')!);
   const issues: Issue[] = [];
   const projects = distinct.records.map((r, i) =>
     compileProject(r.value, distinct.ids[i], ctx, (kind, detail) => issues.push({ project: distinct.ids[i], at: formatWhere(r.at), kind, detail })),

@@ -12,9 +12,8 @@ export interface Where {
 }
 
 export interface Problem extends Where {
+  /** Why, with the offending value quoted (see `quote`). */
   reason: string;
-  /** The offending value, already quoted by `quote`. */
-  value?: string;
   /** 'rejected': the row or file was left out; 'fixed': kept with this value unknown or corrected; 'note': kept as is. */
   outcome: 'rejected' | 'fixed' | 'note';
 }
@@ -27,7 +26,7 @@ export function formatWhere(w: Where): string {
 }
 
 export function formatProblem(p: Problem): string {
-  return `${formatWhere(p)}: ${p.reason}${p.value !== undefined ? ` ${p.value}` : ''}`;
+  return `${formatWhere(p)}: ${p.reason}`;
 }
 
 const QUOTE_MAX = 80;

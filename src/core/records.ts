@@ -265,6 +265,13 @@ export function scanJsonLines(text: string, file: string): { records: Located<Ra
   return { records, problems };
 }
 
+/** A JSONL file's bytes → records, with invalid UTF-8 and every faulty line named. */
+export function readJsonLines(bytes: Uint8Array, file: string): { records: Located<RawRecord>[]; problems: Problem[] } {
+  const decoded = decodeUtf8(bytes, file);
+  const scanned = scanJsonLines(decoded.text, file);
+  return { records: scanned.records, problems: [...decoded.problems, ...scanned.problems] };
+}
+
 /** A code made URL-safe: characters `?project=` does not take become dashes. */
 export function safeId(text: string): string | null {
   const id = text

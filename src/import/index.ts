@@ -5,7 +5,7 @@
  */
 import type { CompileContext } from '../core/compile';
 import type { Problem } from '../core/problems';
-import { decodeUtf8, distinctRecords, scanJsonLines, type Located, type RawRecord } from '../core/records';
+import { distinctRecords, readJsonLines, type Located, type RawRecord } from '../core/records';
 import { buildDataset, type BuiltDataset, type ProgrammeFacts } from './dataset';
 import { mergeRecords, type Merge } from './merge';
 import { recordsFromTables } from './operations';
@@ -27,10 +27,9 @@ export async function readFiles(files: readonly InputFile[]): Promise<ReadResult
   const tables: Table[] = [];
   for (const file of files) {
     if (fileKind(file) === 'jsonl') {
-      const decoded = decodeUtf8(file.bytes, file.name);
-      const scanned = scanJsonLines(decoded.text, file.name);
-      problems.push(...decoded.problems, ...scanned.problems);
-      records.push(...scanned.records);
+      const read = readJsonLines(file.bytes, file.name);
+      problems.push(...read.problems);
+      records.push(...read.records);
       continue;
     }
     const read = await readTables(file);

@@ -60,8 +60,8 @@ export async function readTables(file: InputFile): Promise<{ tables: Table[]; pr
 
 const refuse = (file: InputFile, reason: string) => ({ tables: [], problems: [{ file: file.name, reason, outcome: 'rejected' as const }], ignored: [] });
 
-function csvRows(text: string): Cell[][] {
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+/** Text decoded by decodeUtf8 (which drops a byte-order mark) → rows, split at the header's separator. */
+function csvRows(body: string): Cell[][] {
   const firstLine = body.slice(0, body.search(/\r?\n|$/));
   const count = (ch: string) => firstLine.split(ch).length - 1;
   const delimiter = [';', '\t', ','].reduce((best, d) => (count(d) > count(best) ? d : best), ',');

@@ -121,6 +121,12 @@ describe('bad rows are named, valid ones kept', () => {
     expect(attribute([p]).unattributed.total).toBe(1000);
   });
 
+  it('reads a CSV as Excel saves "CSV UTF-8": byte-order mark, semicolons, CRLF', async () => {
+    const { records: read, problems } = await readFiles([text('excel.csv', '\ufeffOperation ID;Title;Period\r\nE1;Excel row;2014-2020\r\n')]);
+    expect(problems).toEqual([]);
+    expect(read.map((r) => [r.value.code, r.value.title_en, r.value.period])).toEqual([['E1', 'Excel row', '2014-2020']]);
+  });
+
   it('refuses what is not a list of operations, with a reason', async () => {
     const { problems, records: read } = await readFiles([text('notes.csv', 'a,b\n1,2\n'), { name: 'old.xls', bytes: new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0, 0]) }]);
     expect(read).toEqual([]);
