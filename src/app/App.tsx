@@ -143,13 +143,16 @@ export function App({ load = loadAtlas }: AppProps) {
     setLocal(null);
     show(published.current.data, published.current.basemap, state);
   };
-  // A file dropped anywhere on the page opens like one chosen with the file input.
+  // A file dropped anywhere on the page opens like one chosen with the file input. Listening
+  // once, through a ref to this render's opener (it reads the current link state).
+  const openLatest = useRef(openLocal);
+  openLatest.current = openLocal;
   useEffect(() => {
     const over = (e: DragEvent) => e.dataTransfer?.types.includes('Files') && e.preventDefault();
     const drop = (e: DragEvent) => {
       if (!e.dataTransfer?.files.length) return;
       e.preventDefault();
-      openLocal([...e.dataTransfer.files]);
+      openLatest.current([...e.dataTransfer.files]);
     };
     addEventListener('dragover', over);
     addEventListener('drop', drop);
@@ -157,7 +160,7 @@ export function App({ load = loadAtlas }: AppProps) {
       removeEventListener('dragover', over);
       removeEventListener('drop', drop);
     };
-  });
+  }, []);
 
   const navigate = (patch: Partial<UrlState>, { replace = false } = {}) => {
     const next = { ...state, ...patch };

@@ -5,7 +5,7 @@ import dataUrl from '@atlas-data/atlas-data.json?url';
 import type { BasemapData } from '../core/basemap';
 import type { AtlasData } from '../core/types';
 
-async function getJson<T>(url: string): Promise<T> {
+export async function getJson<T>(url: string): Promise<T> {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
   try {

@@ -6,7 +6,9 @@
 import gazetteerUrl from '../../geo/out/gazetteer.json?url';
 import municipalitiesUrl from '../../geo/out/municipalities.json?url';
 import type { GazetteerData } from '../core/gazetteer';
+import { formatProblem } from '../core/problems';
 import type { AtlasData, MunicipalityRecord } from '../core/types';
+import { getJson } from './load';
 
 export interface LocalData {
   data: AtlasData;
@@ -17,20 +19,14 @@ export interface LocalData {
   problems: number;
 }
 
-async function json<T>(url: string): Promise<T> {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
-  return (await response.json()) as T;
-}
-
 /** The files' data, or an error whose message says in one line why there is none. */
 export async function openFiles(files: readonly File[], published: AtlasData): Promise<LocalData> {
   const [{ importFiles }, { importReport }, { gazetteerFrom }, gazetteerData, municipalities, inputs] = await Promise.all([
     import('../import'),
     import('../import/report'),
     import('../core/gazetteer'),
-    json<GazetteerData>(gazetteerUrl),
-    json<MunicipalityRecord[]>(municipalitiesUrl),
+    getJson<GazetteerData>(gazetteerUrl),
+    getJson<MunicipalityRecord[]>(municipalitiesUrl),
     Promise.all(files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) }))),
   ]);
   const { objectives, officialCounts, amountCeiling, stories } = published;
@@ -40,7 +36,6 @@ export async function openFiles(files: readonly File[], published: AtlasData): P
   const report = importReport(names, imported, { target: 'this page only (not published)' });
   if (!imported.built.data.projects.length) {
     const first = imported.problems.find((p) => p.outcome === 'rejected');
-    const { formatProblem } = await import('../core/problems');
     throw new Error(first ? formatProblem(first) : `${names.join(', ')}: no operations found`);
   }
   return { data: imported.built.data, names, report, problems: imported.problems.length };
