@@ -7,7 +7,7 @@
  * published data build is strict (`strict`): any problem fails it, naming file, line and field.
  */
 import { kindOf, quote, type Problem, type Where } from './problems';
-import { shortHash, slugify } from './text';
+import { PROJECT_ID, shortHash, slugify } from './text';
 import { PERIODS, type CountryCode, type Period } from './types';
 
 export interface RawPartner {
@@ -74,9 +74,6 @@ export const MAX_LINE = 1_000_000;
 /** A project runs at most this long; longer (or negative) durations are typing errors. */
 const MAX_MONTHS = 180;
 const YEARS = { min: 1990, max: 2100 };
-
-/** Ids are programme codes or slugs: printable, no spaces, bounded; `?project=` accepts exactly these. */
-export const PROJECT_ID = /^[\p{L}\p{N}._/-]{1,120}$/u;
 
 /** yyyy-mm-dd that names a real day within the plausible years, or the reason it does not. */
 export function dateProblem(text: string): string | null {

@@ -73,6 +73,9 @@ const CYR_ASCII: Record<string, string> = {
   у: 'u', ф: 'f', х: 'h', ц: 'ts', ч: 'ch', џ: 'dz', ш: 'sh', щ: 'sht', ъ: 'a', ь: 'y', ю: 'yu', я: 'ya',
 };
 
+/** Ids are programme codes or slugs: printable, no spaces, bounded; `?project=` accepts exactly these. */
+export const PROJECT_ID = /^[\p{L}\p{N}._/-]{1,120}$/u;
+
 /** A URL-safe ASCII slug ("Зона на приятелството" → "zona-na-priyatelstvoto"), cut at a word. */
 export function slugify(text: string, maxLength = 60): string {
   let ascii = '';

@@ -3,8 +3,8 @@
  * reproduces exactly what the sender saw. Unknown or invalid parameters are dropped and reported
  * as notices, never thrown.
  */
-import { PROJECT_ID } from '../core/records';
 import { NO_FILTERS, type Filters, type PeriodKey, type TypeKey } from '../core/filters';
+import { PROJECT_ID } from '../core/text';
 import { THEME_IDS, type ThemeId } from '../core/themes';
 import { PERIODS, type CountryCode } from '../core/types';
 import { isLocale, type Locale } from '../i18n/locales';

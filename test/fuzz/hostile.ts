@@ -6,7 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { zipSync, strToU8 } from 'fflate';
 import writeXlsxFile from 'write-excel-file/node';
-import { dateProblem, PROJECT_ID } from '../../src/core/records';
+import { dateProblem } from '../../src/core/records';
+import { PROJECT_ID } from '../../src/core/text';
 import type { AtlasData } from '../../src/core/types';
 import type { InputFile } from '../../src/import';
 

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DataError, parseJsonLines, validateRecord } from '../../src/core/compile';
 import { formatProblem } from '../../src/core/problems';
-import { decodeUtf8, distinctRecords, projectIds, PROJECT_ID, scanJsonLines, type RawRecord } from '../../src/core/records';
+import { decodeUtf8, distinctRecords, projectIds, scanJsonLines, type RawRecord } from '../../src/core/records';
+import { PROJECT_ID } from '../../src/core/text';
 
 const RAW_FILE = new URL('../../../shared/projects-raw/projects.jsonl', import.meta.url);
 
