@@ -1,11 +1,12 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'vitest/config';
 import { serviceWorker } from './sw-plugin.ts';
 
 // The dataset the atlas is built with: a folder written by `npm run data` or `npm run import`.
-const ATLAS_DATA = resolve(process.env.ATLAS_DATA ?? 'data/out');
+const ATLAS_DATA = process.env.ATLAS_DATA ? resolve(process.env.ATLAS_DATA) : fileURLToPath(new URL('./data/out', import.meta.url));
 if (!existsSync(resolve(ATLAS_DATA, 'atlas-data.json'))) {
   throw new Error(`ATLAS_DATA=${ATLAS_DATA}: no atlas-data.json there (write one with npm run import -- --out ${ATLAS_DATA} FILE…)`);
 }
