@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
@@ -10,13 +10,17 @@ const ATLAS_DATA = process.env.ATLAS_DATA ? resolve(process.env.ATLAS_DATA) : fi
 if (!existsSync(resolve(ATLAS_DATA, 'atlas-data.json'))) {
   throw new Error(`ATLAS_DATA=${ATLAS_DATA}: no atlas-data.json there (write one with npm run import -- --out ${ATLAS_DATA} FILE…)`);
 }
+// Its programme (descriptor, boundaries, gazetteer), named by the dataset's dataset.json.
+const manifest = resolve(ATLAS_DATA, 'dataset.json');
+const ATLAS_PROGRAMME = resolve(ATLAS_DATA, existsSync(manifest) ? (JSON.parse(readFileSync(manifest, 'utf8')) as { programme: string }).programme : '../programmes/bg-rs');
+if (!existsSync(resolve(ATLAS_PROGRAMME, 'programme.json'))) throw new Error(`${manifest}: programme: no programme.json in ${ATLAS_PROGRAMME}`);
 
 export default defineConfig({
   // Relative asset URLs: dist/ works from any static server and any base path.
   base: './',
   plugins: [preact(), serviceWorker()],
-  resolve: { alias: { '@atlas-data': ATLAS_DATA } },
-  server: { fs: { allow: ['.', ATLAS_DATA] } },
+  resolve: { alias: { '@atlas-data': ATLAS_DATA, '@atlas-programme': ATLAS_PROGRAMME } },
+  server: { fs: { allow: ['.', ATLAS_DATA, ATLAS_PROGRAMME] } },
   // maplibre alone is about 1 MB of the main chunk: warn only above that.
   build: { target: 'es2022', chunkSizeWarningLimit: 1500 },
   test: {

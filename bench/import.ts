@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { csvFormatRows } from 'd3';
-import { programmeFacts, writeDataset } from '../data/dataset-dir';
+import { DEFAULT_PROGRAMME, programmeFacts, writeDataset } from '../data/dataset-dir';
 import type { GazetteerData } from '../src/core/gazetteer';
 import { importFiles } from '../src/import';
 import { random } from '../test/fuzz/hostile';
@@ -15,8 +15,8 @@ import { random } from '../test/fuzz/hostile';
 const OPERATIONS = Number(process.argv[2] ?? 100_000);
 const PARTNERS_EACH = 4;
 const rnd = random(7);
-const gazetteer = JSON.parse(readFileSync(new URL('../geo/out/gazetteer.json', import.meta.url), 'utf8')) as GazetteerData;
-const towns = gazetteer.settlements.filter((s) => s[6] === 1); // municipality seats: names that place
+const gazetteer = JSON.parse(readFileSync(new URL('../data/programmes/bg-rs/geo/gazetteer.json', import.meta.url), 'utf8')) as GazetteerData;
+const towns = gazetteer.settlements.filter((s) => s[5] === 1); // municipality seats: names that place
 const periods = ['2007-2013', '2014-2020', '2021-2027'];
 
 let peak = 0;
@@ -29,7 +29,7 @@ for (let i = 0; i < OPERATIONS; i++) {
   operations.push([`SYN.${i}`, `Synthetic operation ${i}`, periods[i % 3], `${total},00`, '01.03.2017', '2019-02-28', rnd() < 0.5 ? 'investment' : 'soft']);
   for (let k = 0; k < PARTNERS_EACH; k++) {
     const town = towns[Math.floor(rnd() * towns.length)];
-    partners.push([`SYN.${i}`, `Organisation ${i}-${k}`, k === 0 ? 'yes' : 'no', town[2], town[1], String(Math.floor(total / PARTNERS_EACH))]);
+    partners.push([`SYN.${i}`, `Organisation ${i}-${k}`, k === 0 ? 'yes' : 'no', town[2][0], town[1], String(Math.floor(total / PARTNERS_EACH))]);
   }
 }
 const files = [
@@ -37,11 +37,11 @@ const files = [
   { name: 'partners.csv', bytes: new TextEncoder().encode(csvFormatRows(partners)) },
 ];
 const t1 = performance.now();
-const { facts, gazetteer: places } = programmeFacts();
-const imported = await importFiles(files, [], facts, { gazetteer: places });
+const { programme, facts, gazetteer: places } = programmeFacts();
+const imported = await importFiles(files, [], facts, { programme, gazetteer: places });
 const t2 = performance.now();
 const dir = mkdtempSync(join(tmpdir(), 'atlas-bench-'));
-writeDataset(dir, imported.merge.records.map((r) => r.value), imported.built.data);
+writeDataset(dir, imported.merge.records.map((r) => r.value), imported.built.data, DEFAULT_PROGRAMME);
 writeFileSync(join(dir, 'IMPORT-REPORT.md'), `${imported.problems.length} problems`);
 const t3 = performance.now();
 clearInterval(sample);

@@ -2,10 +2,15 @@
  * A dataset folder, as `npm run data` and `npm run import` write it and `ATLAS_DATA` names it:
  *   projects.jsonl   the records (the schema of src/core/records.ts): what the next import merges into
  *   atlas-data.json  the compiled dataset the atlas loads
+ *   dataset.json     which programme it belongs to: {"programme": "<its folder, relative to this one>"}
+ * and a programme folder (data/programmes/<id>/, see README "Adding a programme"):
+ *   programme.json   the descriptor (src/core/programme.ts)
+ *   geo/             basemap.json, municipalities.json, gazetteer.json
+ *   stories/         the guided tours
  */
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, writeSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { validateProgramme, type Programme } from '../src/core/programme';
 import { StoryError } from '../src/core/stories';
 import { gazetteerFrom, type Gazetteer, type GazetteerData } from '../src/core/gazetteer';
 import { formatProblem } from '../src/core/problems';
@@ -14,9 +19,10 @@ import type { AtlasData, MunicipalityRecord } from '../src/core/types';
 import type { ProgrammeFacts } from '../src/import/dataset';
 
 export const PUBLISHED_DATA = new URL('./out/', import.meta.url).pathname;
+export const DEFAULT_PROGRAMME = new URL('./programmes/bg-rs/', import.meta.url).pathname;
 export const RECORDS_FILE = 'projects.jsonl';
 export const DATA_FILE = 'atlas-data.json';
-const STORIES_DIR = new URL('./stories/', import.meta.url);
+const MANIFEST_FILE = 'dataset.json';
 
 /** Writes texts to a file in chunks of about 1 MB: 100,000 projects never become one giant string. */
 function writeChunked(file: string, parts: Iterable<string>): void {
@@ -41,8 +47,9 @@ function* dataJson(data: AtlasData): Generator<string> {
   yield `],${JSON.stringify(rest).slice(1)}`;
 }
 
-export function writeDataset(dir: string, records: readonly RawRecord[], data: AtlasData): void {
+export function writeDataset(dir: string, records: readonly RawRecord[], data: AtlasData, programmeDir: string): void {
   mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, MANIFEST_FILE), `${JSON.stringify({ programme: relative(resolve(dir), resolve(programmeDir)) || '.' })}\n`);
   writeChunked(join(dir, RECORDS_FILE), (function* () {
     for (const r of records) yield `${JSON.stringify(r)}\n`;
   })());
@@ -58,13 +65,38 @@ export function readCompiled(dir: string): AtlasData {
   return data;
 }
 
-/** data/stories/*.json as parsed JSON; the dataset build validates them against its projects. */
-export function readStories(): { file: string; story: unknown }[] {
-  return readdirSync(STORIES_DIR)
+/** The programme folder a dataset belongs to (a new folder: the default programme). */
+export function programmeOf(dir: string): string {
+  const file = join(dir, MANIFEST_FILE);
+  if (!existsSync(file)) return DEFAULT_PROGRAMME;
+  const manifest = JSON.parse(readFileSync(file, 'utf8')) as { programme?: unknown };
+  if (typeof manifest.programme !== 'string') throw new Error(`${file}: programme: expected the programme folder's path`);
+  return resolve(dir, manifest.programme);
+}
+
+const readJson = <T>(file: string): T => {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as T;
+  } catch (error) {
+    throw new Error(`${file}: ${(error as Error).message}`);
+  }
+};
+
+/** A programme folder's descriptor, validated (errors name the file and field). */
+export const readProgramme = (programmeDir: string): Programme => {
+  const file = join(programmeDir, 'programme.json');
+  return validateProgramme(readJson(file), file);
+};
+
+/** A programme's stories/*.json as parsed JSON; the dataset build validates them against its projects. */
+export function readStories(programmeDir: string): { file: string; story: unknown }[] {
+  const dir = join(programmeDir, 'stories');
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
     .filter((f) => f.endsWith('.json'))
     .sort()
     .map((f) => {
-      const file = fileURLToPath(new URL(f, STORIES_DIR));
+      const file = join(dir, f);
       try {
         return { file, story: JSON.parse(readFileSync(file, 'utf8')) as unknown };
       } catch (error) {
@@ -73,23 +105,27 @@ export function readStories(): { file: string; story: unknown }[] {
     });
 }
 
-const GEO_OUT = new URL('../geo/out/', import.meta.url);
-const readJson = <T>(url: URL): T => JSON.parse(readFileSync(url, 'utf8')) as T;
+/** A programme's municipality records and gazetteer (its geo/ folder). */
+export function readProgrammeGeo(programmeDir: string): { municipalities: MunicipalityRecord[]; gazetteer: Gazetteer } {
+  const municipalities = readJson<MunicipalityRecord[]>(join(programmeDir, 'geo', 'municipalities.json'));
+  return { municipalities, gazetteer: gazetteerFrom(readJson<GazetteerData>(join(programmeDir, 'geo', 'gazetteer.json')), municipalities) };
+}
 
-/** What every dataset shares, read from the committed published build: the programme's facts and the gazetteer. */
-export function programmeFacts(): { facts: ProgrammeFacts; gazetteer: Gazetteer } {
-  const published = readCompiled(PUBLISHED_DATA);
-  const municipalities = readJson<MunicipalityRecord[]>(new URL('municipalities.json', GEO_OUT));
-  const gazetteer = gazetteerFrom(readJson<GazetteerData>(new URL('gazetteer.json', GEO_OUT)), municipalities);
-  const { objectives, officialCounts, amountCeiling } = published;
-  return { facts: { municipalities, objectives, officialCounts, amountCeiling, stories: readStories() }, gazetteer };
+/**
+ * What every dataset of a programme shares, read from the programme folder and from the programme's
+ * published build (`published`: its objectives, official counts and amount ceiling).
+ */
+export function programmeFacts(programmeDir = DEFAULT_PROGRAMME, published = PUBLISHED_DATA): { programme: Programme; facts: ProgrammeFacts; gazetteer: Gazetteer } {
+  const { objectives, officialCounts, amountCeiling } = readCompiled(published);
+  const { municipalities, gazetteer } = readProgrammeGeo(programmeDir);
+  return { programme: readProgramme(programmeDir), facts: { municipalities, objectives, officialCounts, amountCeiling, stories: readStories(programmeDir) }, gazetteer };
 }
 
 /** The records of a dataset folder (none for a new or empty folder). */
-export function readRecords(dir: string): Located<RawRecord>[] {
+export function readRecords(dir: string, programme: Programme): Located<RawRecord>[] {
   const file = join(dir, RECORDS_FILE);
   if (!existsSync(file)) return [];
-  const { records, problems } = readJsonLines(readFileSync(file), file);
+  const { records, problems } = readJsonLines(readFileSync(file), file, programme);
   const problem = problems.find((p) => p.outcome === 'rejected' && p.row !== undefined);
   if (problem) throw new Error(formatProblem(problem));
   return records;

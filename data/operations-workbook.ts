@@ -5,15 +5,18 @@
  */
 import { csvFormatRows } from 'd3';
 import writeXlsxFile from 'write-excel-file/node';
+import type { Programme } from '../src/core/programme';
 import type { RawPartner, RawRecord } from '../src/core/records';
-import { projectIds } from '../src/core/records';
-import { OPERATION_HEADERS, PARTNER_HEADERS, type OperationField, type PartnerField } from '../src/import/headers';
+import { projectIds, titleField } from '../src/core/records';
+import { OPERATION_HEADERS, PARTNER_HEADERS, type PartnerField, type SynonymField } from '../src/import/headers';
 
 type Value = string | number | Date | null;
 
 export interface HeaderVariant {
-  /** One header per field, each from the synonym table (in any case or spacing). */
-  operations: Record<OperationField, string>;
+  /** One header per field, each from the synonym table (in any case or spacing); `title` is the first title language's. */
+  operations: Record<SynonymField, string>;
+  /** Headers of the other title languages' columns ("Operation name (bg)"), by language. */
+  titles: Record<string, string>;
   partners: Record<PartnerField, string>;
   /** A column the importer does not know: it must be reported, never fatal. */
   unknown?: string;
@@ -27,11 +30,12 @@ const pick = <F extends string>(table: Record<F, string[]>, n: number, shape: (h
   Object.fromEntries(Object.entries(table).map(([f, h]) => [f, shape((h as string[])[Math.min(n, (h as string[]).length - 1)])])) as Record<F, string>;
 
 /** The template's headers: the first name of each field. */
-export const CANONICAL: HeaderVariant = { operations: first(OPERATION_HEADERS), partners: first(PARTNER_HEADERS), yesNo: ['yes', 'no'], country: (c) => c };
+export const CANONICAL: HeaderVariant = { operations: first(OPERATION_HEADERS), titles: { bg: 'Project name in Bulgarian', sr: 'Project name in Serbian' }, partners: first(PARTNER_HEADERS), yesNo: ['yes', 'no'], country: (c) => c };
 
 /** Another synonym of each field, in upper case with doubled spaces, plus an unknown column (the round-trip workbook). */
 export const WORKBOOK_VARIANT: HeaderVariant = {
-  operations: { ...pick(OPERATION_HEADERS, 1, (h) => h.toUpperCase().replace(/ /g, '  ')), title_bg: 'Operation name (bg)', title_sr: 'Operation name (sr)' },
+  operations: pick(OPERATION_HEADERS, 1, (h) => h.toUpperCase().replace(/ /g, '  ')),
+  titles: { bg: 'Operation name (bg)', sr: 'Operation name (sr)' },
   partners: pick(PARTNER_HEADERS, 1, (h) => ` ${h.toUpperCase()} `),
   unknown: 'Internal reference',
   yesNo: ['yes', 'no'],
@@ -40,18 +44,21 @@ export const WORKBOOK_VARIANT: HeaderVariant = {
 
 /** keep.eu-style headers: a third synonym, lower case with punctuation; lead partner in Bulgarian; country names. */
 export const KEEP_VARIANT: HeaderVariant = {
-  operations: { ...pick(OPERATION_HEADERS, 2, (h) => h.toLowerCase().replace(/ /g, '_')), title_en: 'Project name in English', title_bg: 'Project name in Bulgarian', title_sr: 'Project name in Serbian' },
+  operations: { ...pick(OPERATION_HEADERS, 2, (h) => h.toLowerCase().replace(/ /g, '_')), title: 'Project name in English' },
+  titles: { bg: 'Project name in Bulgarian', sr: 'Project name in Serbian' },
   partners: pick(PARTNER_HEADERS, 2, (h) => h.toLowerCase()),
   unknown: 'keep.eu link',
   yesNo: ['да', 'не'],
   country: (c) => (c === 'BG' ? 'Bulgaria' : 'Србија'),
 };
 
-const OPERATION_FIELDS = Object.keys(OPERATION_HEADERS) as OperationField[];
+const OPERATION_FIELDS = Object.keys(OPERATION_HEADERS) as SynonymField[];
 const PARTNER_FIELDS = Object.keys(PARTNER_HEADERS) as PartnerField[];
 
-function operationValue(r: RawRecord, id: string, field: OperationField, dates: 'cells' | 'text'): Value {
+function operationValue(r: RawRecord, id: string, field: SynonymField, dates: 'cells' | 'text', programme: Programme): Value {
   switch (field) {
+    case 'title':
+      return r[titleField(programme.titleLanguages[0])] ?? null;
     case 'code':
       return r.code;
     case 'atlas_id':
@@ -89,14 +96,25 @@ function partnerValue(r: RawRecord, id: string, p: RawPartner, field: PartnerFie
   }
 }
 
-export function operationsTable(records: readonly RawRecord[], variant: HeaderVariant, dates: 'cells' | 'text'): Value[][] {
-  const ids = projectIds(records);
-  const header = [...OPERATION_FIELDS.map((f) => variant.operations[f]), ...(variant.unknown ? [variant.unknown] : [])];
-  return [header, ...records.map((r, i) => [...OPERATION_FIELDS.map((f) => operationValue(r, ids[i], f, dates)), ...(variant.unknown ? [`ref-${i + 1}`] : [])])];
+/** The columns: each field of the synonym table, the other title languages' right after the main title. */
+function operationColumns(variant: HeaderVariant, programme: Programme): { header: string; value: (r: RawRecord, id: string, dates: 'cells' | 'text') => Value }[] {
+  return OPERATION_FIELDS.flatMap((field) => [
+    { header: variant.operations[field], value: (r: RawRecord, id: string, dates: 'cells' | 'text') => operationValue(r, id, field, dates, programme) },
+    ...(field === 'title'
+      ? programme.titleLanguages.slice(1).filter((l) => variant.titles[l]).map((l) => ({ header: variant.titles[l], value: (r: RawRecord) => r[titleField(l)] ?? null }))
+      : []),
+  ]);
 }
 
-export function partnersTable(records: readonly RawRecord[], variant: HeaderVariant): Value[][] {
-  const ids = projectIds(records);
+export function operationsTable(records: readonly RawRecord[], variant: HeaderVariant, dates: 'cells' | 'text', programme: Programme): Value[][] {
+  const ids = projectIds(records, programme);
+  const columns = operationColumns(variant, programme);
+  const header = [...columns.map((c) => c.header), ...(variant.unknown ? [variant.unknown] : [])];
+  return [header, ...records.map((r, i) => [...columns.map((c) => c.value(r, ids[i], dates)), ...(variant.unknown ? [`ref-${i + 1}`] : [])])];
+}
+
+export function partnersTable(records: readonly RawRecord[], variant: HeaderVariant, programme: Programme): Value[][] {
+  const ids = projectIds(records, programme);
   const fields = PARTNER_FIELDS.filter((f) => f !== 'role');
   return [fields.map((f) => variant.partners[f]), ...records.flatMap((r, i) => (r.partners ?? []).map((p) => fields.map((f) => partnerValue(r, ids[i], p, f, variant))))];
 }
@@ -104,16 +122,16 @@ export function partnersTable(records: readonly RawRecord[], variant: HeaderVari
 const cells = (rows: Value[][]) => rows.map((row) => row.map((value) => (value instanceof Date ? { value, type: Date, format: 'yyyy-mm-dd' } : value === null ? null : { value })));
 
 /** The workbook: a title row above the operations' header (as published lists have), then a partners sheet. */
-export async function operationsWorkbook(records: readonly RawRecord[], variant: HeaderVariant, title: string): Promise<Buffer> {
-  const operations = operationsTable(records, variant, 'cells');
+export async function operationsWorkbook(records: readonly RawRecord[], variant: HeaderVariant, title: string, programme: Programme): Promise<Buffer> {
+  const operations = operationsTable(records, variant, 'cells', programme);
   return writeXlsxFile([
     { sheet: 'Operations', data: cells([[title], ...operations]) as never },
-    { sheet: 'Partners', data: cells(partnersTable(records, variant)) as never },
+    { sheet: 'Partners', data: cells(partnersTable(records, variant, programme)) as never },
   ]).toBuffer();
 }
 
 /** keep.eu-style exports: projects and partners as two CSV files (dates as dd.mm.yyyy text). */
-export function keepCsvs(records: readonly RawRecord[], variant: HeaderVariant): { projects: string; partners: string } {
+export function keepCsvs(records: readonly RawRecord[], variant: HeaderVariant, programme: Programme): { projects: string; partners: string } {
   const text = (rows: Value[][]) => csvFormatRows(rows.map((row) => row.map((v) => (v === null ? '' : String(v))))) + '\n';
-  return { projects: text(operationsTable(records, variant, 'text')), partners: text(partnersTable(records, variant)) };
+  return { projects: text(operationsTable(records, variant, 'text', programme)), partners: text(partnersTable(records, variant, programme)) };
 }

@@ -1,19 +1,26 @@
 /**
- * npm run geo: builds the app's boundary files from ../shared/geo-sources.
- *   geo/out/basemap.json        programme-area municipalities, boundary lines by kind, context
- *                               countries and place labels (coordinates rounded to ~10 m)
- *   geo/out/municipalities.json every BG and RS municipality (id, names, district, seat), so that
- *                               partners outside the area (Sofia, Blagoevgrad, Belgrade) have a home
+ * npm run geo: builds the Bulgaria–Serbia programme's boundary files (data/programmes/bg-rs/geo/)
+ * from ../shared/geo-sources; another programme brings its own files of the same shape.
+ *   basemap.json        programme-area municipalities, boundary lines by kind, context countries
+ *                       and place labels (coordinates rounded to ~10 m)
+ *   municipalities.json every BG and RS municipality (id, names, district, seat), so that partners
+ *                       outside the area (Sofia, Blagoevgrad, Belgrade) have a home
+ *   gazetteer.json      the settlements and districts that place partners
  */
 import { writeFileSync } from 'node:fs';
 import type { Feature, FeatureCollection, Geometry, MultiLineString, Position } from 'geojson';
 import { feature, mesh } from 'topojson-client';
 import { presimplify, quantile, simplify } from 'topojson-simplify';
 import type { GeometryCollection, Topology } from 'topojson-specification';
-import { bgMunicipalityId, rsMunicipalityId } from '../src/core/municipality-ids';
-import type { BasemapData, BoundaryKind } from '../src/core/basemap';
-import { settlementRow, type GazetteerData } from '../src/core/gazetteer';
+import { bgMunicipalityId, rsMunicipalityId } from './municipality-ids';
+import { nameProperties, type BasemapData, type BoundaryKind } from '../src/core/basemap';
+import { gazetteerData } from '../src/core/gazetteer';
+import { DEFAULT_PROGRAMME, readProgramme } from '../data/dataset-dir';
 import { loadGeoSources, readJson, round } from './sources';
+
+const OUT = new URL('../data/programmes/bg-rs/geo/', import.meta.url);
+/** The programme area of the sources (SOURCES.md): 36 Serbian units and 69 Bulgarian obshtini. */
+const AREA_MUNICIPALITIES = 105;
 
 type Props = Record<string, string | number | boolean | null>;
 
@@ -42,7 +49,7 @@ const municipalityFeatures = (feature(topo, topo.objects.municipalities) as Feat
     type: 'Feature' as const,
     id: undefined,
     geometry: roundGeometry(f.geometry),
-    properties: { id, country: record.country, nameLat: record.nameLat, nameCyr: record.nameCyr, districtId: record.districtId },
+    properties: { id, country: record.country, ...nameProperties(record.names), districtId: record.districtId },
   };
 });
 
@@ -74,7 +81,7 @@ const labels = municipalities
   .map((r) => ({
     type: 'Feature' as const,
     geometry: { type: 'Point' as const, coordinates: r.seat as Position },
-    properties: { id: r.id, nameLat: r.nameLat, nameCyr: r.nameCyr, capital: capitals.includes(r.id) },
+    properties: { id: r.id, ...nameProperties(r.names), capital: capitals.includes(r.id) },
   }));
 
 const basemap: BasemapData = {
@@ -84,11 +91,10 @@ const basemap: BasemapData = {
   labels: { type: 'FeatureCollection', features: labels },
 };
 const inArea = municipalityFeatures.length;
-if (inArea !== 105) throw new Error(`expected 105 programme-area municipalities, got ${inArea}`);
+if (inArea !== AREA_MUNICIPALITIES) throw new Error(`expected ${AREA_MUNICIPALITIES} programme-area municipalities, got ${inArea}`);
 
-writeFileSync(new URL('./out/basemap.json', import.meta.url), JSON.stringify(basemap));
-writeFileSync(new URL('./out/municipalities.json', import.meta.url), JSON.stringify(municipalities));
-// The gazetteer that places imported partners, in the page as in `npm run import`: rows, not objects, to stay small.
-const gazetteer: GazetteerData = { settlements: settlements.map(settlementRow), districts };
-writeFileSync(new URL('./out/gazetteer.json', import.meta.url), JSON.stringify(gazetteer));
+writeFileSync(new URL('basemap.json', OUT), JSON.stringify(basemap));
+writeFileSync(new URL('municipalities.json', OUT), JSON.stringify(municipalities));
+// The gazetteer that places imported partners, in the page as in `npm run import`.
+writeFileSync(new URL('gazetteer.json', OUT), JSON.stringify(gazetteerData(settlements, districts, readProgramme(DEFAULT_PROGRAMME).scripts)));
 console.log(`geo: ${inArea} programme-area municipalities, ${municipalities.length} municipality records, ${labels.length} labels, ${settlements.length} settlements, ${districts.length} districts`);

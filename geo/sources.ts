@@ -1,5 +1,5 @@
 /**
- * Reads ../shared/geo-sources (or $ATLAS_GEO_SOURCES) into the atlas's own shapes: municipality
+ * Reads ../shared/geo-sources (or $ATLAS_GEO_SOURCES) into the atlas's own shapes for the Bulgaria–Serbia programme: municipality
  * records with their ids, settlements, and polygons for point-in-polygon checks.
  */
 import { readFileSync } from 'node:fs';
@@ -8,7 +8,7 @@ import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson'
 import { booleanPointInPolygon, centroid, pointOnFeature } from '@turf/turf';
 import { parseCsv } from '../src/core/csv';
 import type { District, Settlement } from '../src/core/gazetteer';
-import { bgMunicipalityId, rsMunicipalityId } from '../src/core/municipality-ids';
+import { bgMunicipalityId, rsMunicipalityId } from './municipality-ids';
 import type { MunicipalityRecord } from '../src/core/types';
 
 export const GEO_SOURCES = resolve(process.env.ATLAS_GEO_SOURCES ?? new URL('../../shared/geo-sources', import.meta.url).pathname);
@@ -52,8 +52,7 @@ export function loadGeoSources(): GeoSources {
     settlements.push({
       id: `ekatte:${r.ekatte}`,
       country: 'BG',
-      nameLat: r.name_en,
-      nameCyr: r.name_bg,
+      names: { Latn: r.name_en, Cyrl: r.name_bg },
       municipalityId: bgMunicipalityId(r.municipality_code),
       districtId: r.district_iso,
       isSeat: r.is_municipal_seat === '1',
@@ -78,8 +77,7 @@ export function loadGeoSources(): GeoSources {
     settlements.push({
       id: r.geonames_id ? `gn:${r.geonames_id}` : `wof:${r.wof_id}`,
       country: 'RS',
-      nameLat: r.name,
-      nameCyr: r.name_cyr,
+      names: { Latn: r.name, Cyrl: r.name_cyr },
       municipalityId,
       districtId: r.district_iso,
       isSeat: isRsSeat(r),
@@ -106,11 +104,9 @@ export function loadGeoSources(): GeoSources {
     municipalities.push({
       id,
       country: 'BG',
-      nameLat: String(p.name_en),
-      nameCyr: String(p.name_bg),
+      names: { Latn: String(p.name_en), Cyrl: String(p.name_bg) },
       districtId: String(p.district_iso),
-      districtLat: String(p.district_en),
-      districtCyr: String(p.district_bg).replace(/\s*\(област\)$/, ''),
+      districtNames: { Latn: String(p.district_en), Cyrl: String(p.district_bg).replace(/\s*\(област\)$/, '') },
       inArea: p.programme_area === true,
       seat: seatOrLabelPoint(seatById.get(id), f),
       population: bgPopulation.get(id) ?? null,
@@ -123,11 +119,9 @@ export function loadGeoSources(): GeoSources {
     municipalities.push({
       id,
       country: 'RS',
-      nameLat: String(p.name),
-      nameCyr: String(p.name_cyr),
+      names: { Latn: String(p.name), Cyrl: String(p.name_cyr) },
       districtId: String(p.district_iso),
-      districtLat: String(p.district),
-      districtCyr: String(p.district_cyr),
+      districtNames: { Latn: String(p.district), Cyrl: String(p.district_cyr) },
       inArea: p.programme_area === true,
       seat: seatOrLabelPoint(seatById.get(id), f),
       population: null,
@@ -154,8 +148,7 @@ function loadDistricts(polygons: MunicipalityPolygon[], municipalities: Municipa
         id: String(f.properties.district_iso),
         nuts3: String(f.properties.district_nuts3),
         country: c,
-        nameLat: String(f.properties[lat]),
-        nameCyr: String(f.properties[cyr]).replace(/\s*\(област\)$/, ''),
+        names: { Latn: String(f.properties[lat]), Cyrl: String(f.properties[cyr]).replace(/\s*\(област\)$/, '') },
         centre: [round(lon), round(la)] as [number, number],
         municipalityId: home.id,
       };

@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'no
 import { basename, join, resolve } from 'node:path';
 import { importFiles } from '../src/import';
 import { importReport } from '../src/import/report';
-import { programmeFacts, PUBLISHED_DATA, readRecords, writeDataset } from '../data/dataset-dir';
+import { DATA_FILE, programmeFacts, programmeOf, PUBLISHED_DATA, readRecords, writeDataset } from '../data/dataset-dir';
 
 const USAGE = 'usage: npm run import -- [--out DIR] [--replace] [--dry-run] FILE…';
 export const REPORT_FILE = 'IMPORT-REPORT.md';
@@ -32,15 +32,17 @@ async function main(args: string[]): Promise<void> {
     return { name: basename(f), bytes: new Uint8Array(readFileSync(f)) };
   });
   if (existsSync(out) && !statSync(out).isDirectory()) fail(`${out}: not a folder`);
-  const { facts, gazetteer } = programmeFacts();
-  const imported = await importFiles(inputs, readRecords(out), facts, { gazetteer }, { replace });
+  // A dataset keeps its programme; a new folder belongs to the published data's programme.
+  const programmeDir = programmeOf(existsSync(join(out, DATA_FILE)) ? out : PUBLISHED_DATA);
+  const { programme, facts, gazetteer } = programmeFacts(programmeDir, existsSync(join(out, DATA_FILE)) ? out : PUBLISHED_DATA);
+  const imported = await importFiles(inputs, readRecords(out, programme), facts, { programme, gazetteer }, { replace });
   const report = importReport(files, imported, { target: out, dryRun });
   mkdirSync(out, { recursive: true });
   writeFileSync(join(out, REPORT_FILE), report);
   const { merge } = imported;
   const summary = `${imported.read.records.length} records read, ${merge.added.length} added, ${new Set(merge.changed.map((c) => c.id)).size} changed, ${merge.unchanged.length} unchanged, ${merge.missing.length} not in the import (${replace ? 'removed' : 'kept'}); ${imported.problems.length} problems; report: ${join(out, REPORT_FILE)}`;
   if (!imported.read.records.length) fail(`nothing imported: no record could be read from ${files.join(', ')} (see ${join(out, REPORT_FILE)})`);
-  if (!dryRun) writeDataset(out, merge.records.map((r) => r.value), imported.built.data);
+  if (!dryRun) writeDataset(out, merge.records.map((r) => r.value), imported.built.data, programmeDir);
   console.log(`import${dryRun ? ' (dry run)' : ''}: ${summary}`);
 }
 

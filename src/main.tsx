@@ -6,9 +6,17 @@ import '@fontsource/noto-sans/cyrillic-400.css';
 import '@fontsource/noto-sans/latin-700.css';
 import '@fontsource/noto-sans/latin-ext-700.css';
 import '@fontsource/noto-sans/cyrillic-700.css';
+import { useMemo } from 'preact/hooks';
 import { App } from './app/App';
 import { ErrorBoundary } from './app/ErrorBoundary';
+import { loadProgramme } from './app/load';
 import './styles.css';
+
+/** The atlas of the bundled programme; a faulty descriptor shows its error instead. */
+function Atlas() {
+  const programme = useMemo(loadProgramme, []);
+  return <App programme={programme} />;
+}
 
 const root = document.getElementById('app')!;
 render(
@@ -20,7 +28,7 @@ render(
       </main>
     )}
   >
-    <App />
+    <Atlas />
   </ErrorBoundary>,
   root,
 );

@@ -4,12 +4,12 @@
  */
 import { render } from 'preact';
 import { App } from '../../src/app/App';
-import { loadAtlas } from '../../src/app/load';
+import { loadAtlas, loadProgramme } from '../../src/app/load';
 import '../../src/styles.css';
 import type { AtlasData, Project } from '../../src/core/types';
 import { THEME_IDS } from '../../src/core/themes';
-import { PERIODS } from '../../src/core/types';
 
+const programme = loadProgramme();
 const sites = Number(new URLSearchParams(location.search).get('synthetic') ?? 0);
 
 /** Deterministic pseudo-random numbers (mulberry32), so every run draws the same data. */
@@ -37,19 +37,18 @@ function synthetic(real: AtlasData, siteCount: number): AtlasData {
       ...real.projects[0],
       id: `synthetic-${i}`,
       code: null,
-      title: { en: `Synthetic project ${i}`, bg: null, sr: null },
+      title: { [programme.titleLanguages[0]]: `Synthetic project ${i}` },
       untitled: false,
-      period: pick(PERIODS),
+      period: pick(programme.periods).id,
       theme: pick(THEME_IDS),
       type: pick(['investment', 'soft', null] as const),
       objective: null,
       total: total === null ? null : { raw: String(total), value: total, approximate: false, derived: false },
       eu: null,
-      partners: places.map((m, k) => ({ name: `Synthetic partner ${i}-${k}`, role: null, country: m.country, town: m.nameLat, budget: null, location: k })),
+      partners: places.map((m, k) => ({ name: `Synthetic partner ${i}-${k}`, role: null, country: m.country, town: m.names.Latn, budget: null, location: k })),
       locations: places.map((m, k) => ({
         settlementId: `synthetic:${i}:${k}`,
-        nameLat: m.nameLat,
-        nameCyr: m.nameCyr,
+        names: m.names,
         country: m.country,
         municipalityId: m.id,
         lon: m.seat![0] + (rand() - 0.5) * 0.2,
@@ -68,4 +67,4 @@ const load = async () => {
   const atlas = await loadAtlas();
   return sites ? { ...atlas, data: synthetic(atlas.data, sites) } : atlas;
 };
-render(<App load={load} />, document.getElementById('app')!);
+render(<App programme={programme} load={load} />, document.getElementById('app')!);

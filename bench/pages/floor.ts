@@ -5,12 +5,12 @@
 import { Map as MapLibreMap, setWorkerUrl } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
-import basemapUrl from '../../geo/out/basemap.json?url';
+import basemapUrl from '../../data/programmes/bg-rs/geo/basemap.json?url';
 import dataUrl from '../../data/out/atlas-data.json?url';
 import type { BasemapData } from '../../src/core/basemap';
 import type { AtlasData } from '../../src/core/types';
 import { labelFontFaces } from '../../src/map/fonts';
-import { light } from '../../src/map/palette';
+import { light } from '../../src/palette/flavors';
 import { linkFeatures, siteFeatures } from '../../src/map/sites';
 import { buildStyle } from '../../src/map/style';
 
@@ -19,7 +19,7 @@ const [data, basemap] = await Promise.all([fetch(dataUrl).then((r) => r.json() a
 const located = data.projects.filter((p) => p.locations.length);
 const map = new MapLibreMap({
   container: 'map',
-  style: buildStyle({ flavor: light, basemap, sites: siteFeatures(located), links: linkFeatures(located), countPlaces: null, fontFaces: labelFontFaces(location.href), cyrillic: false }),
+  style: buildStyle({ flavor: light, basemap, sites: siteFeatures(located), links: linkFeatures(located), countPlaces: null, fontFaces: labelFontFaces(location.href), labels: { script: 'Latn', fallback: 'Latn' }, countries: ['BG', 'RS'] }),
   bounds: [21.3, 41.9, 24.4, 44.8],
   fitBoundsOptions: { padding: 40 },
 });

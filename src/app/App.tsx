@@ -4,19 +4,21 @@ import { mark } from '../core/marks';
 import { attribute } from '../core/attribution';
 import type { BasemapData } from '../core/basemap';
 import { applyFilters, FACETS, indexProjects, type Filters } from '../core/filters';
-import { cooperationPairs } from '../core/network';
+import { cooperationPairs, involves } from '../core/network';
 import { summarize } from '../core/summary';
 import type { AtlasData, MunicipalityRecord, Objective } from '../core/types';
 import { createI18n } from '../i18n';
-import { localeFromBrowser, usesCyrillic, type Locale } from '../i18n/locales';
+import { localeFromBrowser } from '../i18n/locales';
 import { classBreaks, municipalityValues } from '../map/choropleth';
-import { ATTRIBUTION, MapView, type Choropleth } from '../map/MapView';
+import { MapView, type Choropleth } from '../map/MapView';
+import { mapCredits } from '../core/credits';
+import type { Programme } from '../core/programme';
 import type { PngFrame } from '../map/exportPng';
 import { THEME_IDS } from '../core/themes';
 import { optionLabel } from '../ui/labels';
 import { networkLines } from '../map/network';
 import { isDense, siteCount } from '../map/sites';
-import { light } from '../map/palette';
+import { light } from '../palette/flavors';
 import { DEFAULT_STATE, dropUnknownIds, parseUrl, toSearch, type Notice, type UrlState } from '../state/url';
 import { AboutDialog } from '../ui/AboutDialog';
 import { FilterChips } from '../ui/FilterChips';
@@ -41,7 +43,6 @@ import type { Story } from '../core/stories';
 import { acceptUpdate, registerOffline } from './offline';
 import { openFiles, type LocalData } from './openFiles';
 
-const LANGUAGE_NAMES: Record<Locale, string> = { en: 'English', bg: 'Български', 'sr-Cyrl': 'Српски (ћирилица)', 'sr-Latn': 'Srpski (latinica)' };
 /** Classes of positive values; 0 (nothing recorded) and no data have their own colours. */
 const CHOROPLETH_CLASSES = 4;
 
@@ -54,12 +55,13 @@ interface Loaded {
 }
 
 export interface AppProps {
+  programme: Programme;
   /** Where the data comes from (the benchmark passes a synthetic set). */
   load?: () => Promise<{ data: AtlasData; basemap: BasemapData }>;
 }
 
-export function App({ load = loadAtlas }: AppProps) {
-  const [url, setUrl] = useState(() => parseUrl(location.search));
+export function App({ programme, load = loadAtlas }: AppProps) {
+  const [url, setUrl] = useState(() => parseUrl(location.search, programme));
   const [notices, setNotices] = useState<Notice[]>(url.notices);
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
@@ -78,8 +80,8 @@ export function App({ load = loadAtlas }: AppProps) {
   const reportUrl = useMemo(() => (local ? URL.createObjectURL(new Blob([local.report], { type: 'text/markdown' })) : null), [local]);
   useEffect(() => () => void (reportUrl && URL.revokeObjectURL(reportUrl)), [reportUrl]);
   const state = url.state;
-  const locale = state.lang ?? localeFromBrowser(navigator.languages);
-  const i18n = useMemo(() => createI18n(locale), [locale]);
+  const locale = state.lang ?? localeFromBrowser(navigator.languages, programme.languages);
+  const i18n = useMemo(() => createI18n(locale, programme), [locale]);
   const { t } = i18n;
   const stories = loaded?.data.stories ?? [];
   const kiosk = useKiosk(state.kiosk, state.idle, stories, () => {
@@ -103,7 +105,7 @@ export function App({ load = loadAtlas }: AppProps) {
       published.current = show(data, basemap, url.state);
     }, (error: Error) => setLoadError(error.message));
     registerOffline((activate) => setUpdate(() => activate));
-    const onPop = () => setUrl(parseUrl(location.search));
+    const onPop = () => setUrl(parseUrl(location.search, programme));
     addEventListener('popstate', onPop);
     return () => removeEventListener('popstate', onPop);
   }, []);
@@ -128,7 +130,7 @@ export function App({ load = loadAtlas }: AppProps) {
     const base = published.current;
     if (!base || !files.length) return;
     setOpening({ busy: true, error: null });
-    openFiles(files, base.data).then(
+    openFiles(files, base.data, programme).then(
       (opened) => {
         mark('atlas:filter');
         setLocal(opened);
@@ -205,7 +207,7 @@ export function App({ load = loadAtlas }: AppProps) {
   const placeContext = useMemo(() => (profiled ? attribute(applyFilters(index, state.filters, 'municipalities')) : null), [profiled, index, state.filters]);
   const network = useMemo(() => {
     if (!loaded || !wantsPairs) return null;
-    return networkLines(profiled ? pairs.filter((p) => p.bg === profiled.id || p.rs === profiled.id) : pairs, loaded.municipalities);
+    return networkLines(profiled ? pairs.filter((p) => involves(p, profiled.id)) : pairs, loaded.municipalities);
   }, [loaded, wantsPairs, profiled, pairs]);
   const choropleth = useMemo<Choropleth | null>(() => {
     if (!loaded || state.layer === 'sites') return null;
@@ -247,7 +249,9 @@ export function App({ load = loadAtlas }: AppProps) {
           basemap={loaded.basemap}
           projects={located}
           visible={visible}
-          cyrillic={usesCyrillic(locale)}
+          labels={{ script: i18n.language.script, fallback: programme.scripts[0] }}
+          countries={programme.countries.map((c) => c.code)}
+          credits={mapCredits(programme)}
           selected={state.project}
           obscuredRight={panelWidth}
           choropleth={choropleth}
@@ -353,10 +357,10 @@ export function App({ load = loadAtlas }: AppProps) {
           </button>
           <label class="language">
             {t('language')}{' '}
-            <select value={locale} onChange={(e) => navigate({ lang: (e.target as HTMLSelectElement).value as Locale })}>
-              {(Object.keys(LANGUAGE_NAMES) as Locale[]).map((l) => (
-                <option value={l} lang={l}>
-                  {LANGUAGE_NAMES[l]}
+            <select value={locale} onChange={(e) => navigate({ lang: (e.target as HTMLSelectElement).value })}>
+              {programme.languages.map((l) => (
+                <option value={l.id} lang={l.id}>
+                  {l.name}
                 </option>
               ))}
             </select>
@@ -499,7 +503,7 @@ export function App({ load = loadAtlas }: AppProps) {
                     layer !== 'sites' && choropleth
                       ? choroplethClasses(layer, choropleth.breaks, light, i18n)
                       : themes.map((th) => ({ color: light.themes[th], label: i18n.theme(th) })),
-                  attribution: ATTRIBUTION.replace(/<[^>]+>/g, ''),
+                  attribution: mapCredits(programme).map((c) => c.text).join(' · '),
                 });
               }}
               onClose={() => setShare(false)}

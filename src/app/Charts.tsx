@@ -10,7 +10,7 @@ import { BudgetHistogram } from '../charts/BudgetHistogram';
 import { MunicipalityChart } from '../charts/MunicipalityChart';
 import { ThemeChart } from '../charts/ThemeChart';
 import { Timeline } from '../charts/Timeline';
-import { light } from '../map/palette';
+import { light } from '../palette/flavors';
 import type { Pair } from '../core/network';
 import { ChartTable } from '../charts/ChartTable';
 
@@ -33,10 +33,10 @@ interface Props {
 
 export function Charts(props: Props) {
   const { selection, filters, i18n } = props;
-  const fileBase = exportName(filters, props.municipalities);
+  const fileBase = exportName(filters, props.municipalities, props.i18n.programme);
   const place = (id: string) => {
     const m = props.municipalities.get(id);
-    return m ? i18n.place(m.nameLat, m.nameCyr) : id;
+    return m ? i18n.place(m.names) : id;
   };
   // Effects run after the charts are in the DOM: the benchmark's "charts updated" point.
   useEffect(() => {
@@ -78,8 +78,8 @@ function StrongestPairs({ pairs, place, i18n }: { pairs: readonly Pair[]; place(
       <h3 id="strongest-pairs">{t('strongestPairs')}</h3>
       <ol class="pairs">
         {pairs.slice(0, TOP_PAIRS).map((p) => (
-          <li key={`${p.bg}|${p.rs}`}>
-            {place(p.bg)} – {place(p.rs)}: {t('jointProjects', { n: p.projects })}
+          <li key={`${p.a}|${p.b}`}>
+            {place(p.a)} – {place(p.b)}: {t('jointProjects', { n: p.projects })}
           </li>
         ))}
       </ol>
@@ -87,7 +87,7 @@ function StrongestPairs({ pairs, place, i18n }: { pairs: readonly Pair[]; place(
         summary={t('chartTable')}
         caption={t('strongestPairs')}
         head={[t('colPair'), t('colProjects'), t('colTotalEur')]}
-        rows={pairs.map((p) => [`${place(p.bg)} – ${place(p.rs)}`, p.projects, i18n.money(p.budget)])}
+        rows={pairs.map((p) => [`${place(p.a)} – ${place(p.b)}`, p.projects, i18n.money(p.budget)])}
       />
     </section>
   );

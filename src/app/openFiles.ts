@@ -3,10 +3,11 @@
  * loaded only now (nothing is sent anywhere). The result is the file's data alone, with the
  * programme's facts and stories of the published dataset.
  */
-import gazetteerUrl from '../../geo/out/gazetteer.json?url';
-import municipalitiesUrl from '../../geo/out/municipalities.json?url';
+import gazetteerUrl from '@atlas-programme/geo/gazetteer.json?url';
+import municipalitiesUrl from '@atlas-programme/geo/municipalities.json?url';
 import type { GazetteerData } from '../core/gazetteer';
 import { formatProblem } from '../core/problems';
+import type { Programme } from '../core/programme';
 import type { AtlasData, MunicipalityRecord } from '../core/types';
 import { getJson } from './load';
 
@@ -20,7 +21,7 @@ export interface LocalData {
 }
 
 /** The files' data, or an error whose message says in one line why there is none. */
-export async function openFiles(files: readonly File[], published: AtlasData): Promise<LocalData> {
+export async function openFiles(files: readonly File[], published: AtlasData, programme: Programme): Promise<LocalData> {
   const [{ importFiles }, { importReport }, { gazetteerFrom }, gazetteerData, municipalities, inputs] = await Promise.all([
     import('../import'),
     import('../import/report'),
@@ -31,7 +32,7 @@ export async function openFiles(files: readonly File[], published: AtlasData): P
   ]);
   const { objectives, officialCounts, amountCeiling, stories } = published;
   const facts = { municipalities, objectives, officialCounts, amountCeiling, stories: stories.map((story) => ({ file: `story "${story.id}"`, story })) };
-  const imported = await importFiles(inputs, [], facts, { gazetteer: gazetteerFrom(gazetteerData, municipalities) });
+  const imported = await importFiles(inputs, [], facts, { programme, gazetteer: gazetteerFrom(gazetteerData, municipalities) });
   const names = files.map((f) => f.name);
   const report = importReport(names, imported, { target: 'this page only (not published)' });
   if (!imported.built.data.projects.length) {

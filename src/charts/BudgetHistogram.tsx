@@ -6,7 +6,7 @@ import { brushX, scaleLog, select, type D3BrushEvent } from 'd3';
 import { useEffect, useRef } from 'preact/hooks';
 import type { Project } from '../core/types';
 import type { I18n } from '../i18n';
-import type { Flavor } from '../map/palette';
+import type { Flavor } from '../palette/flavors';
 import { ChartDownloads } from './ChartDownloads';
 import { ChartTable } from './ChartTable';
 import { useWidth } from './useWidth';

@@ -8,7 +8,7 @@ import { useState } from 'preact/hooks';
 import type { Attribution } from '../core/attribution';
 import type { MunicipalityRecord } from '../core/types';
 import type { I18n } from '../i18n';
-import type { Flavor } from '../map/palette';
+import type { Flavor } from '../palette/flavors';
 import { ChartDownloads } from './ChartDownloads';
 import { ChartTable } from './ChartTable';
 import { useWidth } from './useWidth';
@@ -38,7 +38,7 @@ export function MunicipalityChart({ fileBase, attribution, municipalities, i18n,
   const rows = all ? attribution.municipalities : attribution.municipalities.slice(0, TOP);
   const name = (id: string) => {
     const m = municipalities.get(id);
-    return m ? `${i18n.place(m.nameLat, m.nameCyr)} (${m.country})` : id;
+    return m ? `${i18n.place(m.names)} (${m.country})` : id;
   };
   const x = scaleLinear()
     .domain([0, Math.max(1, ...attribution.municipalities.map((r) => r.total), attribution.unattributed.total)])

@@ -3,7 +3,7 @@ import { scaleBand, scaleLinear } from 'd3';
 import { THEME_IDS, type ThemeId } from '../core/themes';
 import type { Project } from '../core/types';
 import type { I18n } from '../i18n';
-import type { Flavor } from '../map/palette';
+import type { Flavor } from '../palette/flavors';
 import { ChartDownloads } from './ChartDownloads';
 import { ChartTable } from './ChartTable';
 import { useWidth } from './useWidth';

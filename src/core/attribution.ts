@@ -53,6 +53,12 @@ export function shares(p: Project): Map<string, number> {
   return result;
 }
 
+/** The part of one project's total and EU amount attributed to a municipality (0 where it has no share). */
+export function attributedTo(p: Project, municipalityId: string): { total: number; eu: number } {
+  const w = shares(p).get(municipalityId) ?? 0;
+  return { total: (p.total?.value ?? 0) * w, eu: (p.eu?.value ?? 0) * w };
+}
+
 export function attribute(projects: readonly Project[]): Attribution {
   const byId = new Map<string, MunicipalityBudget>();
   const row = (id: string) => {

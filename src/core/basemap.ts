@@ -1,12 +1,19 @@
-/** The shape of geo/out/basemap.json, written by geo/build.ts and drawn by src/map. */
+/** The shape of a programme's geo/basemap.json (geo/build.ts writes Bulgaria–Serbia's), drawn by src/map. */
 import type { FeatureCollection, Geometry, MultiLineString, Point } from 'geojson';
+import type { Names } from './programme';
 import type { CountryCode } from './types';
+
+/** Place names as flat `name_<script>` properties ("name_Latn"): the map's expressions read them. */
+export type NameProperties = Record<`name_${string}`, string>;
+
+export const nameProperties = (names: Names): NameProperties =>
+  Object.fromEntries(Object.entries(names).map(([script, name]) => [`name_${script}`, name]));
 
 export type BoundaryKind = 'municipality' | 'district' | 'state' | 'area' | 'country';
 
 export interface BasemapData {
   countries: FeatureCollection<Geometry, { iso: string; nameEn: string; nameLocal: string }>;
-  municipalities: FeatureCollection<Geometry, { id: string; country: CountryCode; nameLat: string; nameCyr: string; districtId: string }>;
+  municipalities: FeatureCollection<Geometry, { id: string; country: CountryCode; districtId: string } & NameProperties>;
   boundaries: FeatureCollection<MultiLineString, { kind: BoundaryKind }>;
-  labels: FeatureCollection<Point, { id: string; nameLat: string; nameCyr: string; capital: boolean }>;
+  labels: FeatureCollection<Point, { id: string; capital: boolean } & NameProperties>;
 }

@@ -5,9 +5,10 @@
  */
 import { deriveShare, parseAmount, parseRate, type Amount } from './amount';
 import type { Gazetteer, Settlement } from './gazetteer';
-import { formatWhere, quote, type Problem } from './problems';
-import { checkRecord, distinctRecords, scanJsonLines, type Located, type RawRecord } from './records';
-import { assignTheme, axisCode, objectiveCode } from './themes';
+import { formatWhere, quote, reportNumber, type Problem } from './problems';
+import { nameIn, themeRules, type Names, type Programme } from './programme';
+import { checkRecord, distinctRecords, scanJsonLines, titlesOf, type Located, type RawRecord } from './records';
+import { assignTheme, axisCode, objectiveCode, type ThemeRules } from './themes';
 import type { CountryCode, Location, Partner, Project } from './types';
 
 /** A fault the strict (published) data build stops on: file, line, field and reason. */
@@ -29,15 +30,15 @@ export class DataError extends Error {
 }
 
 /** Strict: one record that is not clean fails the build. */
-export function validateRecord(value: unknown, file: string, line: number): RawRecord {
-  const { record, problems } = checkRecord(value, { file, row: line });
+export function validateRecord(value: unknown, file: string, line: number, programme: Programme): RawRecord {
+  const { record, problems } = checkRecord(value, { file, row: line }, programme);
   if (problems.length) throw DataError.of(problems[0]);
   return record!;
 }
 
 /** Strict JSON Lines: the first problem of any line fails, naming file and line. */
-export function parseJsonLines(text: string, file: string): RawRecord[] {
-  const { records, problems } = scanJsonLines(text, file);
+export function parseJsonLines(text: string, file: string, programme: Programme): RawRecord[] {
+  const { records, problems } = scanJsonLines(text, file, programme);
   if (problems.length) throw DataError.of(problems[0]);
   return records.map((r) => r.value);
 }
@@ -53,13 +54,14 @@ export interface Issue {
 }
 
 export interface CompileContext {
+  programme: Programme;
   gazetteer: Gazetteer;
   /** Keys of the programme's objectives ("2014-2020:1.1", "2007-2013:PA2"). */
   objectives: Set<string>;
   /** Largest plausible amount in euros (the largest programme budget): above it an amount is a typing error. */
   amountCeiling: number;
   /** The municipality whose polygon contains the point, or null; without it the gazetteer's municipality is not checked. */
-  municipalityAt?(lon: number, lat: number, country: CountryCode): string | null;
+  municipalityAt?(lon: number, lat: number, country: CountryCode, gazetteerMunicipality: string): string | null;
 }
 
 /** Compiles records; a repeated or look-alike id leaves the later record out (strict: fails). */
@@ -68,16 +70,17 @@ export function compileProjects(
   ctx: CompileContext,
   { strict = false } = {},
 ): { projects: Project[]; issues: Issue[]; problems: Problem[] } {
-  const distinct = distinctRecords(records);
+  const distinct = distinctRecords(records, ctx.programme);
+  const rules = themeRules(ctx.programme);
   if (strict && distinct.problems.some((p) => p.outcome === 'rejected')) throw DataError.of(distinct.problems.find((p) => p.outcome === 'rejected')!);
   const issues: Issue[] = [];
   const projects = distinct.records.map((r, i) =>
-    compileProject(r.value, distinct.ids[i], ctx, (kind, detail) => issues.push({ project: distinct.ids[i], at: formatWhere(r.at), kind, detail })),
+    compileProject(r.value, distinct.ids[i], ctx, rules, (kind, detail) => issues.push({ project: distinct.ids[i], at: formatWhere(r.at), kind, detail })),
   );
   return { projects, issues, problems: distinct.problems };
 }
 
-const placeOf = (s: Settlement) => ({ settlementId: s.id, nameLat: s.nameLat, nameCyr: s.nameCyr, country: s.country, municipalityId: s.municipalityId, lon: s.lon, lat: s.lat });
+const placeOf = (s: Settlement) => ({ settlementId: s.id, names: s.names, country: s.country, municipalityId: s.municipalityId, lon: s.lon, lat: s.lat });
 
 /** An amount as written; unreadable, overflowing or implausibly large values stay unknown, with a report line. */
 function amountOrNull(raw: string | null, what: string, ceiling: number, report: (k: IssueKind, d: string) => void): Amount | null {
@@ -85,7 +88,7 @@ function amountOrNull(raw: string | null, what: string, ceiling: number, report:
   const amount = parseAmount(raw);
   if (amount.value === null) report('amount', `${what} ${quote(raw)} cannot be read unambiguously: shown as unknown`);
   else if (!Number.isFinite(amount.value) || amount.value > ceiling) {
-    report('amount', `${what} ${quote(raw)} is more than the largest programme budget (${ceiling.toLocaleString('en')} EUR): shown as unknown`);
+    report('amount', `${what} ${quote(raw)} is more than the largest programme budget (${reportNumber(ceiling)} EUR): shown as unknown`);
     return { ...amount, value: null };
   }
   return amount;
@@ -98,9 +101,11 @@ function notAboveTotal(part: Amount | null, total: Amount | null, what: string, 
   return { ...part, value: null };
 }
 
-export function compileProject(r: RawRecord, id: string, ctx: CompileContext, report: (kind: IssueKind, detail: string) => void): Project {
-  const titles = [r.title_en, r.title_bg, r.title_sr].filter((t): t is string => !!t);
-  const theme = assignTheme(r.period, r.priority_axis, r.specific_objective, titles, r.summary);
+export function compileProject(r: RawRecord, id: string, ctx: CompileContext, rules: ThemeRules, report: (kind: IssueKind, detail: string) => void): Project {
+  const title = titlesOf(r, ctx.programme);
+  const titles = Object.values(title).filter((t): t is string => !!t);
+  const theme = assignTheme(r.period, r.priority_axis, r.specific_objective, titles, r.summary, rules);
+  const nameOf = (names: Names) => nameIn(names, ctx.programme.scripts[0], ctx.programme.scripts);
   const amount = (raw: string | null | undefined, what: string) => amountOrNull(raw ?? null, what, ctx.amountCeiling, report);
   const total = amount(r.total_eur, 'total');
   const euRate = r.eu_cofinancing_rate ? parseRate(r.eu_cofinancing_rate) : null;
@@ -114,14 +119,14 @@ export function compileProject(r: RawRecord, id: string, ctx: CompileContext, re
     if (existing >= 0) return existing;
     if (method === 'district') return locations.push({ ...placeOf(s), method, partners: [], ...extra }) - 1;
     // null is an answer (no polygon holds the point); no lookup at all means nothing to check.
-    const inPolygon = ctx.municipalityAt ? ctx.municipalityAt(s.lon, s.lat, s.country) : s.municipalityId;
+    const inPolygon = ctx.municipalityAt ? ctx.municipalityAt(s.lon, s.lat, s.country, s.municipalityId) : s.municipalityId;
     if (inPolygon !== s.municipalityId) {
       const where = inPolygon ? `lies in ${inPolygon}` : 'lies in no municipality polygon';
-      report('polygon', `${s.nameLat}: the gazetteer puts it in ${s.municipalityId}, its point ${where}; kept the gazetteer's municipality`);
+      report('polygon', `${nameOf(s.names)}: the gazetteer puts it in ${s.municipalityId}, its point ${where}; kept the gazetteer's municipality`);
     }
     const municipality = ctx.gazetteer.municipality(s.municipalityId);
     if (municipality && !municipality.inArea) {
-      report('outside-area', `${s.nameLat} (${municipality.nameLat}, ${s.country}) is outside the programme area: placed there all the same`);
+      report('outside-area', `${nameOf(s.names)} (${nameOf(municipality.names)}, ${s.country}) is outside the programme area: placed there all the same`);
     }
     return locations.push({ ...placeOf(s), method, partners: [], ...extra }) - 1;
   };
@@ -165,7 +170,7 @@ export function compileProject(r: RawRecord, id: string, ctx: CompileContext, re
     code: r.code?.trim() || null,
     period: r.period,
     acronym: r.acronym,
-    title: { en: r.title_en, bg: r.title_bg, sr: r.title_sr },
+    title,
     untitled: titles.length === 0,
     call: r.call,
     priorityAxis: r.priority_axis,

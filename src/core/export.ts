@@ -1,6 +1,8 @@
 /** Files of the current selection: CSV for spreadsheets, GeoJSON for GIS, and their names. Pure. */
 import type { Feature, FeatureCollection, Point } from 'geojson';
 import type { Filters } from './filters';
+import type { Names, Programme } from './programme';
+import { titleField } from './records';
 import { slugify } from './text';
 import type { MunicipalityRecord, Project } from './types';
 
@@ -20,36 +22,46 @@ export function csvField(value: string | number | boolean | null | undefined): s
 
 export const csvRow = (fields: (string | number | boolean | null | undefined)[]): string => fields.map(csvField).join(',');
 
-export const CSV_COLUMNS = [
-  'id', 'code', 'acronym', 'title_en', 'title_bg', 'title_sr', 'period', 'theme', 'theme_basis', 'type',
+/** The CSV header: a title column per title language of the programme. */
+export const csvColumns = (programme: Programme): string[] => [
+  'id', 'code', 'acronym', ...programme.titleLanguages.map(titleField), 'period', 'theme', 'theme_basis', 'type',
   'start_date', 'end_date', 'total_eur', 'total_as_written', 'total_approximate', 'eu_eur', 'eu_derived',
   'partners', 'municipalities', 'countries', 'on_map', 'sources',
-] as const;
+];
+
+/** A name for files meant for any reader: the programme's first script (Latin for Bulgaria–Serbia). */
+const fileName = (names: Names | undefined, programme: Programme) => (names ? names[programme.scripts[0]] ?? Object.values(names)[0] : undefined);
 
 /** One row per project, amounts as plain numbers with the source's own writing beside them. */
-export function toCsv(projects: readonly Project[], municipalities: ReadonlyMap<string, MunicipalityRecord>): string {
+export function toCsv(projects: readonly Project[], municipalities: ReadonlyMap<string, MunicipalityRecord>, programme: Programme): string {
   const rows = projects.map((p) => {
-    const places = [...new Set(p.locations.map((l) => l.municipalityId))].map((id) => municipalities.get(id)?.nameLat ?? id);
+    const places = [...new Set(p.locations.map((l) => l.municipalityId))].map((id) => fileName(municipalities.get(id)?.names, programme) ?? id);
     const countries = [...new Set([...p.locations.map((l) => l.country), ...p.partners.map((q) => q.country).filter(Boolean)])];
     return csvRow([
-      p.id, p.code, p.acronym, p.title.en, p.title.bg, p.title.sr, p.period ?? 'unknown', p.theme, p.themeBasis, p.type,
+      p.id, p.code, p.acronym, ...programme.titleLanguages.map((l) => p.title[l]), p.period ?? 'unknown', p.theme, p.themeBasis, p.type,
       p.startDate, p.endDate, p.total?.value, p.total?.raw, p.total?.approximate ?? null, p.eu?.value, p.eu?.derived ?? null,
       p.partners.map((q) => `${q.name}${q.role ? ` (${q.role})` : ''}`).join('; '), places.join('; '), countries.join('; '),
       p.locations.length > 0, p.sources.join(' '),
     ]);
   });
-  return `${BOM}${csvRow([...CSV_COLUMNS])}\r\n${rows.map((r) => `${r}\r\n`).join('')}`;
+  return `${BOM}${csvRow(csvColumns(programme))}\r\n${rows.map((r) => `${r}\r\n`).join('')}`;
 }
 
-/** Every project place as a point with the project's main properties. */
-export function toGeoJson(projects: readonly Project[]): FeatureCollection<Point> {
+/**
+ * Every project place as a point with the project's main properties: the titles per language, the
+ * place's name in the first script as `place` and in the others as `place_<script>` ("place_cyr").
+ */
+export function toGeoJson(projects: readonly Project[], programme: Programme): FeatureCollection<Point> {
+  const [first, ...others] = programme.scripts;
   const features: Feature<Point>[] = projects.flatMap((p) =>
     p.locations.map((l) => ({
       type: 'Feature' as const,
       geometry: { type: 'Point' as const, coordinates: [l.lon, l.lat] },
       properties: {
-        project: p.id, code: p.code, title_en: p.title.en, title_bg: p.title.bg, title_sr: p.title.sr, period: p.period, theme: p.theme,
-        total_eur: p.total?.value ?? null, place: l.nameLat, place_cyr: l.nameCyr, municipality: l.municipalityId, country: l.country, located_by: l.method,
+        project: p.id, code: p.code, ...Object.fromEntries(programme.titleLanguages.map((lang) => [titleField(lang), p.title[lang] ?? null])), period: p.period, theme: p.theme,
+        total_eur: p.total?.value ?? null, place: l.names[first] ?? null,
+        ...Object.fromEntries(others.map((script) => [`place_${script.slice(0, 3).toLowerCase()}`, l.names[script] ?? null])),
+        municipality: l.municipalityId, country: l.country, located_by: l.method,
       },
     })),
   );
@@ -57,9 +69,9 @@ export function toGeoJson(projects: readonly Project[]): FeatureCollection<Point
 }
 
 /** "atlas-pirot-2014-2020": the atlas, then the municipalities, periods, themes and search of the view. */
-export function exportName(filters: Filters, municipalities: ReadonlyMap<string, MunicipalityRecord>): string {
+export function exportName(filters: Filters, municipalities: ReadonlyMap<string, MunicipalityRecord>, programme: Programme): string {
   const parts = [
-    ...filters.municipalities.map((id) => municipalities.get(id)?.nameLat ?? id),
+    ...filters.municipalities.map((id) => fileName(municipalities.get(id)?.names, programme) ?? id),
     ...filters.districts,
     ...filters.countries,
     ...filters.periods,

@@ -44,10 +44,10 @@ export function indexProjects(projects: readonly Project[], municipalities: Read
     const places = project.locations.map((l) => municipalities.get(l.municipalityId));
     const countries = new Set<string>([...project.locations.map((l) => l.country), ...project.partners.map((p) => p.country).filter((c): c is CountryCode => !!c)]);
     const searchParts = [
-      project.title.en, project.title.bg, project.title.sr, project.acronym, project.code,
+      ...Object.values(project.title), project.acronym, project.code,
       ...project.partners.flatMap((p) => [p.name, p.town]),
-      ...project.locations.flatMap((l) => [l.nameLat, l.nameCyr]),
-      ...places.flatMap((m) => (m ? [m.nameLat, m.nameCyr] : [])),
+      ...project.locations.flatMap((l) => Object.values(l.names)),
+      ...places.flatMap((m) => (m ? Object.values(m.names) : [])),
     ];
     return {
       project,

@@ -2,14 +2,15 @@
  * Places partners and named sites at settlements of the gazetteers, across Cyrillic/Latin
  * spellings and diacritics, always within the stated country.
  */
+import type { Names } from './programme';
 import { matchKey } from './text';
 import type { CountryCode, LocationMethod, MunicipalityRecord } from './types';
 
 export interface Settlement {
   id: string;
   country: CountryCode;
-  nameLat: string;
-  nameCyr: string;
+  /** Official names per script. */
+  names: Names;
   municipalityId: string;
   districtId: string;
   isSeat: boolean;
@@ -22,28 +23,46 @@ export interface District {
   id: string;
   nuts3: string;
   country: CountryCode;
-  nameLat: string;
-  nameCyr: string;
+  names: Names;
   /** A point inside the district near its centre ("pole of the polygon"), [lon, lat]. */
   centre: [number, number];
   /** The municipality that point lies in (for the filters; the budget split leaves district places out). */
   municipalityId: string;
 }
 
-/** geo/out/gazetteer.json: settlements as rows (see `settlementRow`) and the districts. */
+/** A programme's geo/gazetteer.json: settlements as rows (see `settlementRows`), names in the order of `scripts`, and the districts. */
 export interface GazetteerData {
+  scripts: string[];
   settlements: SettlementRow[];
   districts: District[];
 }
-type SettlementRow = [id: string, country: CountryCode, nameLat: string, nameCyr: string, municipalityId: string, districtId: string, isSeat: 0 | 1, lon: number, lat: number];
+type SettlementRow = [id: string, country: CountryCode, names: string[], municipalityId: string, districtId: string, isSeat: 0 | 1, lon: number, lat: number];
 
-export const settlementRow = (s: Settlement): SettlementRow => [s.id, s.country, s.nameLat, s.nameCyr, s.municipalityId, s.districtId, s.isSeat ? 1 : 0, s.lon, s.lat];
+/** Rows, not objects, to stay small (the page loads the gazetteer to place an opened file's partners). */
+export const gazetteerData = (settlements: readonly Settlement[], districts: District[], scripts: string[]): GazetteerData => ({
+  scripts,
+  settlements: settlements.map((s) => [s.id, s.country, scripts.map((script) => s.names[script] ?? ''), s.municipalityId, s.districtId, s.isSeat ? 1 : 0, s.lon, s.lat]),
+  districts,
+});
 
-/** The gazetteer of geo/out/gazetteer.json with the municipality records. */
+/** The gazetteer of a programme's geo/gazetteer.json with the municipality records. */
 export function gazetteerFrom(data: GazetteerData, municipalities: MunicipalityRecord[]): Gazetteer {
-  const settlements = data.settlements.map(([id, country, nameLat, nameCyr, municipalityId, districtId, isSeat, lon, lat]) => ({ id, country, nameLat, nameCyr, municipalityId, districtId, isSeat: isSeat === 1, lon, lat }));
+  const settlements = data.settlements.map(([id, country, names, municipalityId, districtId, isSeat, lon, lat]) => ({
+    id,
+    country,
+    names: Object.fromEntries(data.scripts.map((script, i) => [script, names[i]]).filter(([, name]) => name)),
+    municipalityId,
+    districtId,
+    isSeat: isSeat === 1,
+    lon,
+    lat,
+  }));
   return new Gazetteer(settlements, municipalities, data.districts);
 }
+
+const keysOf = (names: Names, ...more: string[]) => new Set([...Object.values(names), ...more].map((n) => matchKey(n)));
+/** A name for notes and reports (the first script's). */
+const nameOf = (names: Names) => Object.values(names)[0] ?? '';
 
 export interface Placement {
   settlement: Settlement;
@@ -80,14 +99,14 @@ export class Gazetteer {
   ) {
     this.municipalityById = new Map(municipalities.map((m) => [m.id, m]));
     for (const d of districts) {
-      for (const key of new Set([matchKey(d.nameLat), matchKey(d.nameCyr), matchKey(d.id), matchKey(d.nuts3)])) push(this.districtByKey, key, d);
+      for (const key of keysOf(d.names, d.id, d.nuts3)) push(this.districtByKey, key, d);
     }
     for (const s of settlements) {
-      for (const key of new Set([matchKey(s.nameLat), matchKey(s.nameCyr)])) push(this.byKey, key, s);
+      for (const key of keysOf(s.names)) push(this.byKey, key, s);
       if (s.isSeat) this.seats.set(s.municipalityId, s);
     }
     for (const m of municipalities) {
-      for (const key of new Set([matchKey(m.nameLat), matchKey(m.nameCyr)])) push(this.municipalityByKey, key, m);
+      for (const key of keysOf(m.names)) push(this.municipalityByKey, key, m);
     }
   }
 
@@ -131,9 +150,9 @@ export class Gazetteer {
     const atDistrict = (why: string): PlaceResult | null => {
       if (!inDistrict) return null;
       const [lon, lat] = inDistrict.centre;
-      const { id, nameLat, nameCyr, municipalityId } = inDistrict;
-      const settlement: Settlement = { id: `district:${id}`, country, nameLat, nameCyr, municipalityId, districtId: id, isSeat: false, lon, lat };
-      return { ok: true, placement: { settlement, method: 'district', note: `${why}: placed at the centre of ${nameLat} district` } };
+      const { id, names, municipalityId } = inDistrict;
+      const settlement: Settlement = { id: `district:${id}`, country, names, municipalityId, districtId: id, isSeat: false, lon, lat };
+      return { ok: true, placement: { settlement, method: 'district', note: `${why}: placed at the centre of ${nameOf(names)} district` } };
     };
     if (!town) {
       const seat = muni && this.seatOf(muni.id);
@@ -146,13 +165,13 @@ export class Gazetteer {
     if (candidates.length === 0) {
       // "Niš" in "Niš - Medijana" is the city itself; other towns missing from the gazetteer.
       const seat = muni && this.seatOf(muni.id);
-      if (seat && matchKey(seat.nameLat) === matchKey(town)) {
+      if (seat && keysOf(seat.names).has(matchKey(town))) {
         return { ok: true, placement: { settlement: seat, method: 'settlement' } };
       }
       if (seat) {
         return {
           ok: true,
-          placement: { settlement: seat, method: 'seat', note: `town "${town}" not in the gazetteer for ${muni.nameLat}: placed at the municipality seat` },
+          placement: { settlement: seat, method: 'seat', note: `town "${town}" not in the gazetteer for ${nameOf(muni.names)}: placed at the municipality seat` },
         };
       }
       return atDistrict(`town "${town}" not in the gazetteer for the district`) ?? { ok: false, reason: `no settlement named "${town}" in ${country}` };

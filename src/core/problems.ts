@@ -3,6 +3,9 @@
  * the offending value quoted. Pure; the texts are for data managers (English, like the reports).
  */
 
+/** Numbers in reports, written the reports' (English) way: 10,000. */
+export const reportNumber = (n: number): string => n.toLocaleString('en-GB');
+
 export interface Where {
   file: string;
   sheet?: string;
@@ -41,7 +44,7 @@ export function quote(value: unknown): string {
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? '(an invalid date)' : JSON.stringify(value.toISOString().slice(0, 10));
   if (typeof value === 'object') return '(an object)';
   if (typeof value === 'string') {
-    const cut = value.length > QUOTE_MAX ? `${value.slice(0, QUOTE_MAX)}… (${value.length.toLocaleString('en')} characters)` : value;
+    const cut = value.length > QUOTE_MAX ? `${value.slice(0, QUOTE_MAX)}… (${reportNumber(value.length)} characters)` : value;
     return JSON.stringify(cut);
   }
   return String(value);

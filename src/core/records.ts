@@ -6,9 +6,10 @@
  * of the wrong type or an impossible value becomes unknown, with a problem naming the field. The
  * published data build is strict (`strict`): any problem fails it, naming file, line and field.
  */
-import { kindOf, quote, type Problem, type Where } from './problems';
+import { kindOf, quote, reportNumber, type Problem, type Where } from './problems';
+import { countryCodes, periodIds, type Programme } from './programme';
 import { PROJECT_ID, shortHash, slugify } from './text';
-import { PERIODS, type CountryCode, type Period } from './types';
+import type { CountryCode, Period } from './types';
 
 export interface RawPartner {
   name: string;
@@ -32,9 +33,8 @@ export interface RawRecord {
   atlas_id?: string | null;
   programme?: string | null;
   acronym: string | null;
-  title_en: string | null;
-  title_bg: string | null;
-  title_sr: string | null;
+  /** The title in each of the programme's title languages: title_en, title_bg… */
+  [title: `title_${string}`]: string | null | undefined;
   call: string | null;
   priority_axis: string | null;
   specific_objective: string | null;
@@ -61,11 +61,15 @@ export interface Located<T> {
 }
 
 const TEXT_FIELDS = [
-  'code', 'atlas_id', 'programme', 'acronym', 'title_en', 'title_bg', 'title_sr', 'call', 'priority_axis', 'specific_objective',
+  'code', 'atlas_id', 'programme', 'acronym', 'call', 'priority_axis', 'specific_objective',
   'total_eur', 'eu_cofinancing_rate', 'eu_eur', 'intervention_field', 'summary', 'notes',
 ] as const;
 const PARTNER_TEXT = ['town', 'municipality', 'district', 'budget_eur', 'eu_eur', 'name_original', 'address', 'postal_code'] as const;
-export const COUNTRIES: readonly CountryCode[] = ['BG', 'RS'];
+
+export const titleField = (language: string): `title_${string}` => `title_${language}`;
+/** The record's titles in the programme's title languages, in their order. */
+export const titlesOf = (r: RawRecord, programme: Programme): Record<string, string | null> =>
+  Object.fromEntries(programme.titleLanguages.map((l) => [l, r[titleField(l)] ?? null]));
 
 /** Longest text a field keeps (the collected summaries are at most 1,500 characters). */
 export const MAX_TEXT = 10_000;
@@ -90,7 +94,7 @@ export function dateProblem(text: string): string | null {
  * Checks one parsed value against the raw schema. Returns the record (with faulty fields made
  * unknown) or null when it cannot be a record, and the problems, each with the field as column.
  */
-export function checkRecord(value: unknown, at: Where): { record: RawRecord | null; problems: Problem[] } {
+export function checkRecord(value: unknown, at: Where, programme: Programme): { record: RawRecord | null; problems: Problem[] } {
   const problems: Problem[] = [];
   const problem = (column: string | undefined, reason: string, outcome: Problem['outcome'] = 'fixed') => problems.push({ ...at, ...(column ? { column } : {}), reason, outcome });
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
@@ -105,7 +109,7 @@ export function checkRecord(value: unknown, at: Where): { record: RawRecord | nu
       return set(null);
     }
     if (v.length > MAX_TEXT) {
-      problem(field, `${v.length.toLocaleString('en')} characters, more than the ${MAX_TEXT.toLocaleString('en')} a field keeps: cut`);
+      problem(field, `${reportNumber(v.length)} characters, more than the ${reportNumber(MAX_TEXT)} a field keeps: cut`);
       return set(v.slice(0, MAX_TEXT));
     }
     set(v);
@@ -116,11 +120,12 @@ export function checkRecord(value: unknown, at: Where): { record: RawRecord | nu
     return { record: null, problems };
   }
   if (r.period === undefined) r.period = null;
-  if (r.period !== null && !(PERIODS as readonly unknown[]).includes(r.period)) {
-    problem('period', `unknown period ${quote(r.period)} (expected one of ${PERIODS.join(', ')} or null): period unknown`);
+  const periods = periodIds(programme);
+  if (r.period !== null && !periods.includes(r.period as string)) {
+    problem('period', `unknown period ${quote(r.period)} (expected one of ${periods.join(', ')} or null): period unknown`);
     r.period = null;
   }
-  for (const field of TEXT_FIELDS) text(field, r[field], (v) => (r[field] = v));
+  for (const field of [...TEXT_FIELDS, ...programme.titleLanguages.map(titleField)]) text(field, r[field], (v) => (r[field] = v));
   if (r.type === undefined) r.type = null;
   if (r.type !== null && r.type !== 'investment' && r.type !== 'soft') {
     problem('type', `unknown type ${quote(r.type)} (expected investment, soft or null)`);
@@ -172,6 +177,7 @@ export function checkRecord(value: unknown, at: Where): { record: RawRecord | nu
     r.partners = null;
   }
   if (Array.isArray(r.partners)) {
+    const countries = countryCodes(programme);
     r.partners = (r.partners as unknown[]).flatMap((p, i) => {
       const field = `partners[${i}]`;
       if (typeof p !== 'object' || p === null || Array.isArray(p)) {
@@ -190,8 +196,8 @@ export function checkRecord(value: unknown, at: Where): { record: RawRecord | nu
         q.role = null;
       }
       if (q.country === undefined) q.country = null;
-      if (q.country !== null && !(COUNTRIES as readonly unknown[]).includes(q.country)) {
-        problem(`${field}.country`, `unknown country ${quote(q.country)} (expected ${COUNTRIES.join(', ')} or null)`);
+      if (q.country !== null && !countries.includes(q.country as string)) {
+        problem(`${field}.country`, `unknown country ${quote(q.country)} (expected ${countries.join(', ')} or null)`);
         q.country = null;
       }
       for (const f of PARTNER_TEXT) text(`${field}.${f}`, q[f], (v) => (q[f] = v));
@@ -229,7 +235,7 @@ export function decodeUtf8(bytes: Uint8Array, file: string): { text: string; pro
 }
 
 /** JSON Lines → records with their line numbers; a line that is not a record is a problem, never a crash. */
-export function scanJsonLines(text: string, file: string): { records: Located<RawRecord>[]; problems: Problem[] } {
+export function scanJsonLines(text: string, file: string, programme: Programme): { records: Located<RawRecord>[]; problems: Problem[] } {
   const records: Located<RawRecord>[] = [];
   const problems: Problem[] = [];
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
@@ -239,7 +245,7 @@ export function scanJsonLines(text: string, file: string): { records: Located<Ra
     if (end < 0) end = body.length;
     const length = end - start;
     const at = { file, row };
-    if (length > MAX_LINE) problems.push({ ...at, reason: `${length.toLocaleString('en')} characters, more than the ${MAX_LINE.toLocaleString('en')} a record may have: line left out`, outcome: 'rejected' });
+    if (length > MAX_LINE) problems.push({ ...at, reason: `${reportNumber(length)} characters, more than the ${reportNumber(MAX_LINE)} a record may have: line left out`, outcome: 'rejected' });
     else {
       const source = body.slice(start, end);
       if (source.trim()) {
@@ -251,7 +257,7 @@ export function scanJsonLines(text: string, file: string): { records: Located<Ra
           start = end + 1;
           continue;
         }
-        const checked = checkRecord(value, at);
+        const checked = checkRecord(value, at, programme);
         problems.push(...checked.problems);
         if (checked.record) records.push({ value: checked.record, at });
       }
@@ -263,9 +269,9 @@ export function scanJsonLines(text: string, file: string): { records: Located<Ra
 }
 
 /** A JSONL file's bytes → records, with invalid UTF-8 and every faulty line named. */
-export function readJsonLines(bytes: Uint8Array, file: string): { records: Located<RawRecord>[]; problems: Problem[] } {
+export function readJsonLines(bytes: Uint8Array, file: string, programme: Programme): { records: Located<RawRecord>[]; problems: Problem[] } {
   const decoded = decodeUtf8(bytes, file);
-  const scanned = scanJsonLines(decoded.text, file);
+  const scanned = scanJsonLines(decoded.text, file, programme);
   return { records: scanned.records, problems: [...decoded.problems, ...scanned.problems] };
 }
 
@@ -294,15 +300,15 @@ export function confusableKey(code: string): string {
 
 /**
  * Ids: the programme code (made URL-safe); else the atlas id the record carries; else period + slug
- * of the title (English, else Bulgarian, else Serbian); else period + "untitled" + a hash of the
+ * of the title (in the programme's first title language that has one); else period + "untitled" + a hash of the
  * first source, the partner names and the summary's start. Same-slug records get the hash appended.
  */
-export function projectIds(records: readonly RawRecord[]): string[] {
+export function projectIds(records: readonly RawRecord[], programme: Programme): string[] {
   const fingerprint = (r: RawRecord) => shortHash([r.sources[0], ...(r.partners ?? []).map((p) => p.name), (r.summary ?? '').slice(0, 120)].join('|'));
   const base = records.map((r) => {
     const own = (r.code && safeId(r.code)) || (r.atlas_id && PROJECT_ID.test(r.atlas_id) ? r.atlas_id : null);
     if (own) return own;
-    const title = r.title_en ?? r.title_bg ?? r.title_sr;
+    const title = Object.values(titlesOf(r, programme)).find(Boolean);
     const period = r.period ?? 'unknown';
     const slug = title ? slugify(title, 48) : '';
     return slug ? `${period}-${slug}` : `${period}-untitled-${fingerprint(r)}`;
@@ -316,8 +322,8 @@ export function projectIds(records: readonly RawRecord[]): string[] {
  * The records with their ids, leaving out (with a problem) every record whose id repeats an
  * earlier one exactly, or differs from it only in case or look-alike characters.
  */
-export function distinctRecords(records: readonly Located<RawRecord>[]): { records: Located<RawRecord>[]; ids: string[]; problems: Problem[] } {
-  const ids = projectIds(records.map((r) => r.value));
+export function distinctRecords(records: readonly Located<RawRecord>[], programme: Programme): { records: Located<RawRecord>[]; ids: string[]; problems: Problem[] } {
+  const ids = projectIds(records.map((r) => r.value), programme);
   const seen = new Map<string, { id: string; at: Located<RawRecord>['at'] }>();
   const kept: Located<RawRecord>[] = [];
   const keptIds: string[] = [];

@@ -3,7 +3,6 @@
  * names filters, places or a project; its words come from i18n templates filled with figures
  * computed from the data at show time, so every language states only what the data shows.
  */
-import { parseUrl } from '../state/url';
 
 export type StepText =
   | { key: 'stepOverview' }
@@ -32,6 +31,8 @@ export interface Story {
 export interface StoryContext {
   projects: Set<string>;
   municipalities: Set<string>;
+  /** Reads a step's link parameters as the app's link codec does: the municipalities they name, and the invalid ones. */
+  parseFilters(search: string): { municipalities: string[]; invalid: { param: string; value: string }[] };
 }
 
 export class StoryError extends Error {
@@ -65,9 +66,9 @@ export function validateStory(value: unknown, file: string, ctx: StoryContext): 
     const at = `steps[${i}]`;
     if (step.filters !== undefined) {
       if (typeof step.filters !== 'string') fail(`${at}.filters`, 'expected link parameters as text');
-      const { state, notices } = parseUrl(`?${step.filters}`);
-      if (notices.length) fail(`${at}.filters`, `invalid parameter ${notices[0].param}=${notices[0].value}`);
-      state.filters.municipalities.forEach((m, k) => municipality(`${at}.filters.municipality[${k}]`, m));
+      const { municipalities, invalid } = ctx.parseFilters(`?${step.filters}`);
+      if (invalid.length) fail(`${at}.filters`, `invalid parameter ${invalid[0].param}=${invalid[0].value}`);
+      municipalities.forEach((m, k) => municipality(`${at}.filters.municipality[${k}]`, m));
     }
     if (step.project !== undefined && !ctx.projects.has(step.project)) fail(`${at}.project`, `unknown project ${JSON.stringify(step.project)}`, typeof step.project === 'string');
     const text = step.text as StepText | undefined;

@@ -1,11 +1,13 @@
 /** The compiled dataset the app loads (data/out/atlas-data.json), and its parts. */
 import type { Amount } from './amount';
+import type { Names } from './programme';
 import type { Story } from './stories';
 import type { ThemeBasis, ThemeId } from './themes';
 
-export const PERIODS = ['2004-2006', '2007-2013', '2014-2020', '2021-2027'] as const;
-export type Period = (typeof PERIODS)[number];
-export type CountryCode = 'BG' | 'RS';
+/** A period id of the programme ("2014-2020"); the descriptor lists them. */
+export type Period = string;
+/** ISO 3166-1 alpha-2 code of one of the programme's countries. */
+export type CountryCode = string;
 
 /** How a location was found. */
 export type LocationMethod =
@@ -17,8 +19,7 @@ export type LocationMethod =
 export interface Location {
   /** Gazetteer id of the settlement (ekatte:…, gn:…). */
   settlementId: string;
-  nameLat: string;
-  nameCyr: string;
+  names: Names;
   country: CountryCode;
   municipalityId: string;
   lon: number;
@@ -42,11 +43,8 @@ export interface Partner {
   location: number | null;
 }
 
-export interface Titles {
-  en: string | null;
-  bg: string | null;
-  sr: string | null;
-}
+/** Titles per title language of the programme (null: the source has none in that language). */
+export type Titles = Readonly<Record<string, string | null>>;
 
 export interface Project {
   id: string;
@@ -85,15 +83,13 @@ export interface Project {
 export interface MunicipalityRecord {
   id: string;
   country: CountryCode;
-  nameLat: string;
-  nameCyr: string;
+  names: Names;
   districtId: string;
-  districtLat: string;
-  districtCyr: string;
+  districtNames: Names;
   inArea: boolean;
   /** Seat settlement [lon, lat]. */
   seat: [number, number] | null;
-  /** Inhabitants where an official figure exists (Bulgaria: NSI 2017, summed over settlements); null when unknown. */
+  /** Inhabitants where an official figure exists (e.g. summed over the settlements of a register); null when unknown. */
   population: number | null;
 }
 

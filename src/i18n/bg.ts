@@ -2,11 +2,11 @@ import type { Messages } from './en';
 
 export const bg: Messages = {
   appTitle: 'Атлас на сътрудничеството',
-  appSubtitle: 'Трансгранично сътрудничество на ЕС между България и Сърбия от 2004 г.',
+  appSubtitle: 'Трансгранично сътрудничество на ЕС',
   loading: 'Атласът се зарежда…',
   loadFailed: 'Атласът не успя да зареди данните си.',
   errorTitle: 'Възникна грешка',
-  mapLabel: 'Карта на трансграничния програмен район България–Сърбия с местата на проектите',
+  mapLabel: 'Карта на програмния район с местата на проектите',
   language: 'Език',
   statusLine: '{projects} · {onMap} на картата · {budget}, известен бюджет за {known}',
   projectsCount: '{n, plural, one {# проект} other {# проекта}}',
@@ -148,7 +148,7 @@ export const bg: Messages = {
   layer_budget: 'разпределен бюджет',
   layer_projects: 'брой проекти',
   layer_per_inhabitant: 'бюджет на жител',
-  perInhabitantNote: 'Населението е известно за българските общини (НСИ, 2017 г.); сръбските общини са показани като „няма данни“.',
+  perInhabitantNote: 'Населението е известно само за някои общини; останалите са показани като „няма данни“.',
   noData: 'няма данни',
   perInhabitant: '{amount} на жител',
   sortBy: 'сортиране',
@@ -175,7 +175,7 @@ export const bg: Messages = {
   thisMunicipality: 'Тази община',
   wholeDistrict: 'Област {name}',
   programmeArea: 'Програмен район',
-  perInhabitantCompareNote: 'На жител за общините с известно население (българските, НСИ 2017 г.).',
+  perInhabitantCompareNote: 'На жител за общините с известно население.',
   byPeriod: 'По периоди',
   byTheme: 'По теми',
   projectsOf: 'Проекти с партньор или място тук',
@@ -215,6 +215,4 @@ export const bg: Messages = {
   present: 'Представяне',
   chooseStory: 'Изберете обиколка',
   kioskHint: 'Докоснете картата, за да я разгледате',
-  country_BG: 'България',
-  country_RS: 'Сърбия',
 };

@@ -1,11 +1,11 @@
 /** English UI strings: the reference set; every other locale must have the same keys. */
 export const en = {
   appTitle: 'Cooperation Atlas',
-  appSubtitle: 'EU cross-border cooperation between Bulgaria and Serbia since 2004',
+  appSubtitle: 'EU cross-border cooperation',
   loading: 'Loading the atlas…',
   loadFailed: 'The atlas could not load its data.',
   errorTitle: 'Something went wrong',
-  mapLabel: 'Map of the Bulgaria–Serbia cross-border programme area with project sites',
+  mapLabel: 'Map of the programme area with project sites',
   language: 'Language',
   statusLine: '{projects} · {onMap} on the map · {budget}, budget known for {known}',
   projectsCount: '{n, plural, one {# project} other {# projects}}',
@@ -147,7 +147,7 @@ export const en = {
   layer_budget: 'attributed budget',
   layer_projects: 'number of projects',
   layer_per_inhabitant: 'budget per inhabitant',
-  perInhabitantNote: 'Population is known for Bulgarian municipalities (NSI, 2017); Serbian municipalities show “no data”.',
+  perInhabitantNote: 'Population is known only for some municipalities; the others show “no data”.',
   noData: 'no data',
   perInhabitant: '{amount} per inhabitant',
   sortBy: 'sort',
@@ -174,7 +174,7 @@ export const en = {
   thisMunicipality: 'This municipality',
   wholeDistrict: 'District {name}',
   programmeArea: 'Programme area',
-  perInhabitantCompareNote: 'Per inhabitant over the municipalities whose population is known (Bulgarian ones, NSI 2017).',
+  perInhabitantCompareNote: 'Per inhabitant over the municipalities whose population is known.',
   byPeriod: 'By period',
   byTheme: 'By theme',
   projectsOf: 'Projects with a partner or site here',
@@ -214,8 +214,6 @@ export const en = {
   present: 'Present',
   chooseStory: 'Choose a tour',
   kioskHint: 'Touch the map to explore',
-  country_BG: 'Bulgaria',
-  country_RS: 'Serbia',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,52 +1,63 @@
 /**
- * The one i18n module: UI strings, plural rules, and number/currency/date formatting through Intl.
+ * The one i18n module: UI strings (a catalogue, with the programme's own wording over it), plural
+ * rules, number/currency/date formatting through Intl, and the names of places, countries and
+ * titles in a UI language of the programme.
  */
-import { srCyrToLat } from '../core/text';
+import { nameIn, type Names, type Programme, type UiLanguage } from '../core/programme';
 import type { ThemeId } from '../core/themes';
-import { bg } from './bg';
-import { en, type MessageKey, type Messages } from './en';
-import { usesCyrillic, type Locale } from './locales';
-import { srCyrl } from './sr-cyrl';
-
-const srLatn = Object.fromEntries(Object.entries(srCyrl).map(([k, v]) => [k, srCyrToLat(v)])) as Messages;
-const MESSAGES: Record<Locale, Messages> = { en, bg, 'sr-Cyrl': srCyrl, 'sr-Latn': srLatn };
-
-/** Intl locale per UI locale: English with day-month-year dates and the euro sign first. */
-const INTL: Record<Locale, string> = { en: 'en-IE', bg: 'bg', 'sr-Cyrl': 'sr-Cyrl', 'sr-Latn': 'sr-Latn' };
+import type { Titles } from '../core/types';
+import { CATALOGUES } from './catalogues';
+import type { MessageKey } from './en';
 
 export type Params = Record<string, string | number>;
 
 export interface I18n {
-  locale: Locale;
+  /** The UI language's id ("sr-Latn"), as in the `lang` link parameter. */
+  locale: string;
+  language: UiLanguage;
+  /** The programme whose languages, countries and periods these are. */
+  programme: Programme;
   t(key: MessageKey, params?: Params): string;
   money(value: number): string;
   moneyShort(value: number): string;
   percent(rate: number): string;
   date(iso: string): string;
-  /** The official name of a place in this locale's script. */
-  place(nameLat: string, nameCyr: string): string;
+  /** The official name of a place in this language's script. */
+  place(names: Names): string;
   theme(theme: ThemeId): string;
+  country(code: string): string;
+  /** The title in the language's preferred title languages, in order; null when there is none. */
+  title(titles: Titles): string | null;
 }
 
-export function createI18n(locale: Locale): I18n {
-  const messages = MESSAGES[locale];
-  const intl = INTL[locale];
+export function createI18n(locale: string, programme: Programme): I18n {
+  const language = programme.languages.find((l) => l.id === locale);
+  if (!language) throw new Error(`no UI language "${locale}" in programme ${programme.id}`);
+  const catalogue = CATALOGUES[language.messages ?? language.id];
+  if (!catalogue) throw new Error(`programme ${programme.id}: languages: "${locale}" names no message catalogue (${Object.keys(CATALOGUES).join(', ')})`);
+  const own = (key: string) => programme.messages[key]?.[locale];
+  const intl = language.intl;
   const plural = new Intl.PluralRules(intl);
   const money = new Intl.NumberFormat(intl, { style: 'currency', currency: 'EUR', maximumFractionDigits: 2 });
   const moneyShort = new Intl.NumberFormat(intl, { style: 'currency', currency: 'EUR', notation: 'compact', maximumFractionDigits: 1 });
   const percent = new Intl.NumberFormat(intl, { style: 'percent', maximumFractionDigits: 2 });
   const dates = new Intl.DateTimeFormat(intl, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
-  const cyrillic = usesCyrillic(locale);
-  const t = (key: MessageKey, params: Params = {}): string => format(messages[key], params, plural);
+  const t = (key: MessageKey, params: Params = {}): string => format(own(key) ?? catalogue[key], params, plural);
+  const countries = new Map(programme.countries.map((c) => [c.code, c.names[locale]]));
+  const titleOrder = [...language.titles, ...programme.titleLanguages.filter((l) => !language.titles.includes(l))];
   return {
     locale,
+    language,
+    programme,
     t,
     money: (v) => money.format(v),
     moneyShort: (v) => moneyShort.format(v),
     percent: (r) => percent.format(r),
     date: (iso) => dates.format(new Date(`${iso}T00:00:00Z`)),
-    place: (nameLat, nameCyr) => (cyrillic ? nameCyr : nameLat),
+    place: (names) => nameIn(names, language.script, programme.scripts),
     theme: (theme) => t(`theme_${theme.replace(/-/g, '_')}` as MessageKey),
+    country: (code) => countries.get(code) ?? code,
+    title: (titles) => titleOrder.map((l) => titles[l]).find((x): x is string => !!x) ?? null,
   };
 }
 
@@ -103,4 +114,4 @@ function parseOptions(text: string): Record<string, string> {
   return options;
 }
 
-export type { Locale, MessageKey };
+export type { MessageKey };

@@ -1,19 +1,19 @@
-/** The four UI locales, how one is chosen, and which script a locale reads place names in. */
-export const LOCALES = ['en', 'bg', 'sr-Cyrl', 'sr-Latn'] as const;
-export type Locale = (typeof LOCALES)[number];
+/** Which of a programme's UI languages a browser asks for. */
+import type { UiLanguage } from '../core/programme';
 
-export const isLocale = (value: string): value is Locale => (LOCALES as readonly string[]).includes(value);
-
-/** Cyrillic locales show official Cyrillic place names, Latin locales the official Latin form. */
-export const usesCyrillic = (locale: Locale): boolean => locale === 'bg' || locale === 'sr-Cyrl';
-
-/** First supported browser language; plain "sr" (and sr-RS, sr-ME…) is Serbian Cyrillic. */
-export function localeFromBrowser(languages: readonly string[]): Locale {
-  for (const tag of languages) {
-    const lower = tag.toLowerCase();
-    if (lower.startsWith('sr')) return lower.includes('latn') ? 'sr-Latn' : 'sr-Cyrl';
-    if (lower.startsWith('bg')) return 'bg';
-    if (lower.startsWith('en')) return 'en';
+/**
+ * The first browser language a UI language matches: its exact tag or a longer one
+ * ("sr-Latn-RS" → sr-Latn), else the first UI language of the same language ("sr", "sr-RS" → the
+ * first Serbian one listed). Otherwise the programme's first language.
+ */
+export function localeFromBrowser(browser: readonly string[], languages: readonly UiLanguage[]): string {
+  const lower = (tag: string) => tag.toLowerCase();
+  for (const tag of browser.map(lower)) {
+    const exact = languages.find((l) => tag === lower(l.id) || tag.startsWith(`${lower(l.id)}-`));
+    if (exact) return exact.id;
+    const primary = tag.split('-')[0];
+    const same = languages.find((l) => lower(l.id).split('-')[0] === primary);
+    if (same) return same.id;
   }
-  return 'en';
+  return languages[0].id;
 }

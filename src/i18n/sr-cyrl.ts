@@ -3,11 +3,11 @@ import type { Messages } from './en';
 /** Serbian Cyrillic; Serbian Latin is transliterated from it by rule (see index.ts). */
 export const srCyrl: Messages = {
   appTitle: 'Атлас сарадње',
-  appSubtitle: 'Прекогранична сарадња ЕУ између Бугарске и Србије од 2004.',
+  appSubtitle: 'Прекогранична сарадња ЕУ',
   loading: 'Атлас се учитава…',
   loadFailed: 'Атлас није успео да учита податке.',
   errorTitle: 'Дошло је до грешке',
-  mapLabel: 'Мапа прекограничног програмског подручја Бугарска–Србија са локацијама пројеката',
+  mapLabel: 'Мапа програмског подручја са локацијама пројеката',
   language: 'Језик',
   statusLine: '{projects} · {onMap} на мапи · {budget}, буџет познат за {known}',
   projectsCount: '{n, plural, one {# пројекат} few {# пројекта} other {# пројеката}}',
@@ -149,7 +149,7 @@ export const srCyrl: Messages = {
   layer_budget: 'распоређеном буџету',
   layer_projects: 'броју пројеката',
   layer_per_inhabitant: 'буџету по становнику',
-  perInhabitantNote: 'Број становника познат је за бугарске општине (НСИ, 2017); српске општине приказане су као „нема података“.',
+  perInhabitantNote: 'Број становника познат је само за неке општине; остале су приказане као „нема података“.',
   noData: 'нема података',
   perInhabitant: '{amount} по становнику',
   sortBy: 'сортирање',
@@ -176,7 +176,7 @@ export const srCyrl: Messages = {
   thisMunicipality: 'Ова општина',
   wholeDistrict: 'Округ {name}',
   programmeArea: 'Програмско подручје',
-  perInhabitantCompareNote: 'По становнику за општине са познатим бројем становника (бугарске, НСИ 2017).',
+  perInhabitantCompareNote: 'По становнику за општине са познатим бројем становника.',
   byPeriod: 'По периодима',
   byTheme: 'По темама',
   projectsOf: 'Пројекти са партнером или локацијом овде',
@@ -216,6 +216,4 @@ export const srCyrl: Messages = {
   present: 'Презентација',
   chooseStory: 'Изаберите обилазак',
   kioskHint: 'Додирните мапу да истражите',
-  country_BG: 'Бугарска',
-  country_RS: 'Србија',
 };

@@ -9,6 +9,7 @@ import type { Problem } from '../core/problems';
 import type { Located, RawRecord } from '../core/records';
 import { StoryError, validateStory, type Story } from '../core/stories';
 import type { AtlasData, MunicipalityRecord, Objective, OfficialCount } from '../core/types';
+import { parseUrl } from '../state/url';
 
 export interface ProgrammeFacts {
   /** Every municipality of the countries (not only the programme area): partners outside it have a home too. */
@@ -35,7 +36,14 @@ export function buildDataset(
   const compiled = compileProjects(records, { ...ctx, objectives: new Set(facts.objectives.map((o) => o.key)), amountCeiling: facts.amountCeiling }, { strict });
   const used = new Set(compiled.projects.flatMap((p) => p.locations.map((l) => l.municipalityId)));
   const municipalities = facts.municipalities.filter((m) => m.inArea || used.has(m.id));
-  const storyContext = { projects: new Set(compiled.projects.map((p) => p.id)), municipalities: new Set(municipalities.map((m) => m.id)) };
+  const storyContext = {
+    projects: new Set(compiled.projects.map((p) => p.id)),
+    municipalities: new Set(municipalities.map((m) => m.id)),
+    parseFilters: (search: string) => {
+      const { state, notices } = parseUrl(search, ctx.programme);
+      return { municipalities: state.filters.municipalities, invalid: notices };
+    },
+  };
   const problems = [...compiled.problems];
   const stories: Story[] = [];
   for (const { file, story } of facts.stories) {

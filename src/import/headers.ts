@@ -4,10 +4,12 @@
  * "TOTAL-BUDGET" and "total budget" are one header). The README lists the same table (a unit test keeps them equal).
  */
 
-export type OperationField =
-  | 'code' | 'atlas_id' | 'title_en' | 'title_bg' | 'title_sr' | 'acronym' | 'programme' | 'period' | 'call' | 'priority_axis'
+/** `title`: the plain name column, in the programme's first title language; `title_<lang>`: "Project name in <Language>". */
+export type SynonymField =
+  | 'code' | 'atlas_id' | 'title' | 'acronym' | 'programme' | 'period' | 'call' | 'priority_axis'
   | 'specific_objective' | 'start_date' | 'end_date' | 'duration_months' | 'total_eur' | 'eu_eur' | 'eu_cofinancing_rate'
   | 'summary' | 'type' | 'intervention_field' | 'sites' | 'links' | 'sources' | 'notes';
+export type OperationField = Exclude<SynonymField, 'title'> | `title_${string}`;
 
 export type PartnerField =
   | 'key' | 'atlas_id' | 'name' | 'name_original' | 'lead' | 'role' | 'address' | 'postal_code' | 'town' | 'municipality'
@@ -15,12 +17,10 @@ export type PartnerField =
 
 const OPERATION_ID = ['Operation ID', 'Project ID', 'Project code', 'Operation code', 'Project number', 'Operation number'];
 
-export const OPERATION_HEADERS: Record<OperationField, string[]> = {
+export const OPERATION_HEADERS: Record<SynonymField, string[]> = {
   code: OPERATION_ID,
   atlas_id: ['Atlas ID'],
-  title_en: ['Operation name', 'Project name', 'Project name in English', 'Title', 'Project title', 'Operation name (en)'],
-  title_bg: ['Project name in Bulgarian', 'Operation name (bg)'],
-  title_sr: ['Project name in Serbian', 'Operation name (sr)'],
+  title: ['Operation name', 'Project name', 'Title', 'Project title'],
   acronym: ['Acronym', 'Project acronym', 'Operation acronym'],
   programme: ['Programme', 'Programme name', 'Program'],
   period: ['Period', 'Programming period', 'Programme period'],
@@ -76,32 +76,44 @@ const lookup = <F extends string>(table: Record<F, string[]>) => {
 const OPERATION_BY_KEY = lookup(OPERATION_HEADERS);
 const PARTNER_BY_KEY = lookup(PARTNER_HEADERS);
 
-/** Title languages the atlas shows; a title column in any other language is reported, not used. */
-const TITLE_LANGUAGES: Record<string, 'title_en' | 'title_bg' | 'title_sr'> = { english: 'title_en', en: 'title_en', bulgarian: 'title_bg', bg: 'title_bg', serbian: 'title_sr', sr: 'title_sr' };
-const TITLE_IN = /^(?:project|operation)\s*name\s*(?:in\s+([a-z]+)|\(\s*([a-z]{2})\s*\))$/i;
+/** "Project name in Bulgarian", "Operation name (bg)": a title in one language. */
+const TITLE_IN = /^(?:project|operation)\s*name\s*(?:in\s+([a-z]+)|\(\s*([a-z]{2,3})\s*\))$/i;
+/** The synonym table is written in English (as keep.eu's exports are): so are the language names in its headers. */
+const HEADER_LOCALE = 'en-GB';
+const ENGLISH_NAMES = new Intl.DisplayNames([HEADER_LOCALE], { type: 'language' });
+/** The code of a title language from its code or English name ("Bulgarian" → its code). */
+const languageCode = (word: string, languages: readonly string[]) =>
+  languages.find((l) => l === word.toLowerCase() || ENGLISH_NAMES.of(l)?.toLowerCase() === word.toLowerCase()) ?? null;
 
 export type ColumnMeaning<F> = { field: F } | { otherLanguage: string } | null;
 
-function meaning<F extends string>(byKey: Map<string, F>, header: string, titleField: (f: 'title_en' | 'title_bg' | 'title_sr') => F | null): ColumnMeaning<F> {
-  const field = byKey.get(headerKey(header));
-  if (field) return { field };
+/**
+ * Which field an operations column is. Titles follow the programme's title languages (the plain
+ * name column is its first); a title column in any other language is reported, not used.
+ */
+export function operationColumn(header: string, titleLanguages: readonly string[]): ColumnMeaning<OperationField> {
+  const field = OPERATION_BY_KEY.get(headerKey(header));
+  if (field) return { field: field === 'title' ? `title_${titleLanguages[0]}` : field };
   const m = TITLE_IN.exec(header.trim().replace(/\s+/g, ' '));
   if (!m) return null;
-  const language = (m[1] ?? m[2]).toLowerCase();
-  const known = TITLE_LANGUAGES[language];
-  const f = known ? titleField(known) : null;
-  return f ? { field: f } : { otherLanguage: language };
+  const word = m[1] ?? m[2];
+  const code = languageCode(word, titleLanguages);
+  return code ? { field: `title_${code}` } : { otherLanguage: word.toLowerCase() };
 }
 
-export const operationColumn = (header: string) => meaning(OPERATION_BY_KEY, header, (f) => f);
-export const partnerColumn = (header: string) => meaning(PARTNER_BY_KEY, header, () => null);
+export function partnerColumn(header: string): ColumnMeaning<PartnerField> {
+  const field = PARTNER_BY_KEY.get(headerKey(header));
+  if (field) return { field };
+  const m = TITLE_IN.exec(header.trim().replace(/\s+/g, ' '));
+  return m ? { otherLanguage: (m[1] ?? m[2]).toLowerCase() } : null;
+}
 
 /** What a table holds, from its header row: operations, partners, or neither. */
 export function tableKind(headers: readonly string[]): 'operations' | 'partners' | null {
   const partner = new Set(headers.map((h) => PARTNER_BY_KEY.get(headerKey(h))));
   const operation = new Set(headers.map((h) => OPERATION_BY_KEY.get(headerKey(h))));
   if (partner.has('name') && (partner.has('key') || partner.has('atlas_id'))) return 'partners';
-  if ((operation.has('code') || operation.has('atlas_id')) && (operation.has('title_en') || operation.has('acronym') || operation.has('total_eur'))) return 'operations';
-  if (operation.has('title_en') && operation.has('period')) return 'operations';
+  if ((operation.has('code') || operation.has('atlas_id')) && (operation.has('title') || operation.has('acronym') || operation.has('total_eur'))) return 'operations';
+  if (operation.has('title') && operation.has('period')) return 'operations';
   return null;
 }

@@ -5,6 +5,7 @@
  */
 import type { CompileContext } from '../core/compile';
 import type { Problem } from '../core/problems';
+import type { Programme } from '../core/programme';
 import { distinctRecords, readJsonLines, type Located, type RawRecord } from '../core/records';
 import { buildDataset, type BuiltDataset, type ProgrammeFacts } from './dataset';
 import { mergeRecords, type Merge } from './merge';
@@ -20,14 +21,14 @@ export interface ReadResult {
   unused: string[];
 }
 
-export async function readFiles(files: readonly InputFile[]): Promise<ReadResult> {
+export async function readFiles(files: readonly InputFile[], programme: Programme): Promise<ReadResult> {
   const records: Located<RawRecord>[] = [];
   const problems: Problem[] = [];
   const unused: string[] = [];
   const tables: Table[] = [];
   for (const file of files) {
     if (fileKind(file) === 'jsonl') {
-      const read = readJsonLines(file.bytes, file.name);
+      const read = readJsonLines(file.bytes, file.name, programme);
       problems.push(...read.problems);
       records.push(...read.records);
       continue;
@@ -38,7 +39,7 @@ export async function readFiles(files: readonly InputFile[]): Promise<ReadResult
     unused.push(...read.ignored);
   }
   // Operations of every file first, so a partner table may come in another file than its operations.
-  const fromTables = recordsFromTables(tables);
+  const fromTables = recordsFromTables(tables, programme);
   if (tables.length && !tables.some((t) => t.kind === 'operations')) {
     problems.push({ file: tables.map((t) => t.file).join(', '), reason: 'partners but no operations: open the operations sheet or file with them', outcome: 'rejected' });
   }
@@ -64,9 +65,9 @@ export async function importFiles(
   ctx: Omit<CompileContext, 'objectives' | 'amountCeiling'>,
   { replace = false } = {},
 ): Promise<Imported> {
-  const read = await readFiles(files);
-  const distinct = distinctRecords(read.records);
-  const merge = mergeRecords(base, distinct.records, { replace });
+  const read = await readFiles(files, ctx.programme);
+  const distinct = distinctRecords(read.records, ctx.programme);
+  const merge = mergeRecords(base, distinct.records, ctx.programme, { replace });
   const built = buildDataset(merge.records, facts, ctx);
   return { read, merge, built, problems: [...read.problems, ...distinct.problems, ...built.problems] };
 }

@@ -5,6 +5,7 @@
  * of the same name knew of its place. Records the import lacks stay, unless `replace`. Pure and
  * idempotent: merging the same import twice changes nothing.
  */
+import type { Programme } from '../core/programme';
 import type { Located, RawPartner, RawRecord } from '../core/records';
 import { projectIds } from '../core/records';
 import { matchKey } from '../core/text';
@@ -61,9 +62,9 @@ const canonical = (v: unknown): unknown =>
       : (v ?? null);
 const same = (a: unknown, b: unknown) => JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
 
-export function mergeRecords(existing: readonly Located<RawRecord>[], imported: readonly Located<RawRecord>[], { replace = false } = {}): Merge {
-  const existingIds = projectIds(existing.map((r) => r.value));
-  const importedIds = projectIds(imported.map((r) => r.value));
+export function mergeRecords(existing: readonly Located<RawRecord>[], imported: readonly Located<RawRecord>[], programme: Programme, { replace = false } = {}): Merge {
+  const existingIds = projectIds(existing.map((r) => r.value), programme);
+  const importedIds = projectIds(imported.map((r) => r.value), programme);
   const incoming = new Map(importedIds.map((id, i) => [id, imported[i]]));
   const result: Merge = { records: [], added: [], changed: [], unchanged: [], missing: [], removed: replace };
   const seen = new Set<string>();

@@ -3,12 +3,11 @@
  * cannot be read named by file, sheet, row and column. Cells are read as the spreadsheet stores
  * them: numbers, dates (Excel serials too) and text in the separator styles of the raw data.
  */
-import { quote, type Problem, type Where } from '../core/problems';
-import { checkRecord, COUNTRIES, MAX_TEXT, type Located, type RawPartner, type RawRecord } from '../core/records';
+import { quote, reportNumber, type Problem, type Where } from '../core/problems';
+import { countryCodes, periodIds, type Programme } from '../core/programme';
+import { checkRecord, MAX_TEXT, titleField, type Located, type RawPartner, type RawRecord } from '../core/records';
 import { matchKey } from '../core/text';
-import { PERIODS, type CountryCode, type Period } from '../core/types';
-import { createI18n } from '../i18n';
-import { LOCALES } from '../i18n/locales';
+import type { CountryCode, Period } from '../core/types';
 import { operationColumn, partnerColumn, type OperationField, type PartnerField } from './headers';
 import type { Cell, Table } from './tables';
 
@@ -72,25 +71,19 @@ const TYPE_WORDS: Record<string, 'investment' | 'soft'> = Object.fromEntries(
   ].map(([w, t]) => [matchKey(w), t as 'investment' | 'soft']),
 );
 
-/** "2014-2020", "Interreg-IPA CBC 2014 – 2020" → the period; null with no years in it. */
-export function readPeriod(text: string): Period | 'unknown-value' {
+/** "2014-2020", "Interreg-IPA CBC 2014 – 2020" → one of the programme's periods. */
+export function readPeriod(text: string, periods: readonly string[]): Period | 'unknown-value' {
   const m = /(\d{4})\s*[-–—/]\s*(\d{4})/.exec(text);
   const period = m ? `${m[1]}-${m[2]}` : null;
-  return period && (PERIODS as readonly string[]).includes(period) ? (period as Period) : 'unknown-value';
+  return period && periods.includes(period) ? period : 'unknown-value';
 }
 
-/** ISO-2, ISO-3 and the country's name in every UI language (from the message catalogues). */
-const COUNTRY_BY_KEY = (() => {
+/** ISO-2, ISO-3 and the country's name in every UI language (programme.json), "Republic of" or not. */
+function countryReader(programme: Programme): (text: string) => CountryCode | null {
   const byKey = new Map<string, CountryCode>();
-  const ISO3: Record<CountryCode, string> = { BG: 'BGR', RS: 'SRB' };
-  for (const code of COUNTRIES) {
-    byKey.set(matchKey(code), code);
-    byKey.set(matchKey(ISO3[code]), code);
-    for (const locale of LOCALES) byKey.set(matchKey(createI18n(locale).t(`country_${code}`)), code);
-  }
-  return byKey;
-})();
-const countryOf = (text: string): CountryCode | null => COUNTRY_BY_KEY.get(matchKey(text.replace(/^(republic of|republika|република)\s+/i, ''))) ?? null;
+  for (const c of programme.countries) for (const name of [c.code, c.iso3, ...Object.values(c.names)]) byKey.set(matchKey(name), c.code);
+  return (text) => byKey.get(matchKey(text.replace(/^(republic of|republika|република)\s+/i, ''))) ?? null;
+}
 
 const YES = new Set(['yes', 'y', 'true', '1', 'x', 'da', 'да', 'lead', 'lead partner', 'lp', 'водещ', 'водещ партньор', 'водећи', 'vodeći', 'водећи партнер'].map(matchKey));
 const NO = new Set(['no', 'n', 'false', '0', 'ne', 'не', 'partner', 'pp', 'project partner', 'партньор', 'партнер', 'beneficiary'].map(matchKey));
@@ -100,7 +93,7 @@ const LEAD_ROLE = new Set(['lead partner', 'lead beneficiary', 'lp', 'lead', 'в
 function clipped(table: Table, cells: Cell[], at: Where, problems: Problem[]): Cell[] {
   return cells.map((c, i) => {
     if (typeof c !== 'string' || c.length <= MAX_TEXT) return c;
-    problems.push({ ...at, column: table.headers[i] || `#${i + 1}`, reason: `${c.length.toLocaleString('en')} characters, more than the ${MAX_TEXT.toLocaleString('en')} a field keeps: cut`, outcome: 'fixed' });
+    problems.push({ ...at, column: table.headers[i] || `#${i + 1}`, reason: `${reportNumber(c.length)} characters, more than the ${reportNumber(MAX_TEXT)} a field keeps: cut`, outcome: 'fixed' });
     return c.slice(0, MAX_TEXT);
   });
 }
@@ -111,12 +104,12 @@ interface Columns<F> {
 }
 
 /** Which column holds which field; the rest reported as unused (a second column for a field too). */
-function columns<F extends string>(table: Table, meaningOf: typeof operationColumn | typeof partnerColumn, unused: string[]): Columns<F> {
+function columns<F extends string>(table: Table, meaningOf: (header: string) => { field: F } | { otherLanguage: string } | null, unused: string[]): Columns<F> {
   const byField = new Map<F, number>();
   const where = `${table.file}${table.sheet !== undefined ? `, sheet ${JSON.stringify(table.sheet)}` : ''}`;
   table.headers.forEach((header, i) => {
     if (!header) return;
-    const m = meaningOf(header) as { field: F } | { otherLanguage: string } | null;
+    const m = meaningOf(header);
     if (m && 'field' in m && !byField.has(m.field)) byField.set(m.field, i);
     else if (m && 'otherLanguage' in m) unused.push(`${where}: ${JSON.stringify(header)} (titles in "${m.otherLanguage}" are not shown by the atlas)`);
     else unused.push(`${where}: ${JSON.stringify(header)}${m ? ' (a second column for the same field)' : ''}`);
@@ -135,7 +128,10 @@ function rowReader<F extends string>(table: Table, cols: Columns<F>, row: number
   };
 }
 
-export function recordsFromTables(tables: readonly Table[]): FromTables {
+export function recordsFromTables(tables: readonly Table[], programme: Programme): FromTables {
+  const periods = periodIds(programme);
+  const countryOf = countryReader(programme);
+  const titleFields = programme.titleLanguages.map(titleField);
   const problems: Problem[] = [];
   const unusedColumns: string[] = [];
   const records: Located<RawRecord>[] = [];
@@ -143,11 +139,11 @@ export function recordsFromTables(tables: readonly Table[]): FromTables {
   const byKey = new Map<string, number>();
 
   for (const table of tables.filter((t) => t.kind === 'operations')) {
-    const cols = columns<OperationField>(table, operationColumn, unusedColumns);
+    const cols = columns<OperationField>(table, (header) => operationColumn(header, programme.titleLanguages), unusedColumns);
     for (const { row, cells } of table.rows) {
       const { at, cell, problem } = rowReader(table, cols, row, cells, problems);
       const raw: Record<string, unknown> = {};
-      for (const field of ['code', 'atlas_id', 'title_en', 'title_bg', 'title_sr', 'acronym', 'programme', 'call', 'priority_axis', 'specific_objective', 'summary', 'intervention_field', 'notes'] as const) {
+      for (const field of ['code', 'atlas_id', ...titleFields, 'acronym', 'programme', 'call', 'priority_axis', 'specific_objective', 'summary', 'intervention_field', 'notes'] as const) {
         raw[field] = asText(cell(field));
       }
       for (const field of ['total_eur', 'eu_eur'] as const) raw[field] = asAmount(cell(field));
@@ -159,8 +155,8 @@ export function recordsFromTables(tables: readonly Table[]): FromTables {
       const period = asText(cell('period'));
       raw.period = null;
       if (period) {
-        const read = readPeriod(period);
-        if (read === 'unknown-value') problem('period', `unknown period ${quote(period)} (expected one of ${PERIODS.join(', ')}): period unknown`);
+        const read = readPeriod(period, periods);
+        if (read === 'unknown-value') problem('period', `unknown period ${quote(period)} (expected one of ${periods.join(', ')}): period unknown`);
         else raw.period = read;
       }
       const type = asText(cell('type'));
@@ -175,11 +171,11 @@ export function recordsFromTables(tables: readonly Table[]): FromTables {
       raw.links = list(cell('links'), /[\s;]+/);
       raw.sources = list(cell('sources'), /[\s;]+/) ?? [table.file];
       raw.partners = null;
-      if (!raw.code && !raw.atlas_id && !raw.title_en && !raw.title_bg && !raw.title_sr && !raw.acronym) {
+      if (!raw.code && !raw.atlas_id && !titleFields.some((f) => raw[f]) && !raw.acronym) {
         problems.push({ ...at, reason: 'no operation id, name or acronym: row left out', outcome: 'rejected' });
         continue;
       }
-      const checked = checkRecord(raw, at);
+      const checked = checkRecord(raw, at, programme);
       problems.push(...checked.problems.map((p) => ({ ...p, column: p.column && cols.byField.has(p.column as OperationField) ? cols.header(p.column as OperationField) : p.column })));
       if (!checked.record) continue;
       const index = records.push({ value: checked.record, at }) - 1;
@@ -189,6 +185,7 @@ export function recordsFromTables(tables: readonly Table[]): FromTables {
 
   for (const table of tables.filter((t) => t.kind === 'partners')) {
     const cols = columns<PartnerField>(table, partnerColumn, unusedColumns);
+    const countries = countryCodes(programme);
     for (const { row, cells } of table.rows) {
       const { at, cell, problem } = rowReader(table, cols, row, cells, problems);
       const key = asText(cell('key')) ?? asText(cell('atlas_id'));
@@ -223,7 +220,7 @@ export function recordsFromTables(tables: readonly Table[]): FromTables {
       const country = asText(cell('country'));
       if (country !== null) {
         partner.country = countryOf(country);
-        if (!partner.country) problem('country', `country ${quote(country)} is not one of the programme's (${COUNTRIES.join(', ')}): partner kept, not placed`);
+        if (!partner.country) problem('country', `country ${quote(country)} is not one of the programme's (${countries.join(', ')}): partner kept, not placed`);
       }
       const record = records[target].value;
       (record.partners ??= []).push(partner);

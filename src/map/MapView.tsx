@@ -12,18 +12,24 @@ import type { FeatureCollection, LineString, Point } from 'geojson';
 import type { GeoJSONSource, StyleSpecification } from 'maplibre-gl';
 import type { BasemapData } from '../core/basemap';
 import type { Project } from '../core/types';
+
+export interface MapCredit {
+  text: string;
+  url: string;
+}
 import type { Camera } from '../state/url';
 import { choroplethColor } from './choropleth';
 import { renderMapPng, type PngFrame } from './exportPng';
 import { labelFontFaces } from './fonts';
-import { FLAVORS, type FlavorName } from './palette';
+import { FLAVORS, type FlavorName } from '../palette/flavors';
 import { DETAIL_ZOOM, idsByProject, isDense, linkFeatures, selectionMask, siteCounter, siteFeatures, type SiteCounter } from './sites';
-import { buildStyle, isSiteLayer, LAYER, labelField } from './style';
+import { buildStyle, isSiteLayer, LAYER, labelField, type LabelScript } from './style';
 
 setWorkerUrl(workerUrl);
 
-export const ATTRIBUTION =
-  '© <a href="https://www.openstreetmap.org/copyright">OpenStreetMap contributors</a> (ODbL), via geoBoundaries · Who’s On First · GeoNames (CC BY 4.0) · Natural Earth · NSI';
+const escape = (text: string) => text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+/** The attribution control's HTML: each credit's text, linked (texts come from programme.json: escaped). */
+const creditsHtml = (credits: readonly MapCredit[]) => credits.map((c) => `<a href="${escape(c.url)}">${escape(c.text)}</a>`).join(' · ');
 
 /** Municipality colouring: class breaks and a value per municipality (null: no data). */
 export interface Choropleth {
@@ -37,7 +43,11 @@ export interface MapViewProps {
   projects: readonly Project[];
   /** Ids of the projects in the current selection. */
   visible: ReadonlySet<string>;
-  cyrillic: boolean;
+  labels: LabelScript;
+  /** The programme's countries, drawn apart from their neighbours. */
+  countries: readonly string[];
+  /** Credits of the sources the map draws. */
+  credits: readonly MapCredit[];
   flavor?: FlavorName;
   selected: string | null;
   /** CSS pixels on the right covered by a panel: the selected project is kept visible beside it. */
@@ -219,7 +229,8 @@ export function MapView(props: MapViewProps) {
         links,
         countPlaces: counter.current?.places ?? null,
         fontFaces: labelFontFaces(location.href),
-        cyrillic: latest.current.cyrillic,
+        labels: latest.current.labels,
+        countries: props.countries,
       });
     currentStyle.current = style;
     const map = new MapLibreMap({
@@ -234,14 +245,14 @@ export function MapView(props: MapViewProps) {
     });
     mapRef.current = map;
     window.__atlasMap = map;
-    map.addControl(new AttributionControl({ compact: false, customAttribution: ATTRIBUTION }), 'bottom-right');
+    map.addControl(new AttributionControl({ compact: false, customAttribution: creditsHtml(props.credits) }), 'bottom-right');
     map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
     map.touchZoomRotate.disableRotation();
 
     let ready = false;
     map.on('load', () => {
       loaded.current = true;
-      map.setLayoutProperty(LAYER.labels, 'text-field', labelField(latest.current.cyrillic));
+      map.setLayoutProperty(LAYER.labels, 'text-field', labelField(latest.current.labels));
       applyAll(map);
     });
     map.on('error', (e) => {
@@ -336,7 +347,7 @@ export function MapView(props: MapViewProps) {
       if (map && loaded.current) apply(map);
     }, deps);
 
-  whenLoaded((map) => map.setLayoutProperty(LAYER.labels, 'text-field', labelField(props.cyrillic)), [props.cyrillic]);
+  whenLoaded((map) => map.setLayoutProperty(LAYER.labels, 'text-field', labelField(props.labels)), [props.labels.script]);
   whenLoaded((map) => {
     applySelection(map);
     map.once('idle', () => mark('atlas:map-idle'));

@@ -85,10 +85,9 @@ export function siteFeatures(projects: readonly Project[]): FeatureCollection<Po
 export function linkFeatures(projects: readonly Project[]): FeatureCollection<LineString, LinkProps> {
   const features: Feature<LineString, LinkProps>[] = [];
   for (const project of projects) {
-    const bg = project.locations.filter((l) => l.country === 'BG');
-    const rs = project.locations.filter((l) => l.country === 'RS');
-    for (const a of bg) {
-      for (const b of rs) {
+    // Across every border the project spans, each pair of places once.
+    for (const a of project.locations) {
+      for (const b of project.locations.filter((l) => l.country > a.country)) {
         features.push({
           type: 'Feature',
           id: features.length,

@@ -7,7 +7,7 @@ import type { FeatureCollection, Point } from 'geojson';
 import type { BasemapData } from '../core/basemap';
 import { THEME_IDS } from '../core/themes';
 import { LABEL_FONT } from './fonts';
-import type { Flavor } from './palette';
+import type { Flavor } from '../palette/flavors';
 import { DETAIL_ZOOM, SITE_DIAMETER, SITE_OUTLINE, STACK_SPACING, stackOffset, usedSlots, type CountProps, type SiteProps } from './sites';
 
 export const LAYER = {
@@ -32,11 +32,18 @@ export interface StyleInput {
   /** The places of the per-municipality counts when the data is dense (see DENSE_SITES), otherwise null. */
   countPlaces: FeatureCollection<Point, CountProps> | null;
   fontFaces: StyleSpecification['font-faces'];
-  cyrillic: boolean;
+  labels: LabelScript;
+  /** The programme's countries, drawn apart from their neighbours. */
+  countries: readonly string[];
 }
 
-/** Label text in the locale's script: official Cyrillic or official Latin names. */
-export const labelField = (cyrillic: boolean): ExpressionSpecification => ['get', cyrillic ? 'nameCyr' : 'nameLat'];
+/** Labels in the UI language's script, else in the programme's first script. */
+export interface LabelScript {
+  script: string;
+  fallback: string;
+}
+
+export const labelField = ({ script, fallback }: LabelScript): ExpressionSpecification => ['coalesce', ['get', `name_${script}`], ['get', `name_${fallback}`]];
 
 /** A match expression colouring by the `theme` property. */
 export function themeColor(flavor: Flavor): ExpressionSpecification {
@@ -104,7 +111,7 @@ function siteCountLayer(flavor: Flavor): LayerSpecification {
   };
 }
 
-export function buildStyle({ flavor, basemap, sites, links, countPlaces, fontFaces, cyrillic }: StyleInput): StyleSpecification {
+export function buildStyle({ flavor, basemap, sites, links, countPlaces, fontFaces, labels, countries }: StyleInput): StyleSpecification {
   const counts: StyleSpecification['sources'] = countPlaces ? { 'site-counts': { type: 'geojson', data: countPlaces } } : {};
   return {
     version: 8,
@@ -125,7 +132,7 @@ export function buildStyle({ flavor, basemap, sites, links, countPlaces, fontFac
         id: 'countries',
         type: 'fill',
         source: 'countries',
-        paint: { 'fill-color': ['match', ['get', 'iso'], ['BG', 'RS'], flavor.home, flavor.earth] },
+        paint: { 'fill-color': ['match', ['get', 'iso'], [...countries], flavor.home, flavor.earth] },
       },
       { id: LAYER.municipalities, type: 'fill', source: 'municipalities', paint: { 'fill-color': flavor.area } },
       line('country-lines', 'country', flavor.country_line, byZoom(5, 0.6, 9, 1.2)),
@@ -173,7 +180,7 @@ export function buildStyle({ flavor, basemap, sites, links, countPlaces, fontFac
         type: 'symbol',
         source: 'labels',
         layout: {
-          'text-field': labelField(cyrillic),
+          'text-field': labelField(labels),
           'text-font': [LABEL_FONT],
           'text-size': byZoom(5, ['case', ['get', 'capital'], 11, 11.5] as unknown as number, 9, ['case', ['get', 'capital'], 12, 15] as unknown as number),
           'text-variable-anchor': ['top', 'bottom', 'left', 'right'],

@@ -2,13 +2,12 @@
  * What a story step shows: its filters, the places the camera fits, and the card's words,
  * composed from i18n templates and figures computed from the data.
  */
-import { projectTitle } from '../app/labels';
-import { attribute, shares } from '../core/attribution';
+import { projectTitle } from '../i18n/projectTitle';
+import { attribute, attributedTo } from '../core/attribution';
 import { applyFilters, FACETS, type Filters, type ProjectKeys } from '../core/filters';
-import { cooperationPairs } from '../core/network';
+import { cooperationPairs, involves } from '../core/network';
 import type { Story, StoryStep } from '../core/stories';
 import type { ThemeId } from '../core/themes';
-import type { MunicipalityRecord, Project } from '../core/types';
 import type { I18n } from '../i18n';
 import { parseUrl } from '../state/url';
 import { optionLabel, type LabelContext } from '../ui/labels';
@@ -32,7 +31,7 @@ export function storyTitle(story: Story, i18n: I18n): string {
 export function stepView(step: StoryStep, index: readonly ProjectKeys[], ctx: LabelContext): StepView {
   const { i18n } = ctx;
   const { t } = i18n;
-  const filters = parseUrl(`?${step.filters ?? ''}`).state.filters;
+  const filters = parseUrl(`?${step.filters ?? ''}`, i18n.programme).state.filters;
   const project = step.project ? index.find((k) => k.project.id === step.project)?.project : undefined;
   const selection = project ? [project] : applyFilters(index, filters);
   const fit = selection.flatMap((p) => p.locations.map((l) => [l.lon, l.lat] as [number, number]));
@@ -41,7 +40,7 @@ export function stepView(step: StoryStep, index: readonly ProjectKeys[], ctx: La
   const base = { filters, network: !!step.network, fit };
   const text = step.text;
   if (text.key === 'stepProject' && project) {
-    const places = [...new Set(project.locations.map((l) => i18n.place(l.nameLat, l.nameCyr)))].join(', ') || '—';
+    const places = [...new Set(project.locations.map((l) => i18n.place(l.names)))].join(', ') || '—';
     return {
       ...base,
       title: projectTitle(project, i18n),
@@ -51,12 +50,12 @@ export function stepView(step: StoryStep, index: readonly ProjectKeys[], ctx: La
     };
   }
   if (text.key === 'stepPlace') {
-    const here = selection.reduce((s: number, p: Project) => s + (p.total?.value ?? 0) * (shares(p).get(text.municipality) ?? 0), 0);
+    const here = selection.reduce((s, p) => s + attributedTo(p, text.municipality).total, 0);
     return { ...base, title: name(text.municipality), ...count(selection.length), body: t('stepPlaceBody', { name: name(text.municipality), budget: i18n.moneyShort(here) }) };
   }
   if (text.key === 'stepPair') {
     const [a, b] = text.pair;
-    const pair = cooperationPairs(selection).find((p) => (p.bg === a && p.rs === b) || (p.bg === b && p.rs === a));
+    const pair = cooperationPairs(selection).find((p) => involves(p, a) && involves(p, b));
     const title = `${name(a)} – ${name(b)}`;
     return { ...base, title, number: String(pair?.projects ?? 0), numberLabel: t('jointProjects', { n: pair?.projects ?? 0 }).replace(String(pair?.projects ?? 0), '').trim(), body: t('stepPairBody', { name: title, budget: i18n.moneyShort(pair?.budget ?? 0) }) };
   }
@@ -70,5 +69,3 @@ export function stepView(step: StoryStep, index: readonly ProjectKeys[], ctx: La
     body: t('stepOverviewBody', { budget: i18n.moneyShort(a.knownTotal), known, projects: selection.length, places: a.municipalities.length }),
   };
 }
-
-export type { MunicipalityRecord };

@@ -3,11 +3,10 @@
  * reproduces exactly what the sender saw. Unknown or invalid parameters are dropped and reported
  * as notices, never thrown.
  */
-import { NO_FILTERS, type Filters, type PeriodKey, type TypeKey } from '../core/filters';
+import { NO_FILTERS, type Filters } from '../core/filters';
+import { countryCodes, periodIds, type Programme } from '../core/programme';
 import { PROJECT_ID } from '../core/text';
-import { THEME_IDS, type ThemeId } from '../core/themes';
-import { PERIODS, type CountryCode } from '../core/types';
-import { isLocale, type Locale } from '../i18n/locales';
+import { ALL_THEMES } from '../core/themes';
 
 export const VIEWS = ['map', 'list', 'profile'] as const;
 export type View = (typeof VIEWS)[number];
@@ -22,8 +21,8 @@ export interface Camera {
 }
 
 export interface UrlState {
-  /** null: follow the browser's languages. */
-  lang: Locale | null;
+  /** A UI language of the programme; null: follow the browser's languages. */
+  lang: string | null;
   project: string | null;
   view: View;
   layer: MapLayer;
@@ -46,24 +45,44 @@ export const DEFAULT_STATE: UrlState = { lang: null, project: null, view: 'map',
 
 export type Notice = { param: string; value: string; reason: 'unknown-parameter' | 'invalid-value' | 'unknown-id' };
 
-const PLACE_ID = /^(BG|RS)-[A-Za-z0-9-]{2,40}$/;
+/** Municipality and district ids start with their country's code: "RS-70327", "BG-05". */
+const PLACE_ID = /^([A-Z]{2})-[A-Za-z0-9-]{2,40}$/;
 const OBJECTIVE = /^\d{4}-\d{4}:[A-Z0-9.]{1,10}$/;
 const Q_MAX = 200;
 
-type ListParam = { param: string; facet: keyof Filters; valid: (v: string) => boolean };
+type ListParam = { param: string; facet: keyof Filters };
+/** The list parameters, in the order links write them. */
 const LISTS: ListParam[] = [
-  { param: 'theme', facet: 'themes', valid: (v) => (THEME_IDS as readonly string[]).includes(v) || v === 'unclassified' },
-  { param: 'objective', facet: 'objectives', valid: (v) => OBJECTIVE.test(v) },
-  { param: 'period', facet: 'periods', valid: (v) => (PERIODS as readonly string[]).includes(v) || v === 'unknown' },
-  { param: 'type', facet: 'types', valid: (v) => ['investment', 'soft', 'unknown'].includes(v) },
-  { param: 'country', facet: 'countries', valid: (v) => v === 'BG' || v === 'RS' },
-  { param: 'district', facet: 'districts', valid: (v) => PLACE_ID.test(v) },
-  { param: 'municipality', facet: 'municipalities', valid: (v) => PLACE_ID.test(v) },
+  { param: 'theme', facet: 'themes' },
+  { param: 'objective', facet: 'objectives' },
+  { param: 'period', facet: 'periods' },
+  { param: 'type', facet: 'types' },
+  { param: 'country', facet: 'countries' },
+  { param: 'district', facet: 'districts' },
+  { param: 'municipality', facet: 'municipalities' },
 ];
 const SINGLES = ['lang', 'project', 'view', 'layer', 'network', 'budget', 'q', 'map', 'embed', 'present', 'step', 'kiosk', 'idle'];
 const KNOWN = new Set([...SINGLES, ...LISTS.map((l) => l.param)]);
 
-export function parseUrl(search: string): { state: UrlState; notices: Notice[] } {
+/** Which values each list parameter takes, from the programme's periods and countries. */
+function validators(programme: Programme): Record<keyof Filters, (v: string) => boolean> {
+  const periods = new Set([...periodIds(programme), 'unknown']);
+  const countries = new Set(countryCodes(programme));
+  const placeId = (v: string) => countries.has(PLACE_ID.exec(v)?.[1] ?? '');
+  return {
+    themes: (v) => ALL_THEMES.includes(v as never),
+    objectives: (v) => OBJECTIVE.test(v),
+    periods: (v) => periods.has(v),
+    types: (v) => ['investment', 'soft', 'unknown'].includes(v),
+    countries: (v) => countries.has(v),
+    districts: placeId,
+    municipalities: placeId,
+    budget: () => false,
+    q: () => false,
+  };
+}
+
+export function parseUrl(search: string, programme: Programme): { state: UrlState; notices: Notice[] } {
   const params = new URLSearchParams(search);
   const notices: Notice[] = [];
   const invalid = (param: string, value: string) => notices.push({ param, value, reason: 'invalid-value' });
@@ -71,7 +90,7 @@ export function parseUrl(search: string): { state: UrlState; notices: Notice[] }
   for (const [param, value] of params) if (!KNOWN.has(param)) notices.push({ param, value, reason: 'unknown-parameter' });
 
   const lang = params.get('lang');
-  if (lang !== null) isLocale(lang) ? (state.lang = lang) : invalid('lang', lang);
+  if (lang !== null) programme.languages.some((l) => l.id === lang) ? (state.lang = lang) : invalid('lang', lang);
   const project = params.get('project');
   if (project !== null) PROJECT_ID.test(project) ? (state.project = project) : invalid('project', project);
   const view = params.get('view');
@@ -79,12 +98,13 @@ export function parseUrl(search: string): { state: UrlState; notices: Notice[] }
   const layer = params.get('layer');
   if (layer !== null) (LAYERS as readonly string[]).includes(layer) ? (state.layer = layer as MapLayer) : invalid('layer', layer);
 
-  for (const { param, facet, valid } of LISTS) {
+  const valid = validators(programme);
+  for (const { param, facet } of LISTS) {
     const raw = params.get(param);
     if (raw === null) continue;
     const values = [...new Set(raw.split(',').map((v) => v.trim()).filter(Boolean))];
-    for (const v of values.filter((v) => !valid(v))) invalid(param, v);
-    (state.filters as unknown as Record<string, string[]>)[facet] = values.filter(valid);
+    for (const v of values.filter((v) => !valid[facet](v))) invalid(param, v);
+    (state.filters as unknown as Record<string, string[]>)[facet] = values.filter(valid[facet]);
   }
   const budget = params.get('budget');
   if (budget !== null) {
@@ -158,5 +178,3 @@ export function dropUnknownIds(state: UrlState, known: { objectives: Set<string>
   };
   return { state: { ...state, filters }, notices };
 }
-
-export type { CountryCode, PeriodKey, ThemeId, TypeKey };

@@ -1,6 +1,6 @@
 /** Sources, licences, method and coverage against the official figures. */
-import { CREDITS } from '../app/credits';
-import { PERIODS, type AtlasData } from '../core/types';
+import { allCredits } from '../core/credits';
+import type { AtlasData } from '../core/types';
 import type { I18n } from '../i18n';
 import { Panel } from './Panel';
 
@@ -12,7 +12,7 @@ export function AboutDialog({ data, i18n, onClose }: { data: AtlasData; i18n: I1
       <p>{t('aboutIntro')}</p>
       <h3>{t('coverage')}</h3>
       <ul class="coverage">
-        {PERIODS.map((period) => {
+        {i18n.programme.periods.map(({ id: period }) => {
           const official = data.officialCounts.find((c) => c.period === period);
           return (
             <li key={period}>
@@ -41,7 +41,7 @@ export function AboutDialog({ data, i18n, onClose }: { data: AtlasData; i18n: I1
       </p>
       <h3>{t('sourcesTitle')}</h3>
       <ul class="credits">
-        {CREDITS.map((c) => (
+        {allCredits(i18n.programme).map((c) => (
           <li key={c.what}>
             <strong>{c.what}:</strong> {c.who} — <a href={c.url} target="_blank" rel="noopener noreferrer">{c.licence}</a>
           </li>

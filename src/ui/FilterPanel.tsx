@@ -4,8 +4,8 @@
  */
 import { useMemo } from 'preact/hooks';
 import { allFacetCounts, toggle, type Facet, type Filters, type ProjectKeys } from '../core/filters';
-import { THEME_IDS } from '../core/themes';
-import { PERIODS } from '../core/types';
+import { countryCodes, periodIds } from '../core/programme';
+import { ALL_THEMES } from '../core/themes';
 import { optionLabel, type LabelContext } from './labels';
 
 interface Props {
@@ -18,11 +18,11 @@ interface Props {
 export function FilterPanel({ index, filters, ctx, onChange }: Props) {
   const { t } = ctx.i18n;
   const options: Record<Exclude<Facet, 'municipalities'>, string[]> = {
-    periods: [...PERIODS, 'unknown'],
-    themes: [...THEME_IDS, 'unclassified'],
+    periods: [...periodIds(ctx.i18n.programme), 'unknown'],
+    themes: [...ALL_THEMES],
     objectives: [...ctx.objectives.keys()],
     types: ['investment', 'soft', 'unknown'],
-    countries: ['BG', 'RS'],
+    countries: countryCodes(ctx.i18n.programme),
     districts: [...ctx.districts.keys()].sort((a, b) => optionLabel('districts', a, ctx).localeCompare(optionLabel('districts', b, ctx))),
   };
   const all = useMemo(() => allFacetCounts(index, filters), [index, filters]);

@@ -1,6 +1,6 @@
 /** Choosing what the map colours municipalities by, and the legend of its classes. */
 import type { I18n } from '../i18n';
-import type { Flavor } from '../map/palette';
+import type { Flavor } from '../palette/flavors';
 import { LAYERS, type MapLayer } from '../state/url';
 
 interface Props {

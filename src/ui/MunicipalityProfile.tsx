@@ -1,18 +1,19 @@
 /**
- * A municipality's profile: names in both scripts, key figures against its district and the
+ * A municipality's profile: its names in every script, key figures against its district and the
  * programme area, per-period and per-theme figures, its projects with its role in each, and its
  * partner municipalities across the border. An empty selection gives an honest empty profile.
  */
-import { shares, type Attribution } from '../core/attribution';
+import { attributedTo, type Attribution } from '../core/attribution';
+import { allCredits } from '../core/credits';
 import type { Pair } from '../core/network';
 import { partnersOf } from '../core/network';
-import { THEME_IDS } from '../core/themes';
-import { PERIODS, type MunicipalityRecord, type Project } from '../core/types';
+import { periodIds } from '../core/programme';
+import { ALL_THEMES } from '../core/themes';
+import type { MunicipalityRecord, Project } from '../core/types';
 import type { I18n } from '../i18n';
-import { CREDITS } from '../app/credits';
-import { projectTitle } from '../app/labels';
+import { projectTitle } from '../i18n/projectTitle';
 import { BarList } from '../charts/BarList';
-import { light } from '../map/palette';
+import { light } from '../palette/flavors';
 import { amountText } from './format';
 import { ThemeSwatch } from './ThemeSwatch';
 
@@ -31,10 +32,12 @@ interface Props {
 
 export function MunicipalityProfile({ municipality: m, projects, context, pairs, municipalities, i18n, onSelect, onClose }: Props) {
   const { t } = i18n;
-  const name = i18n.place(m.nameLat, m.nameCyr);
-  const share = (p: Project) => (p.total?.value ?? 0) * (shares(p).get(m.id) ?? 0);
+  const name = i18n.place(m.names);
+  const share = (p: Project) => attributedTo(p, m.id).total;
   const attributed = projects.reduce((s, p) => s + share(p), 0);
-  const eu = projects.reduce((s, p) => s + (p.eu?.value ?? 0) * (shares(p).get(m.id) ?? 0), 0);
+  const eu = projects.reduce((s, p) => s + attributedTo(p, m.id).eu, 0);
+  const { programme } = i18n;
+  const allNames = [...new Set(programme.scripts.map((script) => m.names[script]).filter(Boolean))];
   const unknown = projects.filter((p) => p.total?.value == null).length;
 
   // Totals and per inhabitant over a set of municipalities; per inhabitant only where population is known.
@@ -70,10 +73,10 @@ export function MunicipalityProfile({ municipality: m, projects, context, pairs,
         {t('print')}
       </button>
       <h2 id="profile-title">
-        {m.nameLat} / {m.nameCyr}
+        {allNames.join(' / ')}
       </h2>
       <p class="meta">
-        {i18n.place(m.districtLat, m.districtCyr)} · {t(`country_${m.country}`)}
+        {i18n.place(m.districtNames)} · {i18n.country(m.country)}
       </p>
       {projects.length === 0 ? (
         <p class="empty">{t('noProjectsHere', { name })}</p>
@@ -105,7 +108,7 @@ export function MunicipalityProfile({ municipality: m, projects, context, pairs,
             <tbody>
               {[
                 [t('thisMunicipality'), here],
-                [t('wholeDistrict', { name: i18n.place(m.districtLat, m.districtCyr) }), district],
+                [t('wholeDistrict', { name: i18n.place(m.districtNames) }), district],
                 [t('programmeArea'), area],
               ].map(([label, f]) => (
                 <tr>
@@ -117,8 +120,8 @@ export function MunicipalityProfile({ municipality: m, projects, context, pairs,
             </tbody>
           </table>
           <p class="note">{t('perInhabitantCompareNote')}</p>
-          <BarList title={t('byPeriod')} i18n={i18n} valueHead={t('attributedBudget')} bars={bars([...PERIODS, 'unknown'] as const, (p) => p.period ?? 'unknown', (k) => (k === 'unknown' ? t('period_unknown') : k), () => light.chart_eu)} />
-          <BarList title={t('byTheme')} i18n={i18n} valueHead={t('attributedBudget')} bars={bars([...THEME_IDS, 'unclassified'] as const, (p) => p.theme, (k) => i18n.theme(k), (k) => light.themes[k])} />
+          <BarList title={t('byPeriod')} i18n={i18n} valueHead={t('attributedBudget')} bars={bars([...periodIds(programme), 'unknown'], (p) => p.period ?? 'unknown', (k) => (k === 'unknown' ? t('period_unknown') : k), () => light.chart_eu)} />
+          <BarList title={t('byTheme')} i18n={i18n} valueHead={t('attributedBudget')} bars={bars(ALL_THEMES, (p) => p.theme, (k) => i18n.theme(k), (k) => light.themes[k])} />
 
           <h3>{t('projectsOf')}</h3>
           <ul class="profile-projects">
@@ -148,7 +151,7 @@ export function MunicipalityProfile({ municipality: m, projects, context, pairs,
                 const other = municipalities.get(x.municipalityId);
                 return (
                   <li key={x.municipalityId}>
-                    {other ? i18n.place(other.nameLat, other.nameCyr) : x.municipalityId} ({other?.country}) — {t('jointProjects', { n: x.projects })}
+                    {other ? i18n.place(other.names) : x.municipalityId} ({other?.country}) — {t('jointProjects', { n: x.projects })}
                     {x.budget ? `, ${i18n.moneyShort(x.budget)}` : ''}
                   </li>
                 );
@@ -159,7 +162,7 @@ export function MunicipalityProfile({ municipality: m, projects, context, pairs,
           )}
         </>
       )}
-      <footer class="print-credits">{CREDITS.map((c) => `${c.who} (${c.licence})`).join(' · ')}</footer>
+      <footer class="print-credits">{allCredits(programme).map((c) => `${c.who} (${c.licence})`).join(' · ')}</footer>
     </section>
   );
 }

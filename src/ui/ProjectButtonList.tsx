@@ -2,7 +2,7 @@
 import type { Project } from '../core/types';
 import type { I18n } from '../i18n';
 import { ThemeSwatch } from './ThemeSwatch';
-import { projectTitle } from '../app/labels';
+import { projectTitle } from '../i18n/projectTitle';
 
 export function ProjectButtonList({ projects, i18n, onSelect }: { projects: readonly Project[]; i18n: I18n; onSelect(id: string): void }) {
   return (

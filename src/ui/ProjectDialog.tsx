@@ -3,7 +3,7 @@ import type { MunicipalityRecord, Project } from '../core/types';
 import type { I18n } from '../i18n';
 import { Panel } from './Panel';
 import { ThemeSwatch } from './ThemeSwatch';
-import { projectTitle } from '../app/labels';
+import { projectTitle } from '../i18n/projectTitle';
 import { amountText, safeHref } from './format';
 
 interface Props {
@@ -19,7 +19,7 @@ export function ProjectDialog({ project: p, municipalities, i18n, onClose }: Pro
   const dates = [p.startDate, p.endDate].map((d) => (d ? i18n.date(d) : '…')).join(' – ');
   const place = (municipalityId: string) => {
     const m = municipalities.get(municipalityId);
-    return m ? i18n.place(m.nameLat, m.nameCyr) : municipalityId;
+    return m ? i18n.place(m.names) : municipalityId;
   };
   return (
     <Panel kind="details" titleId="project-title" title={projectTitle(p, i18n)} closeLabel={t('closeDetails')} focusKey={p.id} onClose={onClose}>
@@ -82,8 +82,8 @@ export function ProjectDialog({ project: p, municipalities, i18n, onClose }: Pro
                 <br />
                 <span class="where">
                   {loc
-                    ? `${i18n.place(loc.nameLat, loc.nameCyr)}, ${place(loc.municipalityId)}, ${t(`country_${loc.country}`)}`
-                    : [partner.town, partner.country && t(`country_${partner.country}`), t('partnerNotPlaced')].filter(Boolean).join(', ')}
+                    ? `${i18n.place(loc.names)}, ${place(loc.municipalityId)}, ${i18n.country(loc.country)}`
+                    : [partner.town, partner.country && i18n.country(partner.country), t('partnerNotPlaced')].filter(Boolean).join(', ')}
                 </span>
               </li>
             );
@@ -99,7 +99,7 @@ export function ProjectDialog({ project: p, municipalities, i18n, onClose }: Pro
           <ul class="locations">
             {p.locations.map((l) => (
               <li>
-                {i18n.place(l.nameLat, l.nameCyr)} ({place(l.municipalityId)}, {t(`country_${l.country}`)}) — {t(`method_${l.method}`)}
+                {i18n.place(l.names)} ({place(l.municipalityId)}, {i18n.country(l.country)}) — {t(`method_${l.method}`)}
                 {l.site && <> · “{l.site}”</>}
               </li>
             ))}

@@ -2,7 +2,7 @@
 import { useState } from 'preact/hooks';
 import type { MunicipalityRecord, Project } from '../core/types';
 import type { I18n } from '../i18n';
-import { projectTitle } from '../app/labels';
+import { projectTitle } from '../i18n/projectTitle';
 import { amountText } from './format';
 import { ThemeSwatch } from './ThemeSwatch';
 
@@ -22,7 +22,7 @@ export function ProjectTable({ projects, municipalities, i18n, selected, onSelec
   const places = (p: Project) =>
     [...new Set(p.locations.map((l) => l.municipalityId))]
       .map((id) => municipalities.get(id))
-      .map((m) => (m ? i18n.place(m.nameLat, m.nameCyr) : ''))
+      .map((m) => (m ? i18n.place(m.names) : ''))
       .join(', ');
   const key: Record<Column, (p: Project) => string | number> = {
     title: (p) => projectTitle(p, i18n),

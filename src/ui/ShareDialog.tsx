@@ -44,7 +44,7 @@ export function ShareDialog({ url, embedUrl, selection, filters, municipalities,
   const { t } = i18n;
   const [copied, setCopied] = useState(false);
   const [image, setImage] = useState<{ busy: boolean; error: string | null }>({ busy: false, error: null });
-  const name = exportName(filters, municipalities);
+  const name = exportName(filters, municipalities, i18n.programme);
   const snippet = `<iframe src="${embedUrl.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}" width="800" height="560" style="border:0" title="${t('appTitle')}" loading="lazy" allowfullscreen></iframe>`;
   const png = async () => {
     setImage({ busy: true, error: null });
@@ -77,12 +77,12 @@ export function ShareDialog({ url, embedUrl, selection, filters, municipalities,
       <h3>{t('downloads', { n: selection.length })}</h3>
       <ul class="downloads">
         <li>
-          <button type="button" onClick={() => download(`${name}.csv`, 'text/csv;charset=utf-8', toCsv(selection, municipalities))}>
+          <button type="button" onClick={() => download(`${name}.csv`, 'text/csv;charset=utf-8', toCsv(selection, municipalities, i18n.programme))}>
             {t('downloadCsv')}
           </button>
         </li>
         <li>
-          <button type="button" onClick={() => download(`${name}.geojson`, 'application/geo+json', JSON.stringify(toGeoJson(selection)))}>
+          <button type="button" onClick={() => download(`${name}.geojson`, 'application/geo+json', JSON.stringify(toGeoJson(selection, i18n.programme)))}>
             {t('downloadGeoJson')}
           </button>
         </li>

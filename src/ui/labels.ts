@@ -21,14 +21,14 @@ export function optionLabel(facet: Facet, value: string, { i18n, municipalities,
     case 'types':
       return value === 'unknown' ? t('type_unknown') : t(`type_${value as 'investment' | 'soft'}`);
     case 'countries':
-      return t(`country_${value as 'BG' | 'RS'}`);
+      return i18n.country(value);
     case 'districts': {
       const m = districts.get(value);
-      return m ? i18n.place(m.districtLat, m.districtCyr) : value;
+      return m ? i18n.place(m.districtNames) : value;
     }
     case 'municipalities': {
       const m = municipalities.get(value);
-      return m ? i18n.place(m.nameLat, m.nameCyr) : value;
+      return m ? i18n.place(m.names) : value;
     }
     case 'objectives': {
       const o = objectives.get(value);

@@ -115,8 +115,9 @@ describe('the atlas on real data', () => {
     expect(await status(page)).toMatch(statusPattern);
     const labels = await page.evaluate(() => {
       const map = window.__atlasMap!;
-      const field = map.getLayoutProperty('place-labels', 'text-field') as [string, string];
-      return map.queryRenderedFeatures({ layers: ['place-labels'] }).map((f) => String(f.properties[field[1]]));
+      // ['coalesce', ['get', <the locale's script's name>], ['get', <the fallback>]]
+      const field = map.getLayoutProperty('place-labels', 'text-field') as [string, [string, string]];
+      return map.queryRenderedFeatures({ layers: ['place-labels'] }).map((f) => String(f.properties[field[1][1]]));
     });
     expect(labels.length).toBeGreaterThan(20);
     for (const label of labels) expect(label).toMatch(script);

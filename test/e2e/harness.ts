@@ -1,14 +1,14 @@
 /** Shared end-to-end plumbing: one Chromium per test file, opening the atlas, reading pixels. */
 import { afterAll, beforeAll, inject } from 'vitest';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { light } from '../../src/map/palette';
+import { light } from '../../src/palette/flavors';
 import { isSiteLayer } from '../../src/map/style';
 import { launchChromium } from './browser';
 
 export const BASE = inject('baseUrl');
 
-/** Starts Chromium for the file's tests and returns an opener for pages of the built atlas. */
-export function atlasBrowser() {
+/** Starts Chromium for the file's tests and returns an opener for pages of the built atlas (at `base`, a function for a server started later). */
+export function atlasBrowser(base: () => string = () => BASE) {
   let browser: Browser;
   beforeAll(async () => {
     browser = await launchChromium();
@@ -25,7 +25,7 @@ export function atlasBrowser() {
     const page = await context.newPage();
     page.on('close', () => void context.close().catch(() => undefined));
     await prepare?.(page);
-    await page.goto(BASE + search);
+    await page.goto(base() + search);
     await page.waitForFunction(() => performance.getEntriesByName('atlas:ready').length === 1, null, { timeout: 30_000 });
     return page;
   };

@@ -3,6 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_PROGRAMME, readProgramme } from '../../data/dataset-dir';
 import { CANONICAL, operationsWorkbook } from '../../data/operations-workbook';
 import type { RawRecord } from '../../src/core/records';
 import { atlasBrowser, projectsInStatus, status } from './harness';
@@ -10,6 +11,7 @@ import { RAW } from './raw';
 
 const open = atlasBrowser();
 const records = RAW as unknown as RawRecord[];
+const PROGRAMME = readProgramme(DEFAULT_PROGRAMME);
 const added = (n: number, title: string, town: string, country: 'BG' | 'RS'): RawRecord => ({
   ...records.find((r) => r.period === '2014-2020')!, code: `NEW.${n}`, title_en: title, title_bg: null, title_sr: null, total_eur: '120 000,00', eu_eur: null,
   partners: [{ name: `Municipality of ${town}`, role: 'lead', country, town, municipality: town, budget_eur: null }], sites: null, sources: ['https://example.org/list'],
@@ -21,7 +23,7 @@ describe('opening a list of operations in the page', () => {
     const dropped = new Set(records.filter((r) => r.period === '2014-2020').slice(0, 10));
     const mine = [...records.filter((r) => !dropped.has(r)), added(1, 'Bridge of <b>friendship</b>', 'Vidin', 'BG'), added(2, '=HYPERLINK("x")', 'Pirot', 'RS')];
     const file = join(mkdtempSync(join(tmpdir(), 'atlas-')), 'my-list.xlsx');
-    writeFileSync(file, await operationsWorkbook(mine, CANONICAL, 'My list of operations'));
+    writeFileSync(file, await operationsWorkbook(mine, CANONICAL, 'My list of operations', PROGRAMME));
 
     const page = await open();
     expect(await projectsInStatus(page)).toBe(RAW.length);

@@ -1,6 +1,6 @@
 /** Presenter mode, kiosk loop and WebGL context loss, in real Chromium against the built app. */
 import { describe, expect, it } from 'vitest';
-import { contrast, light } from '../../src/map/palette';
+import { contrast, light } from '../../src/palette/flavors';
 import { atlasBrowser, colourCounts, drawnSites, MAP_COLOURS, siteLayers } from './harness';
 import { RAW } from './raw';
 

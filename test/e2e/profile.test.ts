@@ -72,12 +72,12 @@ describe('municipality profiles', () => {
 describe('cooperation network', () => {
   it('draws pairs that follow the filters and ranks the strongest', async () => {
     const page = await open('?network=1');
-    const all = await page.evaluate(() => new Set(window.__atlasMap!.querySourceFeatures('network').map((f) => `${f.properties.bg}|${f.properties.rs}`)).size);
+    const all = await page.evaluate(() => new Set(window.__atlasMap!.querySourceFeatures('network').map((f) => `${f.properties.a}|${f.properties.b}`)).size);
     const pairs = page.getByRole('region', { name: 'Strongest cooperation pairs' });
     expect(await pairs.locator('ol li').count()).toBeGreaterThan(0);
     await page.getByRole('group', { name: 'Period' }).getByRole('checkbox', { name: /^2007-2013/ }).check();
     await expect
-      .poll(() => page.evaluate(() => new Set(window.__atlasMap!.querySourceFeatures('network').map((f) => `${f.properties.bg}|${f.properties.rs}`)).size))
+      .poll(() => page.evaluate(() => new Set(window.__atlasMap!.querySourceFeatures('network').map((f) => `${f.properties.a}|${f.properties.b}`)).size))
       .toBeLessThan(all);
     await page.close();
   });

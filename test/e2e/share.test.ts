@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { Download, Page } from 'playwright-core';
-import { light } from '../../src/map/palette';
+import { light } from '../../src/palette/flavors';
 import { atlasBrowser, colourCounts, drawnSites, MAP_COLOURS, projectsInStatus } from './harness';
 import { RAW } from './raw';
 

@@ -17,7 +17,7 @@ export interface FuzzResult {
 const HANG_MS = 20_000;
 
 export async function fuzz(count: number, seed: number, { large = false } = {}): Promise<FuzzResult> {
-  const { facts, gazetteer } = programmeFacts();
+  const { programme, facts, gazetteer } = programmeFacts();
   const rnd = random(seed);
   const workbooks = await hostileWorkbooks(rnd);
   const inputs = [...Array.from({ length: count }, () => hostileInput(rnd, workbooks)), ...(large ? largeInputs() : [])];
@@ -27,7 +27,7 @@ export async function fuzz(count: number, seed: number, { large = false } = {}):
     result.byKind[kind] = (result.byKind[kind] ?? 0) + 1;
     const started = performance.now();
     try {
-      const { built } = await importFiles(files, [], facts, { gazetteer });
+      const { built } = await importFiles(files, [], facts, { programme, gazetteer });
       // The output itself must be clean, whatever the importer said about it.
       result.wrong.push(...wrongValues(built.data).map((w) => `#${i} ${kind}: ${w}`));
       JSON.stringify(built.data);

@@ -4,10 +4,11 @@ import { DataError, parseJsonLines, validateRecord } from '../../src/core/compil
 import { formatProblem } from '../../src/core/problems';
 import { decodeUtf8, distinctRecords, projectIds, scanJsonLines, type RawRecord } from '../../src/core/records';
 import { PROJECT_ID } from '../../src/core/text';
+import { PROGRAMME } from './fixtures';
 
 const RAW_FILE = new URL('../../../shared/projects-raw/projects.jsonl', import.meta.url);
 
-const record = (over: Partial<RawRecord> = {}): Record<string, unknown> => ({
+const record = (over: Partial<RawRecord> | Record<string, unknown> = {}): Record<string, unknown> => ({
   period: '2014-2020', code: null, acronym: null, title_en: 'A title', title_bg: null, title_sr: null, call: null,
   priority_axis: null, specific_objective: null, type: null, duration_months: null, total_eur: null,
   eu_cofinancing_rate: null, eu_eur: null, start_date: null, end_date: null, intervention_field: null,
@@ -17,24 +18,24 @@ const record = (over: Partial<RawRecord> = {}): Record<string, unknown> => ({
 describe('structural validation', () => {
   it('names file and line of broken JSON', () => {
     const text = `${JSON.stringify(record())}\n{"period": "2014-2020",\n`;
-    expect(() => parseJsonLines(text, 'projects.jsonl')).toThrowError(/^projects\.jsonl:2: broken JSON/);
+    expect(() => parseJsonLines(text, 'projects.jsonl', PROGRAMME)).toThrowError(/^projects\.jsonl:2: broken JSON/);
   });
 
   it('names the field of a wrong type', () => {
-    expect(() => validateRecord(record({ duration_months: '12' as never }), 'p.jsonl', 7)).toThrowError('p.jsonl:7 field "duration_months": expected a whole number, got string');
-    expect(() => validateRecord(record({ title_en: 5 as never }), 'p.jsonl', 3)).toThrowError('p.jsonl:3 field "title_en": expected text or null, got number');
-    expect(() => validateRecord(record({ partners: [{ name: 'X', role: 'boss', country: 'BG', town: null, municipality: null, budget_eur: null }] as never }), 'p.jsonl', 4)).toThrowError(
+    expect(() => validateRecord(record({ duration_months: '12' as never }), 'p.jsonl', 7, PROGRAMME)).toThrowError('p.jsonl:7 field "duration_months": expected a whole number, got string');
+    expect(() => validateRecord(record({ title_en: 5 as never }), 'p.jsonl', 3, PROGRAMME)).toThrowError('p.jsonl:3 field "title_en": expected text or null, got number');
+    expect(() => validateRecord(record({ partners: [{ name: 'X', role: 'boss', country: 'BG', town: null, municipality: null, budget_eur: null }] as never }), 'p.jsonl', 4, PROGRAMME)).toThrowError(
       'p.jsonl:4 field "partners[0].role": unknown role "boss"',
     );
   });
 
   it('rejects an unknown period value', () => {
-    expect(() => validateRecord(record({ period: '2028-2034' as never }), 'p.jsonl', 9)).toThrowError(/p\.jsonl:9 field "period": unknown period "2028-2034"/);
+    expect(() => validateRecord(record({ period: '2028-2034' as never }), 'p.jsonl', 9, PROGRAMME)).toThrowError(/p\.jsonl:9 field "period": unknown period "2028-2034"/);
   });
 
   it('throws DataError with its parts', () => {
     try {
-      validateRecord(record({ start_date: '2016-13-45' }), 'p.jsonl', 2);
+      validateRecord(record({ start_date: '2016-13-45' }), 'p.jsonl', 2, PROGRAMME);
       expect.unreachable();
     } catch (e) {
       expect(e).toBeInstanceOf(DataError);
@@ -45,7 +46,7 @@ describe('structural validation', () => {
   it('accepts every record of the real raw file', () => {
     const text = readFileSync(RAW_FILE, 'utf8');
     const lines = text.split('\n').filter((l) => l.trim()).length;
-    expect(parseJsonLines(text, 'projects.jsonl')).toHaveLength(lines);
+    expect(parseJsonLines(text, 'projects.jsonl', PROGRAMME)).toHaveLength(lines);
   });
 });
 
@@ -55,7 +56,7 @@ describe('project ids', () => {
       record({ code: 'CB007.2.32.079' }),
       record({ title_en: null, title_bg: 'Мрежа за културни събития', period: null }),
       record({ title_en: null, sources: ['https://a'] }),
-    ] as unknown as RawRecord[]);
+    ] as unknown as RawRecord[], PROGRAMME);
     expect(ids[0]).toBe('CB007.2.32.079');
     expect(ids[1]).toBe('unknown-mrezha-za-kulturni-sabitiya');
     expect(ids[2]).toMatch(/^2014-2020-untitled-[0-9a-f]{8}$/);
@@ -65,16 +66,16 @@ describe('project ids', () => {
     const a = record({ title_en: 'Same title', sources: ['https://one'] });
     const b = record({ title_en: 'Same title', sources: ['https://two'] });
     const c = record({ title_en: 'Other' });
-    const first = projectIds([a, b] as unknown as RawRecord[]);
-    const second = projectIds([c, b, a] as unknown as RawRecord[]);
+    const first = projectIds([a, b] as unknown as RawRecord[], PROGRAMME);
+    const second = projectIds([c, b, a] as unknown as RawRecord[], PROGRAMME);
     expect(first[0]).toBe(second[2]);
     expect(first[1]).toBe(second[1]);
     expect(first[0]).not.toBe(first[1]);
   });
 
   it('gives every real record a distinct id', () => {
-    const records = parseJsonLines(readFileSync(RAW_FILE, 'utf8'), 'projects.jsonl');
-    const ids = projectIds(records);
+    const records = parseJsonLines(readFileSync(RAW_FILE, 'utf8'), 'projects.jsonl', PROGRAMME);
+    const ids = projectIds(records, PROGRAMME);
     expect(new Set(ids).size).toBe(records.length);
     records.forEach((r, i) => r.code && expect(ids[i]).toBe(r.code));
   });
@@ -82,7 +83,7 @@ describe('project ids', () => {
 
 describe('hostile JSON Lines', () => {
   const line = (over: Record<string, unknown> = {}) => JSON.stringify(record(over));
-  const scan = (text: string) => scanJsonLines(text, 'p.jsonl');
+  const scan = (text: string) => scanJsonLines(text, 'p.jsonl', PROGRAMME);
 
   it('accepts a BOM and CRLF, and names file lines, not record numbers', () => {
     const { records, problems } = scan(`\ufeff${line()}\r\n\r\n${line({ start_date: '2019-02-29', code: 'B' })}\r\n`);
@@ -113,7 +114,7 @@ describe('hostile JSON Lines', () => {
 
   it('gives every record an id that ?project= accepts, and leaves out look-alike duplicates', () => {
     const located = ['CB 007/1', 'X.1', 'Х.1', 'x.1\u200b'].map((code, i) => ({ value: record({ code }) as unknown as RawRecord, at: { file: 'p.jsonl', row: i + 1 } }));
-    const { ids, problems } = distinctRecords(located);
+    const { ids, problems } = distinctRecords(located, PROGRAMME);
     expect(ids).toEqual(['CB-007/1', 'X.1']);
     expect(ids.every((id) => PROJECT_ID.test(id))).toBe(true);
     expect(problems.filter((p) => p.outcome === 'rejected').map((p) => p.row)).toEqual([3, 4]);
@@ -124,11 +125,12 @@ describe('point-in-polygon check', () => {
   it('reports a place whose point lies in no municipality polygon, and checks nothing without a lookup', async () => {
     const { programmeFacts } = await import('../../data/dataset-dir');
     const { compileProject } = await import('../../src/core/compile');
+    const { themeRules } = await import('../../src/core/programme');
     const { gazetteer } = programmeFacts();
     const r = record({ partners: [{ name: 'Municipality of Vidin', role: 'lead', country: 'BG', town: 'Vidin', municipality: null, budget_eur: null }] }) as unknown as RawRecord;
     const kinds = (municipalityAt?: () => string | null) => {
       const found: string[] = [];
-      compileProject(r, 'x', { gazetteer, objectives: new Set(), amountCeiling: 1e9, municipalityAt }, (kind) => found.push(kind));
+      compileProject(r, 'x', { programme: PROGRAMME, gazetteer, objectives: new Set(), amountCeiling: 1e9, municipalityAt }, themeRules(PROGRAMME), (kind) => found.push(kind));
       return found;
     };
     expect(kinds(() => null)).toEqual(['polygon']);

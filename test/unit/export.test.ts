@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { BOM, csvField, CSV_COLUMNS, exportName, toCsv, toGeoJson } from '../../src/core/export';
+import { BOM, csvColumns, csvField, exportName as nameOf, toCsv as csvOf, toGeoJson as geoJsonOf } from '../../src/core/export';
+import type { Filters } from '../../src/core/filters';
 import { NO_FILTERS } from '../../src/core/filters';
-import { MUNICIPALITIES, project } from './fixtures';
+import type { MunicipalityRecord, Project } from '../../src/core/types';
+import { MUNICIPALITIES, project, PROGRAMME } from './fixtures';
+
+// Files of the Bulgaria–Serbia programme (its title languages and scripts).
+const CSV_COLUMNS = csvColumns(PROGRAMME);
+const toCsv = (projects: Project[], municipalities: ReadonlyMap<string, MunicipalityRecord>) => csvOf(projects, municipalities, PROGRAMME);
+const toGeoJson = (projects: Project[]) => geoJsonOf(projects, PROGRAMME);
+const exportName = (filters: Filters, municipalities: ReadonlyMap<string, MunicipalityRecord>) => nameOf(filters, municipalities, PROGRAMME);
 
 describe('CSV writer', () => {
   it('quotes commas, quotes, line breaks and edge spaces, and leaves plain text alone', () => {

@@ -1,9 +1,13 @@
 /** Small hand-made projects for the pure-logic tests. */
+import { DEFAULT_PROGRAMME, readProgramme } from '../../data/dataset-dir';
 import { parseAmount } from '../../src/core/amount';
 import type { Location, MunicipalityRecord, Partner, Project } from '../../src/core/types';
 
+/** The Bulgaria–Serbia programme's descriptor (data/programmes/bg-rs/programme.json). */
+export const PROGRAMME = readProgramme(DEFAULT_PROGRAMME);
+
 export const municipality = (id: string, nameLat: string, nameCyr: string, districtId: string, population: number | null = null): MunicipalityRecord => ({
-  id, country: id.slice(0, 2) as 'BG' | 'RS', nameLat, nameCyr, districtId, districtLat: districtId, districtCyr: districtId, inArea: true, seat: null, population,
+  id, country: id.slice(0, 2), names: { Latn: nameLat, Cyrl: nameCyr }, districtId, districtNames: { Latn: districtId, Cyrl: districtId }, inArea: true, seat: null, population,
 });
 
 export const MUNICIPALITIES = new Map(
@@ -17,7 +21,7 @@ export const MUNICIPALITIES = new Map(
 
 const loc = (municipalityId: string, partners: number[]): Location => {
   const m = MUNICIPALITIES.get(municipalityId)!;
-  return { settlementId: `s:${municipalityId}`, nameLat: m.nameLat, nameCyr: m.nameCyr, country: m.country, municipalityId, lon: 22, lat: 43, method: 'settlement', partners };
+  return { settlementId: `s:${municipalityId}`, names: m.names, country: m.country, municipalityId, lon: 22, lat: 43, method: 'settlement', partners };
 };
 
 interface Spec {
@@ -42,7 +46,7 @@ export function project(spec: Spec): Project {
       if (location < 0) location = locations.push(loc(m, [])) - 1;
       locations[location].partners.push(i);
     }
-    return { name: `Partner ${i} of ${spec.id}`, role: null, country: m ? (m.slice(0, 2) as 'BG' | 'RS') : null, town: null, budget: budget ? parseAmount(budget) : null, location };
+    return { name: `Partner ${i} of ${spec.id}`, role: null, country: m ? m.slice(0, 2) : null, town: null, budget: budget ? parseAmount(budget) : null, location };
   });
   return {
     id: spec.id, code: null, period: spec.period === undefined ? '2014-2020' : spec.period, acronym: null, title: { en: spec.title ?? `Project ${spec.id}`, bg: null, sr: null }, untitled: false,

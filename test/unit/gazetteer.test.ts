@@ -72,7 +72,7 @@ describe('placing named sites', () => {
 
   it('finds a village in a partner municipality', () => {
     const { found } = gazetteer.placeSite('road to Dolno Linevo (Lom municipality)', ...near('BG-MON24'));
-    expect(found.map((s) => s.nameLat)).toEqual(['Dolno Linevo']);
+    expect(found.map((s) => s.names.Latn)).toEqual(['Dolno Linevo']);
   });
 
   it('does not take "Rila Park" or "Rila Mountain" for the town of Rila', () => {

@@ -1,9 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { createI18n } from '../../src/i18n';
+import { createI18n as i18nOf } from '../../src/i18n';
 import { bg } from '../../src/i18n/bg';
 import { en } from '../../src/i18n/en';
-import { localeFromBrowser, LOCALES } from '../../src/i18n/locales';
+import { localeFromBrowser as fromBrowser } from '../../src/i18n/locales';
 import { srCyrl } from '../../src/i18n/sr-cyrl';
+import { PROGRAMME } from './fixtures';
+
+// The Bulgaria–Serbia programme's four UI languages.
+const createI18n = (locale: string) => i18nOf(locale, PROGRAMME);
+const localeFromBrowser = (languages: string[]) => fromBrowser(languages, PROGRAMME.languages);
+const LOCALES = PROGRAMME.languages.map((l) => l.id);
 
 describe('messages', () => {
   it('has every key in every language', () => {
@@ -37,7 +43,7 @@ describe('locale choice and formatting', () => {
   });
 
   it('shows official place names in the locale’s script', () => {
-    const names = LOCALES.map((l) => createI18n(l).place('Zaječar', 'Зајечар'));
+    const names = LOCALES.map((l) => createI18n(l).place({ Latn: 'Zaječar', Cyrl: 'Зајечар' }));
     expect(names).toEqual(['Zaječar', 'Зајечар', 'Зајечар', 'Zaječar']);
   });
 

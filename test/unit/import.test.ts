@@ -8,12 +8,12 @@ import { importFiles, readFiles, type InputFile } from '../../src/import';
 import { headerKey, tableKind } from '../../src/import/headers';
 import { importReport } from '../../src/import/report';
 
-const { facts, gazetteer } = programmeFacts();
+const { programme, facts, gazetteer } = programmeFacts();
 const published = readCompiled(PUBLISHED_DATA);
-const records = readRecords(PUBLISHED_DATA);
+const records = readRecords(PUBLISHED_DATA, programme);
 const fixture = (name: string): InputFile => ({ name, bytes: new Uint8Array(readFileSync(new URL(`../fixtures/import/${name}`, import.meta.url))) });
 const text = (name: string, content: string): InputFile => ({ name, bytes: new TextEncoder().encode(content) });
-const load = (files: InputFile[], base = [] as typeof records, replace = false) => importFiles(files, base, facts, { gazetteer }, { replace });
+const load = (files: InputFile[], base = [] as typeof records, replace = false) => importFiles(files, base, facts, { programme, gazetteer }, { replace });
 
 /** What a round trip must keep: ids, periods, budgets, titles, partners and placements. */
 const essence = (p: Project) => ({
@@ -46,10 +46,10 @@ describe('round trip of the published records', () => {
     expect(result.built.data.projects.map(essence)).toEqual(expected);
   });
   it('through a workbook written now (the fixture is what the writer makes)', async () => {
-    const bytes = new Uint8Array(await operationsWorkbook(records.map((r) => r.value), WORKBOOK_VARIANT, 'title'));
+    const bytes = new Uint8Array(await operationsWorkbook(records.map((r) => r.value), WORKBOOK_VARIANT, 'title', programme));
     const result = await load([{ name: 'now.xlsx', bytes }]);
     expect(result.built.data.projects.map(essence)).toEqual(expected);
-    const keep = keepCsvs(records.map((r) => r.value), KEEP_VARIANT);
+    const keep = keepCsvs(records.map((r) => r.value), KEEP_VARIANT, programme);
     expect(keep.projects).toBe(readFileSync(new URL('../fixtures/import/keep-projects.csv', import.meta.url), 'utf8'));
   });
 });
@@ -116,19 +116,19 @@ describe('bad rows are named, valid ones kept', () => {
     const { built } = await load([text('o.csv', ops), text('p.csv', partners)]);
     const [p] = built.data.projects;
     expect(p.locations).toHaveLength(1);
-    expect(p.locations[0]).toMatchObject({ method: 'district', settlementId: 'district:BG-05', nameLat: 'Vidin' });
+    expect(p.locations[0]).toMatchObject({ method: 'district', settlementId: 'district:BG-05', names: { Latn: 'Vidin' } });
     const { attribute } = await import('../../src/core/attribution');
     expect(attribute([p]).unattributed.total).toBe(1000);
   });
 
   it('reads a CSV as Excel saves "CSV UTF-8": byte-order mark, semicolons, CRLF', async () => {
-    const { records: read, problems } = await readFiles([text('excel.csv', '\ufeffOperation ID;Title;Period\r\nE1;Excel row;2014-2020\r\n')]);
+    const { records: read, problems } = await readFiles([text('excel.csv', '\ufeffOperation ID;Title;Period\r\nE1;Excel row;2014-2020\r\n')], programme);
     expect(problems).toEqual([]);
     expect(read.map((r) => [r.value.code, r.value.title_en, r.value.period])).toEqual([['E1', 'Excel row', '2014-2020']]);
   });
 
   it('refuses what is not a list of operations, with a reason', async () => {
-    const { problems, records: read } = await readFiles([text('notes.csv', 'a,b\n1,2\n'), { name: 'old.xls', bytes: new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0, 0]) }]);
+    const { problems, records: read } = await readFiles([text('notes.csv', 'a,b\n1,2\n'), { name: 'old.xls', bytes: new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0, 0]) }], programme);
     expect(read).toEqual([]);
     expect(problems.map(formatProblem)).toEqual([
       'notes.csv: no header row of operations or partners in the first 10 rows (see the header table in the README)',

@@ -14,7 +14,7 @@ const projects = [
 
 describe('cooperation pairs', () => {
   it('counts each project once per cross-border pair', () => {
-    expect(cooperationPairs(projects).map(({ bg, rs, projects: n, budget }) => [bg, rs, n, budget])).toEqual([
+    expect(cooperationPairs(projects).map(({ a, b, projects: n, budget }) => [a, b, n, budget])).toEqual([
       ['BG-MON29', 'RS-70939', 2, 150],
       ['BG-MON29', 'RS-70327', 1, 50],
       ['BG-VID09', 'RS-70327', 1, 0],
@@ -23,7 +23,7 @@ describe('cooperation pairs', () => {
 
   it('follows the filters', () => {
     const only2014 = applyFilters(indexProjects(projects, MUNICIPALITIES), { ...NO_FILTERS, periods: ['2014-2020'] });
-    expect(cooperationPairs(only2014).map((p) => [p.bg, p.rs, p.projects])).toEqual([
+    expect(cooperationPairs(only2014).map((p) => [p.a, p.b, p.projects])).toEqual([
       ['BG-MON29', 'RS-70939', 1],
       ['BG-VID09', 'RS-70327', 1],
     ]);

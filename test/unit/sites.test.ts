@@ -3,7 +3,7 @@ import type { Location, Project } from '../../src/core/types';
 import { DENSE_SITES, isDense, linkFeatures, MAX_FAN, selectionMask, SITE_DIAMETER, siteCounter, siteFeatures, stackOffset, usedSlots } from '../../src/map/sites';
 
 const loc = (settlementId: string, country: 'BG' | 'RS', lon: number, lat: number): Location => ({
-  settlementId, nameLat: settlementId, nameCyr: settlementId, country, municipalityId: `${country}-x`, lon, lat, method: 'settlement', partners: [0],
+  settlementId, names: { Latn: settlementId, Cyrl: settlementId }, country, municipalityId: `${country}-x`, lon, lat, method: 'settlement', partners: [0],
 });
 const project = (id: string, theme: Project['theme'], locations: Location[]) => ({ id, theme, locations }) as unknown as Project;
 

@@ -2,8 +2,14 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { StoryError, validateStory } from '../../src/core/stories';
 import type { AtlasData } from '../../src/core/types';
+import { parseUrl } from '../../src/state/url';
+import { PROGRAMME } from './fixtures';
 
-const ctx = { projects: new Set(['CB007.2.32.079']), municipalities: new Set(['BG-MON29', 'RS-70939']) };
+const parseFilters = (search: string) => {
+  const { state, notices } = parseUrl(search, PROGRAMME);
+  return { municipalities: state.filters.municipalities, invalid: notices };
+};
+const ctx = { projects: new Set(['CB007.2.32.079']), municipalities: new Set(['BG-MON29', 'RS-70939']), parseFilters };
 const story = (steps: unknown[]) => ({ id: 'tour', title: { key: 'storyPeriods' }, steps });
 
 describe('story validation', () => {
@@ -34,7 +40,7 @@ describe('story validation', () => {
 
   it('ships stories that the data build validated', () => {
     const data = JSON.parse(readFileSync(new URL('../../data/out/atlas-data.json', import.meta.url), 'utf8')) as AtlasData;
-    const files = readdirSync(new URL('../../data/stories/', import.meta.url)).filter((f) => f.endsWith('.json'));
+    const files = readdirSync(new URL('../../data/programmes/bg-rs/stories/', import.meta.url)).filter((f) => f.endsWith('.json'));
     expect(data.stories.map((s) => s.id).sort()).toEqual(files.map((f) => f.replace('.json', '')).sort());
   });
 });

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { assignTheme, axisCode, inferTheme, objectiveCode, THEME_IDS, THEME_TABLE } from '../../src/core/themes';
+import { themeRules } from '../../src/core/programme';
+import { assignTheme as assign, axisCode, inferTheme as infer, objectiveCode, THEME_IDS } from '../../src/core/themes';
+import { PROGRAMME } from './fixtures';
+
+// The Bulgaria–Serbia programme's rules (programme.json): its objective tables and keywords.
+const RULES = themeRules(PROGRAMME);
+const assignTheme = (...args: [string | null, string | null, string | null, string[], string | null]) => assign(...args, RULES);
+const inferTheme = (titles: string[], summary: string | null) => infer(titles, summary, RULES.keywords);
 
 describe('programme objective codes', () => {
   it.each([
@@ -33,7 +40,7 @@ describe('assignTheme', () => {
   });
 
   it('maps only to the six theme ids', () => {
-    for (const table of Object.values(THEME_TABLE)) for (const theme of Object.values(table)) expect(THEME_IDS).toContain(theme);
+    for (const table of RULES.tables.values()) for (const theme of Object.values(table)) expect(THEME_IDS).toContain(theme);
   });
 });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { NO_FILTERS } from '../../src/core/filters';
 import { DEFAULT_STATE, dropUnknownIds, parseUrl, toSearch, type UrlState } from '../../src/state/url';
+import { PROGRAMME } from './fixtures';
 
 const full: UrlState = {
   lang: 'sr-Latn',
@@ -29,7 +30,7 @@ const full: UrlState = {
 
 describe('URL state', () => {
   it('round-trips every field', () => {
-    expect(parseUrl(toSearch(full))).toEqual({ state: full, notices: [] });
+    expect(parseUrl(toSearch(full), PROGRAMME)).toEqual({ state: full, notices: [] });
     expect(toSearch(DEFAULT_STATE)).toBe('');
   });
 
@@ -40,7 +41,7 @@ describe('URL state', () => {
   });
 
   it('reads the documented examples', () => {
-    const { state } = parseUrl('?period=2014-2020,2007-2013&theme=environment-risk&municipality=RS-70327&budget=-500000&map=7/43.5/22.6');
+    const { state } = parseUrl('?period=2014-2020,2007-2013&theme=environment-risk&municipality=RS-70327&budget=-500000&map=7/43.5/22.6', PROGRAMME);
     expect(state.filters).toMatchObject({ periods: ['2014-2020', '2007-2013'], themes: ['environment-risk'], municipalities: ['RS-70327'], budget: { min: null, max: 500000 } });
     expect(state.camera).toEqual({ zoom: 7, lat: 43.5, lon: 22.6 });
   });
@@ -48,6 +49,7 @@ describe('URL state', () => {
   it('ignores hostile or unknown input with notices instead of failing', () => {
     const { state, notices } = parseUrl(
       '?lang=xx&project=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E&view=globe&utm_source=a&theme=environment,tourism-heritage&budget=9-1&map=99/1/1&municipality=%3Cscript%3E',
+      PROGRAMME,
     );
     expect(state).toEqual({ ...DEFAULT_STATE, filters: { ...NO_FILTERS, themes: ['tourism-heritage'] } });
     expect(notices).toEqual([

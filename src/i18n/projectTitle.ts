@@ -1,18 +1,17 @@
-/** How a project is named in a locale. */
-import type { I18n } from '../i18n';
+/** How a project is named in a UI language. */
 import type { Project } from '../core/types';
+import type { I18n } from './index';
 
-/** The title in the locale's language where the source has it, else English, Bulgarian, Serbian. */
+/** The title in the UI language's preferred title languages where the source has one (see programme.json). */
 export function projectTitle(p: Project, i18n: I18n): string {
-  const preferred = i18n.locale === 'bg' ? p.title.bg : i18n.locale.startsWith('sr') ? p.title.sr : p.title.en;
-  const title = preferred ?? p.title.en ?? p.title.bg ?? p.title.sr;
+  const title = i18n.title(p.title);
   if (title) return title;
-  // "Untitled project (Montana – Pirot)": the partners' places, Bulgarian side first.
+  // "Untitled project (Montana – Pirot)": the partners' places, by country code.
   const places = [...new Map(
     [...p.locations]
       .filter((l) => l.method !== 'site')
       .sort((a, b) => a.country.localeCompare(b.country))
-      .map((l) => [l.settlementId, i18n.place(l.nameLat, l.nameCyr)]),
+      .map((l) => [l.settlementId, i18n.place(l.names)]),
   ).values()];
   if (places.length) return i18n.t('untitled', { places: places.join(' – ') });
   // Not on the map: the first partner's name, else the period, tells untitled projects apart.

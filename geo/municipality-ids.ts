@@ -4,7 +4,7 @@
  * (or the source carries something else than a 5-digit code, as for Novi Sad), the id is RS- plus
  * the slug of its Latin name: RS-nis, RS-beograd, RS-brus.
  */
-import { slugify } from './text';
+import { slugify } from '../src/core/text';
 
 export const bgMunicipalityId = (nsiCode: string): string => `BG-${nsiCode}`;
 
