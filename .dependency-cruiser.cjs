@@ -1,0 +1,50 @@
+/**
+ * Layer rules, checked by `npm run deps` (part of `npm test`). Layers point one way:
+ *   core ← i18n, palette, state ← map, charts ← ui, presenter ← app
+ * (import: the list-of-operations reader, used by app and the scripts, never by core).
+ */
+module.exports = {
+  forbidden: [
+    {
+      name: 'core-is-pure',
+      comment: 'The pure core (records, compile, filter, attribute, aggregate) imports no layer above it.',
+      severity: 'error',
+      from: { path: '^src/core/' },
+      to: { path: '^src/(?!core/)' },
+    },
+    {
+      name: 'low-layers-stay-low',
+      comment: 'i18n, palette and state build on core alone.',
+      severity: 'error',
+      from: { path: '^src/(i18n|palette|state)/' },
+      to: { path: '^src/(map|charts|ui|presenter|app|import)/' },
+    },
+    {
+      name: 'map-and-charts-meet-in-state',
+      comment: 'The map and the charts never import each other.',
+      severity: 'error',
+      from: { path: '^src/(map|charts)/' },
+      to: { path: '^src/(map|charts)/', pathNot: '^src/$1/' },
+    },
+    {
+      name: 'map-and-charts-below-ui',
+      severity: 'error',
+      from: { path: '^src/(map|charts)/' },
+      to: { path: '^src/(ui|presenter|app)/' },
+    },
+    {
+      name: 'ui-and-presenter-below-app',
+      severity: 'error',
+      from: { path: '^src/(ui|presenter)/' },
+      to: { path: '^src/app/' },
+    },
+    { name: 'no-circles', severity: 'error', from: {}, to: { circular: true } },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    tsPreCompilationDeps: true,
+    babelConfig: { fileName: '.dependency-cruiser.babel.cjs' },
+    enhancedResolveOptions: { extensions: ['.ts', '.tsx', '.js', '.json'] },
+    exclude: { path: '\\?(url|raw)$' },
+  },
+};
