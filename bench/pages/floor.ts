@@ -11,7 +11,7 @@ import type { BasemapData } from '../../src/core/basemap';
 import type { AtlasData } from '../../src/core/types';
 import { labelFontFaces } from '../../src/map/fonts';
 import { light } from '../../src/palette/flavors';
-import { linkFeatures, siteFeatures } from '../../src/map/sites';
+import { geojsonSources } from '../../src/map/sources';
 import { buildStyle } from '../../src/map/style';
 
 setWorkerUrl(workerUrl);
@@ -19,7 +19,7 @@ const [data, basemap] = await Promise.all([fetch(dataUrl).then((r) => r.json() a
 const located = data.projects.filter((p) => p.locations.length);
 const map = new MapLibreMap({
   container: 'map',
-  style: buildStyle({ flavor: light, basemap, sites: siteFeatures(located), links: linkFeatures(located), countPlaces: null, fontFaces: labelFontFaces(location.href), labels: { script: 'Latn', fallback: 'Latn' }, countries: ['BG', 'RS'] }),
+  style: buildStyle({ flavor: light, sources: geojsonSources(basemap, located), fontFaces: labelFontFaces(location.href), labels: { script: 'Latn', fallback: 'Latn' }, countries: ['BG', 'RS'] }),
   bounds: [21.3, 41.9, 24.4, 44.8],
   fitBoundsOptions: { padding: 40 },
 });

@@ -1,57 +1,48 @@
-/** The atlas: URL state → filters → selection → map, charts, lists, panels. */
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { mark } from '../core/marks';
-import { attribute } from '../core/attribution';
+/**
+ * The atlas's layout. The store owns the link and the history; deriveView computes what every
+ * part shows; this component loads the data, wires the parts to the store and lays them out.
+ */
+import { useEffect, useMemo, useReducer, useRef, useState } from 'preact/hooks';
 import type { BasemapData } from '../core/basemap';
-import { applyFilters, FACETS, indexProjects, type Filters } from '../core/filters';
-import { cooperationPairs, involves } from '../core/network';
-import { summarize } from '../core/summary';
-import type { AtlasData, MunicipalityRecord, Objective } from '../core/types';
+import { mapCredits } from '../core/credits';
+import type { Filters } from '../core/filters';
+import { mark } from '../core/marks';
+import type { Programme } from '../core/programme';
+import type { AtlasData } from '../core/types';
 import { createI18n } from '../i18n';
 import { localeFromBrowser } from '../i18n/locales';
-import { classBreaks, municipalityValues } from '../map/choropleth';
-import { MapView, type Choropleth } from '../map/MapView';
-import { mapCredits } from '../core/credits';
-import type { Programme } from '../core/programme';
 import type { PngFrame } from '../map/exportPng';
-import { THEME_IDS } from '../core/themes';
-import { optionLabel } from '../ui/labels';
-import { networkLines } from '../map/network';
+import { MapView } from '../map/MapView';
 import { isDense, siteCount } from '../map/sites';
-import { light } from '../palette/flavors';
-import { DEFAULT_STATE, dropUnknownIds, parseUrl, toSearch, type Notice, type UrlState } from '../state/url';
+import { flavorsOf, FLAVORS } from '../palette/flavors';
+import { choroplethScale, themeScale, themeVariables } from '../palette/scales';
+import { Presenter } from '../presenter/Presenter';
+import { stepView, storyTitle } from '../presenter/steps';
+import { AtlasStore } from '../state/store';
+import { dropUnknownIds, toSearch, type UrlState } from '../state/url';
+import { deriveView, indexData, type Indexed } from '../state/view';
 import { AboutDialog } from '../ui/AboutDialog';
+import { ColourByControl } from '../ui/ColourByControl';
 import { FilterChips } from '../ui/FilterChips';
 import { FilterPanel } from '../ui/FilterPanel';
 import type { LabelContext } from '../ui/labels';
 import { Legend } from '../ui/Legend';
-import { choroplethClasses, layerName, MapLayerControl } from '../ui/MapLayerControl';
+import { mapFrame } from '../ui/mapFrame';
 import { MunicipalityProfile } from '../ui/MunicipalityProfile';
 import { ProjectButtonList } from '../ui/ProjectButtonList';
 import { ProjectDialog } from '../ui/ProjectDialog';
 import { ProjectTable } from '../ui/ProjectTable';
 import { ShareDialog } from '../ui/ShareDialog';
 import { StackChooser } from '../ui/StackChooser';
-import { StatusLine, statusText } from '../ui/StatusLine';
+import { StatusLine } from '../ui/StatusLine';
 import { Charts } from './Charts';
 import { ErrorBoundary } from './ErrorBoundary';
 import { loadAtlas } from './load';
-import { Presenter } from '../presenter/Presenter';
-import { stepView, storyTitle } from '../presenter/steps';
-import { useKiosk } from '../presenter/useKiosk';
-import type { Story } from '../core/stories';
 import { acceptUpdate, registerOffline } from './offline';
 import { openFiles, type LocalData } from './openFiles';
 
-/** Classes of positive values; 0 (nothing recorded) and no data have their own colours. */
-const CHOROPLETH_CLASSES = 4;
-
-interface Loaded {
-  data: AtlasData;
+interface Loaded extends Indexed {
   basemap: BasemapData;
-  municipalities: Map<string, MunicipalityRecord>;
-  districts: Map<string, MunicipalityRecord>;
-  objectives: Map<string, Objective>;
 }
 
 export interface AppProps {
@@ -61,8 +52,10 @@ export interface AppProps {
 }
 
 export function App({ programme, load = loadAtlas }: AppProps) {
-  const [url, setUrl] = useState(() => parseUrl(location.search, programme));
-  const [notices, setNotices] = useState<Notice[]>(url.notices);
+  const store = useMemo(() => new AtlasStore(programme), []);
+  const [, rerender] = useReducer((n: number) => n + 1, 0);
+  useEffect(() => store.subscribe(() => rerender(undefined)), []);
+  const { state, notices } = store;
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [chooser, setChooser] = useState<{ ids: string[]; at: { x: number; y: number } } | null>(null);
@@ -79,21 +72,14 @@ export function App({ programme, load = loadAtlas }: AppProps) {
   const published = useRef<Loaded | null>(null);
   const reportUrl = useMemo(() => (local ? URL.createObjectURL(new Blob([local.report], { type: 'text/markdown' })) : null), [local]);
   useEffect(() => () => void (reportUrl && URL.revokeObjectURL(reportUrl)), [reportUrl]);
-  const state = url.state;
   const locale = state.lang ?? localeFromBrowser(navigator.languages, programme.languages);
   const i18n = useMemo(() => createI18n(locale, programme), [locale]);
   const { t } = i18n;
   const stories = loaded?.data.stories ?? [];
-  const kiosk = useKiosk(state.kiosk, state.idle, stories, () => {
-    const reset = { ...DEFAULT_STATE, lang: state.lang, kiosk: true, idle: state.idle };
-    history.replaceState(null, '', toSearch(reset));
-    setUrl({ state: reset, notices: [] });
-  });
-  const presenting: { story: Story; step: number } | null = (() => {
-    if (state.kiosk) return kiosk.playing && stories[kiosk.story] ? { story: stories[kiosk.story], step: kiosk.step } : null;
-    const story = state.present ? stories.find((x) => x.id === state.present) : undefined;
-    return story ? { story, step: Math.min(state.step, story.steps.length) } : null;
-  })();
+  useEffect(() => store.playKiosk(stories), [stories, state.kiosk]);
+  const tour = store.tour(stories);
+  const flavors = flavorsOf(state.kiosk || !!state.present);
+  const themes = useMemo(() => themeScale(flavors.page), [flavors.page]);
 
   useEffect(() => {
     document.documentElement.lang = locale;
@@ -102,26 +88,18 @@ export function App({ programme, load = loadAtlas }: AppProps) {
 
   useEffect(() => {
     load().then(({ data, basemap }) => {
-      published.current = show(data, basemap, url.state);
+      published.current = show(data, basemap, store.state);
     }, (error: Error) => setLoadError(error.message));
     registerOffline((activate) => setUpdate(() => activate));
-    const onPop = () => setUrl(parseUrl(location.search, programme));
-    addEventListener('popstate', onPop);
-    return () => removeEventListener('popstate', onPop);
+    return store.listen();
   }, []);
 
   /** Shows a dataset: ids in the link that it does not know are dropped, with a notice. */
   function show(data: AtlasData, basemap: BasemapData, from: UrlState): Loaded {
-    const municipalities = new Map(data.municipalities.map((m) => [m.id, m]));
-    const districts = new Map<string, MunicipalityRecord>();
-    for (const m of data.municipalities) if (m.inArea && !districts.has(m.districtId)) districts.set(m.districtId, m);
-    const objectives = new Map(data.objectives.map((o) => [o.key, o]));
+    const shown = { ...indexData(data), basemap };
     // The address bar then shows the canonical link, the one "Share" gives.
-    const checked = dropUnknownIds(from, { objectives: new Set(objectives.keys()), districts: new Set(districts.keys()), municipalities: new Set(municipalities.keys()) });
-    if (checked.notices.length) setNotices((n) => [...n, ...checked.notices]);
-    history.replaceState(null, '', toSearch(checked.state) || location.pathname);
-    setUrl({ state: checked.state, notices: [] });
-    const shown = { data, basemap, municipalities, districts, objectives };
+    const checked = dropUnknownIds(from, { objectives: new Set(shown.objectives.keys()), districts: new Set(shown.districts.keys()), municipalities: new Set(shown.municipalities.keys()) });
+    store.replace(checked.state, checked.notices);
     setLoaded(shown);
     return shown;
   }
@@ -135,7 +113,7 @@ export function App({ programme, load = loadAtlas }: AppProps) {
         mark('atlas:filter');
         setLocal(opened);
         setOpening({ busy: false, error: null });
-        show(opened.data, base.basemap, state);
+        show(opened.data, base.basemap, store.state);
       },
       (error: Error) => setOpening({ busy: false, error: error.message }),
     );
@@ -143,10 +121,10 @@ export function App({ programme, load = loadAtlas }: AppProps) {
   const backToPublished = () => {
     if (!published.current) return;
     setLocal(null);
-    show(published.current.data, published.current.basemap, state);
+    show(published.current.data, published.current.basemap, store.state);
   };
   // A file dropped anywhere on the page opens like one chosen with the file input. Listening
-  // once, through a ref to this render's opener (it reads the current link state).
+  // once, through a ref to this render's opener.
   const openLatest = useRef(openLocal);
   openLatest.current = openLocal;
   useEffect(() => {
@@ -164,13 +142,7 @@ export function App({ programme, load = loadAtlas }: AppProps) {
     };
   }, []);
 
-  const navigate = (patch: Partial<UrlState>, { replace = false } = {}) => {
-    const next = { ...state, ...patch };
-    const search = toSearch(next) || location.pathname;
-    if (replace) history.replaceState(null, '', search);
-    else history.pushState(null, '', search);
-    setUrl({ state: next, notices: [] });
-  };
+  const navigate = store.navigate.bind(store);
   const setFilters = (filters: Filters, options?: { replace?: boolean }) => {
     mark('atlas:filter');
     navigate({ filters }, options);
@@ -180,42 +152,16 @@ export function App({ programme, load = loadAtlas }: AppProps) {
     navigate({ project });
   };
 
-  const projects = loaded?.data.projects ?? [];
-  const index = useMemo(() => (loaded ? indexProjects(projects, loaded.municipalities) : []), [loaded]);
   const ctx: LabelContext | null = loaded && { i18n, municipalities: loaded.municipalities, districts: loaded.districts, objectives: loaded.objectives };
-  const step = useMemo(() => (presenting && ctx ? stepView(presenting.story.steps[presenting.step - 1], index, ctx) : null), [presenting?.story, presenting?.step, index, i18n]);
-  // A story step sets the filters while it is shown; the link's own filters come back after.
-  const filters = step ? step.filters : state.filters;
-  const selection = useMemo(() => applyFilters(index, filters), [index, filters]);
-  const visible = useMemo(() => new Set(selection.map((p) => p.id)), [selection]);
-  // The budget histogram shows the link's selection without its own range: the selection itself
-  // when no range is set and no story step overrides the filters.
-  const forBudget = useMemo(
-    () => (state.filters.budget || filters !== state.filters ? applyFilters(index, state.filters, 'budget') : selection),
-    [index, state.filters, filters, selection],
+  const step = useMemo(() => (tour && loaded && ctx ? stepView(tour.story.steps[tour.step - 1], loaded.index, ctx) : null), [tour?.story, tour?.step, loaded, i18n]);
+  const profile = state.view === 'profile' && state.filters.municipalities.length === 1 ? state.filters.municipalities[0] : null;
+  const view = useMemo(
+    () => loaded && deriveView(loaded, { filters: state.filters, stepFilters: step?.filters ?? null, colourBy: state.colourBy, network: state.network || !!step?.network, profile }),
+    [loaded, state.filters, step, state.colourBy, state.network, profile],
   );
-  const located = useMemo(() => projects.filter((p) => p.locations.length > 0), [projects]);
-  const denseSites = useMemo(() => (isDense(located) ? siteCount(located) : null), [located]);
-  const unplaced = useMemo(() => selection.filter((p) => p.locations.length === 0), [selection]);
-  const summary = useMemo(() => summarize(selection), [selection]);
-  const attribution = useMemo(() => attribute(selection), [selection]);
-  const themeCounts = useMemo(() => selection.reduce((m, p) => m.set(p.theme, (m.get(p.theme) ?? 0) + 1), new Map<string, number>()), [selection]);
-  const profiled = state.view === 'profile' && state.filters.municipalities.length === 1 ? loaded?.municipalities.get(state.filters.municipalities[0]) : undefined;
-  // Only the network layer and the profile read the pairs: not worth a pass over a large selection otherwise.
-  const wantsPairs = !!(state.network || profiled || step?.network);
-  const pairs = useMemo(() => (wantsPairs ? cooperationPairs(selection) : []), [wantsPairs, selection]);
-  const placeContext = useMemo(() => (profiled ? attribute(applyFilters(index, state.filters, 'municipalities')) : null), [profiled, index, state.filters]);
-  const network = useMemo(() => {
-    if (!loaded || !wantsPairs) return null;
-    return networkLines(profiled ? pairs.filter((p) => involves(p, profiled.id)) : pairs, loaded.municipalities);
-  }, [loaded, wantsPairs, profiled, pairs]);
-  const choropleth = useMemo<Choropleth | null>(() => {
-    if (!loaded || state.layer === 'sites') return null;
-    const area = loaded.data.municipalities.filter((m) => m.inArea);
-    const values = municipalityValues(state.layer, attribution.municipalities, area);
-    return { values, breaks: classBreaks([...values.values()], CHOROPLETH_CLASSES) };
-  }, [loaded, state.layer, attribution]);
-  const selected = state.project ? projects.find((p) => p.id === state.project) : undefined;
+  const choropleth = useMemo(() => (view?.choropleth ? choroplethScale(view.choropleth.breaks, FLAVORS[flavors.map]) : null), [view?.choropleth, flavors.map]);
+  const denseSites = useMemo(() => (loaded && isDense(loaded.located) ? siteCount(loaded.located) : null), [loaded]);
+  const selected = state.project ? loaded?.data.projects.find((p) => p.id === state.project) : undefined;
   // The details panel covers the right of the map: the map keeps the selected project beside it.
   useEffect(() => setPanelWidth(selected ? document.querySelector<HTMLElement>('.panel.details')?.offsetWidth ?? 0 : 0), [selected]);
   const toggleMunicipality = (id: string) =>
@@ -226,19 +172,11 @@ export function App({ programme, load = loadAtlas }: AppProps) {
     const only = state.filters.municipalities.length === 1 && state.filters.municipalities[0] === id;
     navigate(only ? { filters: { ...state.filters, municipalities: [] }, view: 'map' } : { filters: { ...state.filters, municipalities: [id] }, view: 'profile' });
   };
-
   const here = (patch: Partial<UrlState>) => new URL(toSearch({ ...state, ...patch }) || location.pathname, location.href).href;
-  const mapPanel = loaded && (
+
+  const mapPanel = loaded && view && (
     <div class="map-wrap" hidden={state.view === 'list'}>
-      <MapLayerControl
-        layer={state.layer}
-        network={state.network}
-        breaks={choropleth?.breaks ?? []}
-        flavor={light}
-        i18n={i18n}
-        onChange={(layer) => navigate({ layer })}
-        onNetwork={(on) => navigate({ network: on })}
-      />
+      <ColourByControl colourBy={state.colourBy} network={state.network} scale={choropleth} i18n={i18n} onChange={(colourBy) => navigate({ colourBy })} onNetwork={(on) => navigate({ network: on })} />
       {mapError && (
         <p role="alert" class="failure">
           {t('mapFailed', { reason: mapError })}
@@ -247,20 +185,20 @@ export function App({ programme, load = loadAtlas }: AppProps) {
       <ErrorBoundary fallback={(reason) => <p role="alert" class="failure">{t('mapFailed', { reason })}</p>}>
         <MapView
           basemap={loaded.basemap}
-          projects={located}
-          visible={visible}
+          projects={loaded.located}
+          visible={view.visible}
           labels={{ script: i18n.language.script, fallback: programme.scripts[0] }}
           countries={programme.countries.map((c) => c.code)}
           credits={mapCredits(programme)}
           selected={state.project}
           obscuredRight={panelWidth}
-          choropleth={choropleth}
-          network={network}
+          choropleth={view.choropleth && choropleth ? { values: view.choropleth.values, scale: choropleth } : null}
+          network={view.network}
           hoveredMunicipality={hoveredMunicipality}
           chosenMunicipalities={state.filters.municipalities}
           camera={state.camera}
-          fit={step && presenting ? { key: `${presenting.story.id}:${presenting.step}`, points: step.fit } : null}
-          flavor={state.kiosk || state.present ? 'contrast' : 'light'}
+          fit={step && tour ? { key: `${tour.story.id}:${tour.step}`, points: step.fit } : null}
+          flavor={flavors.map}
           cooperative={state.embed}
           exporter={exporter}
           label={t('mapLabel')}
@@ -274,6 +212,7 @@ export function App({ programme, load = loadAtlas }: AppProps) {
       </ErrorBoundary>
     </div>
   );
+  const projects = loaded?.data.projects ?? [];
   const panels = loaded && (
     <>
       {chooser && (
@@ -297,12 +236,12 @@ export function App({ programme, load = loadAtlas }: AppProps) {
     </>
   );
 
-  if (state.embed && loaded && ctx) {
+  if (state.embed && loaded && view) {
     return (
-      <div class="app embed">
+      <div class="app embed" style={themeVariables(themes)}>
         <header class="embed-bar">
           <strong>{t('appTitle')}</strong>
-          <StatusLine summary={summary} i18n={i18n} />
+          <StatusLine summary={view.summary} i18n={i18n} />
           <a href={here({ embed: false })} target="_blank" rel="noopener">
             {t('openFull')}
           </a>
@@ -316,7 +255,7 @@ export function App({ programme, load = loadAtlas }: AppProps) {
   }
 
   return (
-    <div class={`app${presenting ? ' presenting' : ''}${state.kiosk ? ' kiosk' : ''}`}>
+    <div class={`app${tour ? ' presenting' : ''}${state.kiosk ? ' kiosk' : ''}`} style={themeVariables(themes)}>
       <header class="top">
         <div class="brand">
           <h1>{t('appTitle')}</h1>
@@ -404,7 +343,7 @@ export function App({ programme, load = loadAtlas }: AppProps) {
               </li>
             ))}
           </ul>
-          <button type="button" onClick={() => setNotices([])}>
+          <button type="button" onClick={() => store.dismissNotices()}>
             {t('dismiss')}
           </button>
         </div>
@@ -417,66 +356,58 @@ export function App({ programme, load = loadAtlas }: AppProps) {
             <p>{loadError}</p>
           </div>
         </main>
-      ) : !loaded || !ctx ? (
+      ) : !loaded || !ctx || !view ? (
         <main class="loading" aria-busy="true">
           <p>{t('loading')}</p>
         </main>
       ) : (
         <main class="body">
           <aside class="side">
-            <StatusLine summary={summary} i18n={i18n} />
+            <StatusLine summary={view.summary} i18n={i18n} />
             <FilterChips filters={state.filters} ctx={ctx} onChange={setFilters} />
-            <FilterPanel index={index} filters={state.filters} ctx={ctx} onChange={setFilters} />
-            <Legend i18n={i18n} counts={themeCounts} dense={denseSites} />
-            {unplaced.length > 0 && (
+            <FilterPanel facets={view.facets} filters={state.filters} ctx={ctx} onChange={setFilters} />
+            <Legend i18n={i18n} scale={themes} counts={view.themeCounts} dense={denseSites} />
+            {view.unplaced.length > 0 && (
               <details class="unplaced">
-                <summary>{t('notOnMap', { n: unplaced.length })}</summary>
+                <summary>{t('notOnMap', { n: view.unplaced.length })}</summary>
                 <p class="note">{t('notOnMapWhy')}</p>
-                <ProjectButtonList projects={unplaced} i18n={i18n} onSelect={select} />
+                <ProjectButtonList projects={view.unplaced} i18n={i18n} onSelect={select} />
               </details>
             )}
           </aside>
           <section class="stage">
             {mapPanel}
-            {presenting && step && (
-              <Presenter
-                story={presenting.story}
-                step={presenting.step}
-                view={step}
-                i18n={i18n}
-                kiosk={state.kiosk}
-                onStep={(n) => navigate({ step: n }, { replace: true })}
-                onLeave={() => navigate({ present: null, step: 1 })}
-              />
+            {tour && step && (
+              <Presenter story={tour.story} step={tour.step} view={step} i18n={i18n} kiosk={state.kiosk} onStep={(n) => store.toStep(n)} onLeave={() => store.leaveTour()} />
             )}
-            {state.view === 'list' && <ProjectTable projects={selection} municipalities={loaded.municipalities} i18n={i18n} selected={state.project} onSelect={select} />}
+            {state.view === 'list' && <ProjectTable projects={view.selection} municipalities={loaded.municipalities} i18n={i18n} selected={state.project} onSelect={select} />}
           </section>
-          {profiled && placeContext ? (
+          {view.profile ? (
             <aside class="charts profile-column" aria-label={t('profile')}>
               <MunicipalityProfile
-                municipality={profiled}
-                projects={selection}
-                context={placeContext}
-                pairs={pairs}
+                municipality={view.profile.municipality}
+                projects={view.selection}
+                context={view.profile.context}
+                pairs={view.pairs}
                 municipalities={loaded.municipalities}
                 i18n={i18n}
+                flavor={flavors.page}
                 onSelect={select}
                 onClose={() => navigate({ view: 'map' })}
               />
             </aside>
           ) : (
             <Charts
-              selection={selection}
-              forBudget={forBudget}
-              attribution={attribution}
+              view={view}
               filters={state.filters}
+              flavor={flavors.page}
               municipalities={loaded.municipalities}
               i18n={i18n}
               hoveredMunicipality={hoveredMunicipality}
               onHoverMunicipality={setHoveredMunicipality}
               onToggleMunicipality={toggleMunicipality}
               onFilters={setFilters}
-              pairs={state.network ? pairs : null}
+              pairs={state.network ? view.pairs : null}
               onOpenProfile={(id) => navigate({ view: 'profile', filters: { ...state.filters, municipalities: [id] } })}
             />
           )}
@@ -486,26 +417,15 @@ export function App({ programme, load = loadAtlas }: AppProps) {
             <ShareDialog
               url={here({})}
               embedUrl={here({ embed: true, camera: null })}
-              selection={selection}
+              selection={view.selection}
               filters={state.filters}
               municipalities={loaded.municipalities}
               i18n={i18n}
-              mapPng={(width) => {
-                if (!exporter.current) return Promise.reject(new Error(mapError ?? 'no map'));
-                const themes = [...THEME_IDS, 'unclassified' as const].filter((th) => themeCounts.get(th));
-                const chips = [...FACETS.flatMap((f) => (state.filters[f] as string[]).map((v) => optionLabel(f, v, ctx))), state.filters.q].filter(Boolean);
-                // The key explains the municipality colours when there are any, else the site colours.
-                const layer = state.layer;
-                return exporter.current(width, {
-                  title: `${t('appTitle')}${chips.length ? ` — ${chips.join(', ')}` : ''}`,
-                  subtitle: `${statusText(summary, i18n)}${layer !== 'sites' ? ` · ${layerName(layer, i18n)}` : ''}`,
-                  key:
-                    layer !== 'sites' && choropleth
-                      ? choroplethClasses(layer, choropleth.breaks, light, i18n)
-                      : themes.map((th) => ({ color: light.themes[th], label: i18n.theme(th) })),
-                  attribution: mapCredits(programme).map((c) => c.text).join(' · '),
-                });
-              }}
+              mapPng={(width) =>
+                exporter.current
+                  ? exporter.current(width, mapFrame({ view, filters: state.filters, themes: themeScale(FLAVORS[flavors.map]), choropleth, ctx }))
+                  : Promise.reject(new Error(mapError ?? 'no map'))
+              }
               onClose={() => setShare(false)}
             />
           )}

@@ -1,25 +1,24 @@
-/** The charts column: every chart reads the selection; bars drive the filters. */
+/** The charts column: every chart shows rows of the derived view; bars drive the filters. */
 import { useEffect } from 'preact/hooks';
 import { mark } from '../core/marks';
-import type { Attribution } from '../core/attribution';
 import { exportName } from '../core/export';
 import { toggle, type Filters } from '../core/filters';
-import type { MunicipalityRecord, Project } from '../core/types';
+import type { MunicipalityRecord } from '../core/types';
 import type { I18n } from '../i18n';
 import { BudgetHistogram } from '../charts/BudgetHistogram';
 import { MunicipalityChart } from '../charts/MunicipalityChart';
 import { ThemeChart } from '../charts/ThemeChart';
 import { Timeline } from '../charts/Timeline';
-import { light } from '../palette/flavors';
+import type { Flavor } from '../palette/flavors';
 import type { Pair } from '../core/network';
 import { ChartTable } from '../charts/ChartTable';
+import type { View } from '../state/view';
 
 interface Props {
-  selection: readonly Project[];
-  /** The selection without its budget filter, for the budget histogram. */
-  forBudget: readonly Project[];
-  attribution: Attribution;
+  view: View;
+  /** The link's filters (a story step may show others). */
   filters: Filters;
+  flavor: Flavor;
   municipalities: ReadonlyMap<string, MunicipalityRecord>;
   i18n: I18n;
   hoveredMunicipality: string | null;
@@ -32,7 +31,8 @@ interface Props {
 }
 
 export function Charts(props: Props) {
-  const { selection, filters, i18n } = props;
+  const { view, filters, i18n, flavor } = props;
+  const { charts } = view;
   const fileBase = exportName(filters, props.municipalities, props.i18n.programme);
   const place = (id: string) => {
     const m = props.municipalities.get(id);
@@ -41,7 +41,7 @@ export function Charts(props: Props) {
   // Effects run after the charts are in the DOM: the benchmark's "charts updated" point.
   useEffect(() => {
     mark('atlas:charts-updated');
-  }, [selection]);
+  }, [view.selection]);
   return (
     <aside class="charts" aria-label={i18n.t('charts')}>
       {filters.municipalities.length === 1 && (
@@ -52,18 +52,18 @@ export function Charts(props: Props) {
       {props.pairs && <StrongestPairs pairs={props.pairs} place={place} i18n={i18n} />}
       <MunicipalityChart
         fileBase={fileBase}
-        attribution={props.attribution}
+        attribution={view.attribution}
         municipalities={props.municipalities}
         i18n={i18n}
-        flavor={light}
+        flavor={flavor}
         hovered={props.hoveredMunicipality}
         chosen={filters.municipalities}
         onHover={props.onHoverMunicipality}
         onToggle={props.onToggleMunicipality}
       />
-      <ThemeChart fileBase={fileBase} projects={selection} i18n={i18n} flavor={light} chosen={filters.themes} onToggle={(theme) => props.onFilters(toggle(filters, 'themes', theme))} />
-      <Timeline fileBase={fileBase} projects={selection} i18n={i18n} flavor={light} />
-      <BudgetHistogram fileBase={fileBase} projects={props.forBudget} budget={filters.budget} i18n={i18n} flavor={light} onBrush={(budget) => props.onFilters({ ...filters, budget })} />
+      <ThemeChart fileBase={fileBase} rows={charts.themes} i18n={i18n} flavor={flavor} chosen={filters.themes} onToggle={(theme) => props.onFilters(toggle(filters, 'themes', theme))} />
+      <Timeline fileBase={fileBase} columns={charts.years} i18n={i18n} flavor={flavor} />
+      <BudgetHistogram fileBase={fileBase} bins={charts.budgets} budget={filters.budget} i18n={i18n} flavor={flavor} onBrush={(budget) => props.onFilters({ ...filters, budget })} />
     </aside>
   );
 }

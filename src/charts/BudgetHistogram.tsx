@@ -4,7 +4,7 @@
  */
 import { brushX, scaleLog, select, type D3BrushEvent } from 'd3';
 import { useEffect, useRef } from 'preact/hooks';
-import type { Project } from '../core/types';
+import { BUDGET_EDGES, type BudgetBin } from '../core/aggregate';
 import type { I18n } from '../i18n';
 import type { Flavor } from '../palette/flavors';
 import { ChartDownloads } from './ChartDownloads';
@@ -12,17 +12,6 @@ import { ChartTable } from './ChartTable';
 import { useWidth } from './useWidth';
 
 const HEIGHT = 110;
-/** Bin edges in euros: 1-2-5 steps cover every budget in the data (tens of thousands to millions). */
-export const BUDGET_EDGES = [1e4, 2e4, 5e4, 1e5, 2e5, 5e5, 1e6, 2e6, 5e6, 1e7];
-
-export function budgetBins(projects: readonly Project[]): { from: number; to: number; count: number }[] {
-  const totals = projects.map((p) => p.total?.value).filter((v): v is number => v != null);
-  return BUDGET_EDGES.slice(0, -1).map((from, i) => {
-    const to = BUDGET_EDGES[i + 1];
-    const last = i === BUDGET_EDGES.length - 2;
-    return { from, to, count: totals.filter((v) => (i === 0 ? v < to : last ? v >= from : v >= from && v < to)).length };
-  });
-}
 
 /** Snaps a brushed euro value to two significant digits, so that URLs stay readable. */
 const snap = (v: number) => {
@@ -32,18 +21,18 @@ const snap = (v: number) => {
 
 interface Props {
   fileBase: string;
-  projects: readonly Project[];
+  /** Projects per budget bin, of the selection without its own budget range. */
+  bins: readonly BudgetBin[];
   budget: { min: number | null; max: number | null } | null;
   i18n: I18n;
   flavor: Flavor;
   onBrush(budget: { min: number | null; max: number | null } | null): void;
 }
 
-export function BudgetHistogram({ fileBase, projects, budget, i18n, flavor, onBrush }: Props) {
+export function BudgetHistogram({ fileBase, bins, budget, i18n, flavor, onBrush }: Props) {
   const { t } = i18n;
   const [ref, width] = useWidth<HTMLDivElement>();
   const brushLayer = useRef<SVGGElement>(null);
-  const bins = budgetBins(projects);
   const x = scaleLog().domain([BUDGET_EDGES[0], BUDGET_EDGES[BUDGET_EDGES.length - 1]]).range([0, width]).clamp(true);
   const max = Math.max(1, ...bins.map((b) => b.count));
   const latest = useRef(onBrush);

@@ -1,7 +1,7 @@
 /** Budget (known totals) and number of projects per theme; a bar click filters by that theme. */
 import { scaleLinear } from 'd3';
-import { THEME_IDS, type ThemeId } from '../core/themes';
-import type { Project } from '../core/types';
+import type { ThemeRow } from '../core/aggregate';
+import type { ThemeId } from '../core/themes';
 import type { I18n } from '../i18n';
 import type { Flavor } from '../palette/flavors';
 import { ChartDownloads } from './ChartDownloads';
@@ -10,39 +10,18 @@ import { useWidth } from './useWidth';
 
 const ROW = 30;
 
-export interface ThemeRow {
-  theme: ThemeId;
-  projects: number;
-  budget: number;
-  unknownBudget: number;
-}
-
-/** One pass over the projects (it runs on every filter change). */
-export function themeRows(projects: readonly Project[]): ThemeRow[] {
-  const rows = new Map([...THEME_IDS, 'unclassified' as const].map((theme) => [theme, { theme, projects: 0, budget: 0, unknownBudget: 0 }]));
-  for (const p of projects) {
-    const row = rows.get(p.theme);
-    if (!row) continue;
-    row.projects++;
-    if (p.total?.value == null) row.unknownBudget++;
-    else row.budget += p.total.value;
-  }
-  return [...rows.values()].filter((r) => r.projects > 0);
-}
-
 interface Props {
   fileBase: string;
-  projects: readonly Project[];
+  rows: readonly ThemeRow[];
   i18n: I18n;
   flavor: Flavor;
   chosen: readonly string[];
   onToggle(theme: ThemeId): void;
 }
 
-export function ThemeChart({ fileBase, projects, i18n, flavor, chosen, onToggle }: Props) {
+export function ThemeChart({ fileBase, rows, i18n, flavor, chosen, onToggle }: Props) {
   const { t } = i18n;
   const [ref, width] = useWidth<HTMLDivElement>();
-  const rows = themeRows(projects);
   const labelWidth = Math.round(width * 0.42);
   const x = scaleLinear().domain([0, Math.max(1, ...rows.map((r) => r.budget))]).range([0, width - labelWidth - 60]);
   return (

@@ -1,7 +1,7 @@
 /** Projects by start year, stacked by theme; projects without a start date get their own column. */
 import { scaleBand, scaleLinear } from 'd3';
-import { THEME_IDS, type ThemeId } from '../core/themes';
-import type { Project } from '../core/types';
+import { UNKNOWN_YEAR, type YearColumn } from '../core/aggregate';
+import { ALL_THEMES } from '../core/themes';
 import type { I18n } from '../i18n';
 import type { Flavor } from '../palette/flavors';
 import { ChartDownloads } from './ChartDownloads';
@@ -9,29 +9,15 @@ import { ChartTable } from './ChartTable';
 import { useWidth } from './useWidth';
 
 const HEIGHT = 150;
-const UNKNOWN = 'unknown';
+const UNKNOWN = UNKNOWN_YEAR;
 
-export function yearColumns(projects: readonly Project[]): { year: string; byTheme: Map<ThemeId, number>; total: number }[] {
-  const years = projects.map((p) => (p.startDate ? Number(p.startDate.slice(0, 4)) : null)).filter((y): y is number => y !== null);
-  const keys: string[] = [];
-  if (years.length) for (let y = Math.min(...years); y <= Math.max(...years); y++) keys.push(String(y));
-  if (projects.some((p) => !p.startDate)) keys.push(UNKNOWN);
-  return keys.map((year) => {
-    const of = projects.filter((p) => (p.startDate ? p.startDate.slice(0, 4) : UNKNOWN) === year);
-    const byTheme = new Map<ThemeId, number>();
-    for (const p of of) byTheme.set(p.theme, (byTheme.get(p.theme) ?? 0) + 1);
-    return { year, byTheme, total: of.length };
-  });
-}
-
-export function Timeline({ fileBase, projects, i18n, flavor }: { fileBase: string; projects: readonly Project[]; i18n: I18n; flavor: Flavor }) {
+export function Timeline({ fileBase, columns, i18n, flavor }: { fileBase: string; columns: readonly YearColumn[]; i18n: I18n; flavor: Flavor }) {
   const { t } = i18n;
   const [ref, width] = useWidth<HTMLDivElement>();
-  const columns = yearColumns(projects);
   const label = (year: string) => (year === UNKNOWN ? t('startUnknown') : year);
   const x = scaleBand<string>().domain(columns.map((c) => c.year)).range([0, width]).padding(0.15);
   const y = scaleLinear().domain([0, Math.max(1, ...columns.map((c) => c.total))]).range([HEIGHT, 0]);
-  const order = [...THEME_IDS, 'unclassified' as const];
+  const order = ALL_THEMES;
   return (
     <section class="chart" aria-labelledby="chart-timeline">
       <h3 id="chart-timeline">{t('chartTimeline')}</h3>

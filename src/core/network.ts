@@ -3,7 +3,8 @@
  * projects through their located partners, for any number of countries. A project counts once per
  * pair, however many of its partners sit in the two municipalities. Pure.
  */
-import type { Location, Project } from './types';
+import type { FeatureCollection, LineString } from 'geojson';
+import type { Location, MunicipalityRecord, Project } from './types';
 
 export interface Pair {
   /** The municipality of the country whose code sorts first. */
@@ -53,4 +54,13 @@ export function partnersOf(pairs: readonly Pair[], municipalityId: string): { mu
   return pairs
     .filter((p) => involves(p, municipalityId))
     .map((p) => ({ municipalityId: p.a === municipalityId ? p.b : p.a, projects: p.projects, budget: p.budget }));
+}
+
+/** The pairs as lines between the seats of the two municipalities (GeoJSON), for drawing the network. */
+export function pairLines(pairs: readonly Pair[], municipalities: ReadonlyMap<string, MunicipalityRecord>): FeatureCollection<LineString, { projects: number; a: string; b: string }> {
+  const features = pairs.flatMap((p) => {
+    const [a, b] = [municipalities.get(p.a)?.seat, municipalities.get(p.b)?.seat];
+    return a && b ? [{ type: 'Feature' as const, geometry: { type: 'LineString' as const, coordinates: [a, b] }, properties: { projects: p.projects, a: p.a, b: p.b } }] : [];
+  });
+  return { type: 'FeatureCollection', features };
 }

@@ -1,6 +1,6 @@
 /**
  * The map as a print-size PNG: a second, offscreen map with the live map's view, rendered at a
- * higher pixel ratio and framed with a title, the theme key and the attribution. Made on demand,
+ * higher pixel ratio and framed with a title, the key and the credits. Made on demand,
  * so the live map keeps its frame rate; its WebGL context is released when done.
  */
 import { Map as MapLibreMap, type LngLatBoundsLike } from 'maplibre-gl';
@@ -11,7 +11,8 @@ export interface PngFrame {
   title: string;
   subtitle: string;
   key: { color: string; label: string }[];
-  attribution: string;
+  /** The credits of the map's sources, as text. */
+  credits: string;
 }
 
 export interface PngInput {
@@ -98,7 +99,7 @@ export async function renderMapPng({ style, bounds, cssWidth, cssHeight, width, 
     }
     ctx.font = font(unit * 0.95);
     ctx.fillStyle = '#55524b';
-    ctx.fillText(frame.attribution, unit * 1.5, mapCanvas.height + header + footer * 0.68);
+    ctx.fillText(frame.credits, unit * 1.5, mapCanvas.height + header + footer * 0.68);
     return await new Promise<Blob>((resolve, reject) => out.toBlob((b) => (b ? resolve(b) : reject(new Error('PNG encoding failed'))), 'image/png'));
   } finally {
     map.remove();

@@ -1,6 +1,6 @@
 /**
  * GeoJSON for the project layers: one point per project and place, and lines joining a project's
- * places on the two sides of the border. Pure: no maplibre, so it is unit-tested directly.
+ * places in different countries. Pure: no maplibre, so it is unit-tested directly.
  *
  * Many projects share a town (a dozen at Montana, Pirot, Vidin). Their points are fanned out in a
  * sunflower (Vogel) spiral of screen-pixel offsets around the town, so every project stays
@@ -8,7 +8,7 @@
  * share slots and a click there lists every project under the pointer.
  */
 import type { Feature, FeatureCollection, Geometry, LineString, Point } from 'geojson';
-import { THEME_IDS, type ThemeId } from '../core/themes';
+import { ALL_THEMES, type ThemeId } from '../core/themes';
 import type { Project } from '../core/types';
 
 export interface SiteProps {
@@ -45,7 +45,6 @@ export const isDense = (projects: readonly Project[]) => siteCount(projects) > D
 /** Spiral spacing of a stack, in CSS pixels: neighbours end up more than a dot apart. */
 export const STACK_SPACING = 10;
 const GOLDEN_ANGLE = Math.PI * (3 - Math.sqrt(5));
-const THEME_ORDER = [...THEME_IDS, 'unclassified'];
 
 /** Offset of a stack's slot (−1: alone at its settlement, no offset). */
 export function stackOffset(slot: number, spacing = STACK_SPACING): [number, number] {
@@ -68,7 +67,7 @@ export function siteFeatures(projects: readonly Project[]): FeatureCollection<Po
   const features: Feature<Point, SiteProps>[] = [];
   for (const [settlement, list] of bySettlement) {
     list.sort(
-      (a, b) => THEME_ORDER.indexOf(a.project.theme) - THEME_ORDER.indexOf(b.project.theme) || a.project.id.localeCompare(b.project.id),
+      (a, b) => ALL_THEMES.indexOf(a.project.theme) - ALL_THEMES.indexOf(b.project.theme) || a.project.id.localeCompare(b.project.id),
     );
     list.forEach(({ project, lon, lat }, i) => {
       features.push({

@@ -1,14 +1,13 @@
 /**
- * The map style, generated from a flavour (palette.ts) and the atlas's own GeoJSON: no tile,
- * glyph or sprite server. Layer ids are exported for the interaction code and the tests.
+ * The map style, generated from a flavour (palette/flavors.ts) and the map's sources (sources.ts):
+ * no tile, glyph or sprite server. Layer ids are exported for the sync modules and the tests.
  */
 import type { ExpressionSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
-import type { FeatureCollection, Point } from 'geojson';
-import type { BasemapData } from '../core/basemap';
-import { THEME_IDS } from '../core/themes';
-import { LABEL_FONT } from './fonts';
 import type { Flavor } from '../palette/flavors';
-import { DETAIL_ZOOM, SITE_DIAMETER, SITE_OUTLINE, STACK_SPACING, stackOffset, usedSlots, type CountProps, type SiteProps } from './sites';
+import { themeScale } from '../palette/scales';
+import { LABEL_FONT } from './fonts';
+import type { ProjectSources } from './sources';
+import { DETAIL_ZOOM, SITE_DIAMETER, SITE_OUTLINE, STACK_SPACING, stackOffset } from './sites';
 
 export const LAYER = {
   links: 'links',
@@ -26,11 +25,7 @@ export const isSiteLayer = (id: string) => /^sites(-\d+)?$/.test(id);
 
 export interface StyleInput {
   flavor: Flavor;
-  basemap: BasemapData;
-  sites: FeatureCollection<Point, SiteProps>;
-  links: FeatureCollection;
-  /** The places of the per-municipality counts when the data is dense (see DENSE_SITES), otherwise null. */
-  countPlaces: FeatureCollection<Point, CountProps> | null;
+  sources: ProjectSources;
   fontFaces: StyleSpecification['font-faces'];
   labels: LabelScript;
   /** The programme's countries, drawn apart from their neighbours. */
@@ -45,10 +40,11 @@ export interface LabelScript {
 
 export const labelField = ({ script, fallback }: LabelScript): ExpressionSpecification => ['coalesce', ['get', `name_${script}`], ['get', `name_${fallback}`]];
 
-/** A match expression colouring by the `theme` property. */
+/** A match expression colouring by the `theme` property, from the theme scale (unclassified the default). */
 export function themeColor(flavor: Flavor): ExpressionSpecification {
-  const pairs = THEME_IDS.flatMap((t) => [t, flavor.themes[t]]);
-  return ['match', ['get', 'theme'], ...pairs, flavor.themes.unclassified] as unknown as ExpressionSpecification;
+  const scale = themeScale(flavor);
+  const pairs = scale.domain.filter((t) => t !== 'unclassified').flatMap((t) => [t, scale.color(t)]);
+  return ['match', ['get', 'theme'], ...pairs, scale.color('unclassified')] as unknown as ExpressionSpecification;
 }
 
 const line = (id: string, kind: string, color: string, width: ExpressionSpecification | number, extra: Partial<LayerSpecification> = {}): LayerSpecification =>
@@ -111,21 +107,12 @@ function siteCountLayer(flavor: Flavor): LayerSpecification {
   };
 }
 
-export function buildStyle({ flavor, basemap, sites, links, countPlaces, fontFaces, labels, countries }: StyleInput): StyleSpecification {
-  const counts: StyleSpecification['sources'] = countPlaces ? { 'site-counts': { type: 'geojson', data: countPlaces } } : {};
+export function buildStyle({ flavor, sources, fontFaces, labels, countries }: StyleInput): StyleSpecification {
+  const dense = sources.counter !== null;
   return {
     version: 8,
     'font-faces': fontFaces,
-    sources: {
-      countries: { type: 'geojson', data: basemap.countries },
-      municipalities: { type: 'geojson', data: basemap.municipalities, promoteId: 'id' },
-      boundaries: { type: 'geojson', data: basemap.boundaries },
-      labels: { type: 'geojson', data: basemap.labels },
-      links: { type: 'geojson', data: links },
-      network: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
-      sites: { type: 'geojson', data: sites },
-      ...counts,
-    },
+    sources: sources.style,
     layers: [
       { id: 'background', type: 'background', paint: { 'background-color': flavor.background } },
       {
@@ -193,8 +180,8 @@ export function buildStyle({ flavor, basemap, sites, links, countPlaces, fontFac
           'text-halo-width': 1.6,
         },
       },
-      ...usedSlots(sites).map((slot) => siteLayer(flavor, slot, countPlaces ? DETAIL_ZOOM : 0)),
-      ...(countPlaces ? [siteCountLayer(flavor)] : []),
+      ...sources.slots.map((slot) => siteLayer(flavor, slot, dense ? DETAIL_ZOOM : 0)),
+      ...(dense ? [siteCountLayer(flavor)] : []),
     ],
   };
 }

@@ -1,7 +1,8 @@
 /**
- * The map's colours by semantic name, one object per flavour. The style's layers are generated
- * from a flavour (style.ts), so the normal and the high-contrast presenter themes share one
- * layer definition.
+ * The atlas's colours by semantic name, one object per flavour, for the map and the charts. The
+ * map style's layers are generated from a flavour (map/style.ts), so the normal and the
+ * high-contrast presenter themes share one layer definition; keys come from the scales built on a
+ * flavour (scales.ts).
  */
 import type { ThemeId } from '../core/themes';
 
@@ -13,7 +14,6 @@ export interface Flavor {
   home: string;
   /** Programme-area municipalities. */
   area: string;
-  area_hover: string;
   municipality_line: string;
   district_line: string;
   country_line: string;
@@ -57,7 +57,6 @@ export const light: Flavor = {
   earth: '#ecebe6',
   home: '#e4e2da',
   area: '#fbfaf5',
-  area_hover: '#fff3c4',
   municipality_line: '#c9c4b8',
   district_line: '#9a927f',
   country_line: '#b0aa9c',
@@ -85,7 +84,6 @@ export const contrast: Flavor = {
   earth: '#1c1c1c',
   home: '#262626',
   area: '#3a3a3a',
-  area_hover: '#5a5030',
   municipality_line: '#6e6e6e',
   district_line: '#b8b8b8',
   country_line: '#8a8a8a',
@@ -110,3 +108,9 @@ export const contrast: Flavor = {
 
 export const FLAVORS = { light, contrast } as const;
 export type FlavorName = keyof typeof FLAVORS;
+
+/**
+ * The flavours of a mode: on a projector or kiosk the map turns high-contrast; the page around it
+ * (panels, charts, swatches) stays light in every mode, so its charts keep the light flavour.
+ */
+export const flavorsOf = (projector: boolean): { map: FlavorName; page: Flavor } => ({ map: projector ? 'contrast' : 'light', page: light });

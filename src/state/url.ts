@@ -3,6 +3,7 @@
  * reproduces exactly what the sender saw. Unknown or invalid parameters are dropped and reported
  * as notices, never thrown.
  */
+import { CHOROPLETH_METRICS, type ChoroplethMetric } from '../core/aggregate';
 import { NO_FILTERS, type Filters } from '../core/filters';
 import { countryCodes, periodIds, type Programme } from '../core/programme';
 import { PROJECT_ID } from '../core/text';
@@ -10,9 +11,9 @@ import { ALL_THEMES } from '../core/themes';
 
 export const VIEWS = ['map', 'list', 'profile'] as const;
 export type View = (typeof VIEWS)[number];
-/** What the map colours municipalities by; 'sites' is no colouring. */
-export const LAYERS = ['sites', 'budget', 'projects', 'per-inhabitant'] as const;
-export type MapLayer = (typeof LAYERS)[number];
+/** What the map colours municipalities by (the `layer` link parameter); 'sites' is no colouring. */
+export type ColourBy = 'sites' | ChoroplethMetric;
+export const COLOUR_BY: readonly ColourBy[] = ['sites', ...CHOROPLETH_METRICS];
 
 export interface Camera {
   zoom: number;
@@ -25,7 +26,7 @@ export interface UrlState {
   lang: string | null;
   project: string | null;
   view: View;
-  layer: MapLayer;
+  colourBy: ColourBy;
   filters: Filters;
   /** null: the whole programme area. */
   camera: Camera | null;
@@ -41,7 +42,7 @@ export interface UrlState {
   idle: number;
 }
 
-export const DEFAULT_STATE: UrlState = { lang: null, project: null, view: 'map', layer: 'sites', filters: NO_FILTERS, camera: null, embed: false, network: false, present: null, step: 1, kiosk: false, idle: 90 };
+export const DEFAULT_STATE: UrlState = { lang: null, project: null, view: 'map', colourBy: 'sites', filters: NO_FILTERS, camera: null, embed: false, network: false, present: null, step: 1, kiosk: false, idle: 90 };
 
 export type Notice = { param: string; value: string; reason: 'unknown-parameter' | 'invalid-value' | 'unknown-id' };
 
@@ -96,7 +97,7 @@ export function parseUrl(search: string, programme: Programme): { state: UrlStat
   const view = params.get('view');
   if (view !== null) (VIEWS as readonly string[]).includes(view) ? (state.view = view as View) : invalid('view', view);
   const layer = params.get('layer');
-  if (layer !== null) (LAYERS as readonly string[]).includes(layer) ? (state.layer = layer as MapLayer) : invalid('layer', layer);
+  if (layer !== null) COLOUR_BY.includes(layer as ColourBy) ? (state.colourBy = layer as ColourBy) : invalid('layer', layer);
 
   const valid = validators(programme);
   for (const { param, facet } of LISTS) {
@@ -144,7 +145,7 @@ export function toSearch(state: UrlState): string {
   const params = new URLSearchParams();
   if (state.lang) params.set('lang', state.lang);
   if (state.view !== DEFAULT_STATE.view) params.set('view', state.view);
-  if (state.layer !== DEFAULT_STATE.layer) params.set('layer', state.layer);
+  if (state.colourBy !== DEFAULT_STATE.colourBy) params.set('layer', state.colourBy);
   if (state.network) params.set('network', '1');
   for (const { param, facet } of LISTS) {
     const values = state.filters[facet] as string[];

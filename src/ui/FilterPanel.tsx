@@ -2,20 +2,20 @@
  * Search and facets. Beside each option: how many projects it would give with the other active
  * filters. Municipalities, too many for checkboxes, are added from a list.
  */
-import { useMemo } from 'preact/hooks';
-import { allFacetCounts, toggle, type Facet, type Filters, type ProjectKeys } from '../core/filters';
+import { toggle, type Facet, type Filters } from '../core/filters';
 import { countryCodes, periodIds } from '../core/programme';
 import { ALL_THEMES } from '../core/themes';
 import { optionLabel, type LabelContext } from './labels';
 
 interface Props {
-  index: readonly ProjectKeys[];
+  /** For each option of each facet: how many projects it would give with the other filters (see state/view). */
+  facets: Record<Facet, ReadonlyMap<string, number>>;
   filters: Filters;
   ctx: LabelContext;
   onChange(f: Filters, options?: { replace?: boolean }): void;
 }
 
-export function FilterPanel({ index, filters, ctx, onChange }: Props) {
+export function FilterPanel({ facets: all, filters, ctx, onChange }: Props) {
   const { t } = ctx.i18n;
   const options: Record<Exclude<Facet, 'municipalities'>, string[]> = {
     periods: [...periodIds(ctx.i18n.programme), 'unknown'],
@@ -25,7 +25,6 @@ export function FilterPanel({ index, filters, ctx, onChange }: Props) {
     countries: countryCodes(ctx.i18n.programme),
     districts: [...ctx.districts.keys()].sort((a, b) => optionLabel('districts', a, ctx).localeCompare(optionLabel('districts', b, ctx))),
   };
-  const all = useMemo(() => allFacetCounts(index, filters), [index, filters]);
   const group = (facet: Exclude<Facet, 'municipalities'>) => {
     const counts = all[facet];
     const chosen = filters[facet] as string[];

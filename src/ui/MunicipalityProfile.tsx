@@ -13,7 +13,7 @@ import type { MunicipalityRecord, Project } from '../core/types';
 import type { I18n } from '../i18n';
 import { projectTitle } from '../i18n/projectTitle';
 import { BarList } from '../charts/BarList';
-import { light } from '../palette/flavors';
+import type { Flavor } from '../palette/flavors';
 import { amountText } from './format';
 import { ThemeSwatch } from './ThemeSwatch';
 
@@ -26,11 +26,12 @@ interface Props {
   pairs: readonly Pair[];
   municipalities: ReadonlyMap<string, MunicipalityRecord>;
   i18n: I18n;
+  flavor: Flavor;
   onSelect(projectId: string): void;
   onClose(): void;
 }
 
-export function MunicipalityProfile({ municipality: m, projects, context, pairs, municipalities, i18n, onSelect, onClose }: Props) {
+export function MunicipalityProfile({ municipality: m, projects, context, pairs, municipalities, i18n, flavor, onSelect, onClose }: Props) {
   const { t } = i18n;
   const name = i18n.place(m.names);
   const share = (p: Project) => attributedTo(p, m.id).total;
@@ -120,8 +121,8 @@ export function MunicipalityProfile({ municipality: m, projects, context, pairs,
             </tbody>
           </table>
           <p class="note">{t('perInhabitantCompareNote')}</p>
-          <BarList title={t('byPeriod')} i18n={i18n} valueHead={t('attributedBudget')} bars={bars([...periodIds(programme), 'unknown'], (p) => p.period ?? 'unknown', (k) => (k === 'unknown' ? t('period_unknown') : k), () => light.chart_eu)} />
-          <BarList title={t('byTheme')} i18n={i18n} valueHead={t('attributedBudget')} bars={bars(ALL_THEMES, (p) => p.theme, (k) => i18n.theme(k), (k) => light.themes[k])} />
+          <BarList title={t('byPeriod')} i18n={i18n} valueHead={t('attributedBudget')} bars={bars([...periodIds(programme), 'unknown'], (p) => p.period ?? 'unknown', (k) => (k === 'unknown' ? t('period_unknown') : k), () => flavor.chart_eu)} />
+          <BarList title={t('byTheme')} i18n={i18n} valueHead={t('attributedBudget')} bars={bars(ALL_THEMES, (p) => p.theme, (k) => i18n.theme(k), (k) => flavor.themes[k])} />
 
           <h3>{t('projectsOf')}</h3>
           <ul class="profile-projects">

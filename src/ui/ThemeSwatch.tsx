@@ -1,5 +1,4 @@
-/** A theme's colour chip, from the one palette the map uses. */
+/** A theme's colour chip: the colour of the theme scale, set on the page as `--theme-<id>` (palette/scales.ts). */
 import type { ThemeId } from '../core/themes';
-import { light } from '../palette/flavors';
 
-export const ThemeSwatch = ({ theme }: { theme: ThemeId }) => <span class="swatch" style={{ background: light.themes[theme] }} aria-hidden="true" />;
+export const ThemeSwatch = ({ theme }: { theme: ThemeId }) => <span class="swatch" style={{ background: `var(--theme-${theme})` }} aria-hidden="true" />;

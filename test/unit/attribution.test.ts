@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { attribute, shares } from '../../src/core/attribution';
 import { applyFilters, FACETS, indexProjects, NO_FILTERS, type Filters } from '../../src/core/filters';
 import type { AtlasData } from '../../src/core/types';
-import { municipalityValues } from '../../src/map/choropleth';
+import { municipalityValues } from '../../src/core/aggregate';
 import { MUNICIPALITIES, project } from './fixtures';
 
 describe('the attribution rule', () => {

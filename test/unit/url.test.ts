@@ -7,7 +7,7 @@ const full: UrlState = {
   lang: 'sr-Latn',
   project: 'CB007.2.32.079',
   view: 'list',
-  layer: 'per-inhabitant',
+  colourBy: 'per-inhabitant',
   filters: {
     themes: ['environment-risk', 'tourism-heritage'],
     objectives: ['2014-2020:3.2'],

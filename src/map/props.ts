@@ -1,0 +1,58 @@
+/** What the map is given: the view it draws and the callbacks it reports to. */
+import type { FeatureCollection, LineString } from 'geojson';
+import type { BasemapData } from '../core/basemap';
+import type { Project } from '../core/types';
+import type { FlavorName } from '../palette/flavors';
+import type { ChoroplethScale } from '../palette/scales';
+import type { Camera } from '../state/url';
+import type { PngFrame } from './exportPng';
+import type { LabelScript } from './style';
+
+export interface MapCredit {
+  text: string;
+  url: string;
+}
+
+/** Municipality colouring: a value per municipality (null: no data) and the scale that colours it. */
+export interface MapChoropleth {
+  values: ReadonlyMap<string, number | null>;
+  scale: ChoroplethScale;
+}
+
+export interface MapViewProps {
+  basemap: BasemapData;
+  /** Every located project: the sources are built once from these. */
+  projects: readonly Project[];
+  /** Ids of the projects in the current selection. */
+  visible: ReadonlySet<string>;
+  labels: LabelScript;
+  /** The programme's countries, drawn apart from their neighbours. */
+  countries: readonly string[];
+  /** Credits of the sources the map draws. */
+  credits: readonly MapCredit[];
+  flavor?: FlavorName;
+  selected: string | null;
+  /** CSS pixels on the right covered by a panel: the selected project is kept visible beside it. */
+  obscuredRight: number;
+  choropleth: MapChoropleth | null;
+  /** Lines between cooperating municipalities, or null to hide the network. */
+  network: FeatureCollection<LineString, { projects: number }> | null;
+  hoveredMunicipality: string | null;
+  chosenMunicipalities: readonly string[];
+  camera: Camera | null;
+  /** Places the camera flies to fit whenever `key` changes (presenter steps). */
+  fit: { key: string; points: [number, number][] } | null;
+  /** Embedded in another page: one-finger and wheel gestures scroll the page, not the map. */
+  cooperative: boolean;
+  label: string;
+  /** Filled by the map with a function that renders the current view as a print-size PNG. */
+  exporter?: { current: ((width: number, frame: PngFrame) => Promise<Blob>) | null };
+  onSelect(projectId: string): void;
+  /** Several projects under the pointer: let the user choose. */
+  onChoose(projectIds: string[], at: { x: number; y: number }): void;
+  onHoverMunicipality(id: string | null): void;
+  onToggleMunicipality(id: string): void;
+  onCamera(camera: Camera): void;
+  /** The map failed before it could draw (bad style, no WebGL). */
+  onError(message: string): void;
+}

@@ -1,0 +1,78 @@
+/**
+ * The camera: the link's position (a jump when it changes), the user's moves reported back, the
+ * places of a presenter step fitted beside the card, and the open project kept beside its panel.
+ */
+import type { Map as MapLibreMap, MapLibreEvent } from 'maplibre-gl';
+import type { Project } from '../../core/types';
+import type { MapViewProps } from '../props';
+import { reducedMotion, type MapSync } from './sync';
+
+/** [west, south, east, north] of some [lon, lat] points. */
+export function boundsOf(points: [number, number][]): [number, number, number, number] {
+  const lons = points.map((p) => p[0]);
+  const lats = points.map((p) => p[1]);
+  return [Math.min(...lons), Math.min(...lats), Math.max(...lons), Math.max(...lats)];
+}
+
+/** Moves the camera only if some of the project's places are hidden (off screen or under the panel). */
+function revealBesidePanel(map: MapLibreMap, project: Project, obscuredRight: number): void {
+  const { clientWidth, clientHeight } = map.getContainer();
+  const margin = 30;
+  const hidden = project.locations.some((l) => {
+    const { x, y } = map.project([l.lon, l.lat]);
+    return x < margin || y < margin || x > clientWidth - obscuredRight - margin || y > clientHeight - margin;
+  });
+  if (!hidden) return;
+  map.fitBounds(boundsOf(project.locations.map((l) => [l.lon, l.lat])), {
+    padding: { top: 80, bottom: 80, left: 80, right: Math.min(obscuredRight + 80, clientWidth - 120) },
+    maxZoom: Math.max(map.getZoom(), 8),
+    duration: reducedMotion() ? 0 : 600,
+  });
+}
+
+export class CameraSync implements MapSync {
+  private map!: MapLibreMap;
+  private props!: MapViewProps;
+  /** Only a move the user made (it has an original event) is reported: the link follows the user, not itself. */
+  private readonly onMoveEnd = (e: MapLibreEvent & { originalEvent?: Event }) => {
+    if (!e.originalEvent) return;
+    const { lng, lat } = this.map.getCenter();
+    this.props.onCamera({ zoom: this.map.getZoom(), lat, lon: lng });
+  };
+
+  onAdd(map: MapLibreMap, props: MapViewProps): void {
+    [this.map, this.props] = [map, props];
+    map.on('moveend', this.onMoveEnd);
+  }
+
+  update(props: MapViewProps): void {
+    const before = this.props;
+    this.props = props;
+    const map = this.map;
+    if (props.selected !== before.selected || props.obscuredRight !== before.obscuredRight) {
+      const project = props.projects.find((p) => p.id === props.selected);
+      if (project?.locations.length) revealBesidePanel(map, project, props.obscuredRight);
+    }
+    if (props.fit?.key !== before.fit?.key && props.fit?.points.length) {
+      const { clientWidth, clientHeight } = map.getContainer();
+      // The presenter's card covers the lower left: keep the places clear of it.
+      map.fitBounds(boundsOf(props.fit.points), {
+        padding: { top: clientHeight * 0.12, bottom: clientHeight * 0.1, left: Math.min(clientWidth * 0.45, clientWidth - 200), right: clientWidth * 0.05 },
+        maxZoom: 9,
+        duration: reducedMotion() ? 0 : 1800,
+      });
+    }
+    const c = props.camera;
+    if (c && c !== before.camera) {
+      const { lng, lat } = map.getCenter();
+      const same = Math.abs(map.getZoom() - c.zoom) < 0.01 && Math.abs(lat - c.lat) < 1e-4 && Math.abs(lng - c.lon) < 1e-4;
+      if (!same) map.jumpTo({ center: [c.lon, c.lat], zoom: c.zoom });
+    }
+  }
+
+  restyle(): void {}
+
+  onRemove(): void {
+    this.map.off('moveend', this.onMoveEnd);
+  }
+}

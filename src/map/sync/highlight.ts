@@ -1,0 +1,49 @@
+/** The project under the pointer and the open project, highlighted through feature state. */
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import type { MapViewProps } from '../props';
+import type { ProjectSources } from '../sources';
+import type { MapSync } from './sync';
+
+export class HighlightSync implements MapSync {
+  private map!: MapLibreMap;
+  private selected: string | null = null;
+  private hovered: string | null = null;
+  /** Projects highlighted now. */
+  private lit: string[] = [];
+
+  constructor(private readonly sources: ProjectSources) {}
+
+  onAdd(map: MapLibreMap, props: MapViewProps): void {
+    [this.map, this.selected] = [map, props.selected];
+    this.write();
+  }
+
+  /** The pointer is over a site of this project (null: over none). */
+  hover(project: string | null): void {
+    if (project === this.hovered) return;
+    this.hovered = project;
+    this.write();
+  }
+
+  update(props: MapViewProps): void {
+    if (props.selected === this.selected) return;
+    this.selected = props.selected;
+    this.write();
+  }
+
+  restyle(): void {
+    this.write();
+  }
+
+  onRemove(): void {}
+
+  private write(): void {
+    const next = [this.hovered, this.selected].filter((x): x is string => !!x);
+    const set = (project: string, highlight: boolean) => {
+      for (const feature of this.sources.featuresOf(project)) this.map.setFeatureState(feature, { highlight });
+    };
+    for (const p of this.lit.filter((p) => !next.includes(p))) set(p, false);
+    for (const p of next) set(p, true);
+    this.lit = next;
+  }
+}
