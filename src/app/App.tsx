@@ -17,10 +17,10 @@ import { isDense, siteCount } from '../map/sites';
 import { flavorsOf, FLAVORS } from '../palette/flavors';
 import { choroplethScale, themeScale, themeVariables } from '../palette/scales';
 import { Presenter } from '../presenter/Presenter';
-import { stepView, storyTitle } from '../presenter/steps';
+import { stepView } from '../presenter/steps';
 import { AtlasStore } from '../state/store';
-import { dropUnknownIds, toSearch, type UrlState } from '../state/url';
-import { deriveView, indexData, type Indexed } from '../state/view';
+import { toSearch, type UrlState } from '../state/url';
+import { deriveView } from '../state/view';
 import { AboutDialog } from '../ui/AboutDialog';
 import { ColourByControl } from '../ui/ColourByControl';
 import { FilterChips } from '../ui/FilterChips';
@@ -34,16 +34,14 @@ import { ProjectDialog } from '../ui/ProjectDialog';
 import { ProjectTable } from '../ui/ProjectTable';
 import { ShareDialog } from '../ui/ShareDialog';
 import { StackChooser } from '../ui/StackChooser';
+import { LinkNotices, LocalNotice, UpdateNotice } from '../ui/Notices';
 import { StatusLine } from '../ui/StatusLine';
+import { TopBar } from '../ui/TopBar';
 import { Charts } from './Charts';
 import { ErrorBoundary } from './ErrorBoundary';
 import { loadAtlas } from './load';
 import { acceptUpdate, registerOffline } from './offline';
-import { openFiles, type LocalData } from './openFiles';
-
-interface Loaded extends Indexed {
-  basemap: BasemapData;
-}
+import { useDataset } from './useDataset';
 
 export interface AppProps {
   programme: Programme;
@@ -56,8 +54,8 @@ export function App({ programme, load = loadAtlas }: AppProps) {
   const [, rerender] = useReducer((n: number) => n + 1, 0);
   useEffect(() => store.subscribe(() => rerender(undefined)), []);
   const { state, notices } = store;
-  const [loaded, setLoaded] = useState<Loaded | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
+  const dataset = useDataset(programme, store, load);
+  const { loaded } = dataset;
   const [chooser, setChooser] = useState<{ ids: string[]; at: { x: number; y: number } } | null>(null);
   const [about, setAbout] = useState(false);
   const [share, setShare] = useState(false);
@@ -66,12 +64,6 @@ export function App({ programme, load = loadAtlas }: AppProps) {
   const [mapError, setMapError] = useState<string | null>(null);
   const [panelWidth, setPanelWidth] = useState(0);
   const [hoveredMunicipality, setHoveredMunicipality] = useState<string | null>(null);
-  /** A file opened in the page: its data replaces the published data until "back" or a reload. */
-  const [local, setLocal] = useState<LocalData | null>(null);
-  const [opening, setOpening] = useState<{ busy: boolean; error: string | null }>({ busy: false, error: null });
-  const published = useRef<Loaded | null>(null);
-  const reportUrl = useMemo(() => (local ? URL.createObjectURL(new Blob([local.report], { type: 'text/markdown' })) : null), [local]);
-  useEffect(() => () => void (reportUrl && URL.revokeObjectURL(reportUrl)), [reportUrl]);
   const locale = state.lang ?? localeFromBrowser(navigator.languages, programme.languages);
   const i18n = useMemo(() => createI18n(locale, programme), [locale]);
   const { t } = i18n;
@@ -87,59 +79,8 @@ export function App({ programme, load = loadAtlas }: AppProps) {
   }, [locale]);
 
   useEffect(() => {
-    load().then(({ data, basemap }) => {
-      published.current = show(data, basemap, store.state);
-    }, (error: Error) => setLoadError(error.message));
     registerOffline((activate) => setUpdate(() => activate));
     return store.listen();
-  }, []);
-
-  /** Shows a dataset: ids in the link that it does not know are dropped, with a notice. */
-  function show(data: AtlasData, basemap: BasemapData, from: UrlState): Loaded {
-    const shown = { ...indexData(data), basemap };
-    // The address bar then shows the canonical link, the one "Share" gives.
-    const checked = dropUnknownIds(from, { objectives: new Set(shown.objectives.keys()), districts: new Set(shown.districts.keys()), municipalities: new Set(shown.municipalities.keys()) });
-    store.replace(checked.state, checked.notices);
-    setLoaded(shown);
-    return shown;
-  }
-
-  const openLocal = (files: File[]) => {
-    const base = published.current;
-    if (!base || !files.length) return;
-    setOpening({ busy: true, error: null });
-    openFiles(files, base.data, programme).then(
-      (opened) => {
-        mark('atlas:filter');
-        setLocal(opened);
-        setOpening({ busy: false, error: null });
-        show(opened.data, base.basemap, store.state);
-      },
-      (error: Error) => setOpening({ busy: false, error: error.message }),
-    );
-  };
-  const backToPublished = () => {
-    if (!published.current) return;
-    setLocal(null);
-    show(published.current.data, published.current.basemap, store.state);
-  };
-  // A file dropped anywhere on the page opens like one chosen with the file input. Listening
-  // once, through a ref to this render's opener.
-  const openLatest = useRef(openLocal);
-  openLatest.current = openLocal;
-  useEffect(() => {
-    const over = (e: DragEvent) => e.dataTransfer?.types.includes('Files') && e.preventDefault();
-    const drop = (e: DragEvent) => {
-      if (!e.dataTransfer?.files.length) return;
-      e.preventDefault();
-      openLatest.current([...e.dataTransfer.files]);
-    };
-    addEventListener('dragover', over);
-    addEventListener('drop', drop);
-    return () => {
-      removeEventListener('dragover', over);
-      removeEventListener('drop', drop);
-    };
   }, []);
 
   const navigate = store.navigate.bind(store);
@@ -256,104 +197,33 @@ export function App({ programme, load = loadAtlas }: AppProps) {
 
   return (
     <div class={`app${tour ? ' presenting' : ''}${state.kiosk ? ' kiosk' : ''}`} style={themeVariables(themes)}>
-      <header class="top">
-        <div class="brand">
-          <h1>{t('appTitle')}</h1>
-          <p>{t('appSubtitle')}</p>
-        </div>
-        <nav class="actions">
-          <button type="button" onClick={() => navigate({ view: state.view === 'list' ? 'map' : 'list' })}>
-            {state.view === 'list' ? t('showMap') : t('showList')}
-          </button>
-          <label class="present-choice">
-            {t('present')}{' '}
-            <select value="" onChange={(e) => (e.target as HTMLSelectElement).value && navigate({ present: (e.target as HTMLSelectElement).value, step: 1 })}>
-              <option value="">{t('chooseStory')}</option>
-              {stories.map((x) => (
-                <option value={x.id}>{storyTitle(x, i18n)}</option>
-              ))}
-            </select>
-          </label>
-          <button type="button" onClick={() => setShare(true)} disabled={!!local} title={local ? t('shareLocalOff') : undefined}>
-            {t('share')}
-          </button>
-          <label class="open-file">
-            {t('openFile')}
-            <input
-              type="file"
-              accept=".xlsx,.csv,.jsonl,.json,.txt"
-              multiple
-              disabled={!loaded || opening.busy}
-              onChange={(e) => {
-                const input = e.target as HTMLInputElement;
-                openLocal([...(input.files ?? [])]);
-                input.value = '';
-              }}
-            />
-          </label>
-          <button type="button" onClick={() => setAbout(true)}>
-            {t('about')}
-          </button>
-          <label class="language">
-            {t('language')}{' '}
-            <select value={locale} onChange={(e) => navigate({ lang: (e.target as HTMLSelectElement).value })}>
-              {programme.languages.map((l) => (
-                <option value={l.id} lang={l.id}>
-                  {l.name}
-                </option>
-              ))}
-            </select>
-          </label>
-        </nav>
-      </header>
+      <TopBar
+        i18n={i18n}
+        page={state.view}
+        stories={stories}
+        shareOff={!!dataset.local}
+        openOff={!loaded || dataset.opening.busy}
+        onPage={(view) => navigate({ view })}
+        onPresent={(present) => navigate({ present, step: 1 })}
+        onShare={() => setShare(true)}
+        onOpen={dataset.open}
+        onAbout={() => setAbout(true)}
+        onLanguage={(lang) => navigate({ lang })}
+      />
+      {update && <UpdateNotice i18n={i18n} onReload={() => acceptUpdate(update)} />}
+      <LocalNotice
+        i18n={i18n}
+        opening={dataset.opening}
+        local={dataset.local && { names: dataset.local.names, projects: dataset.local.data.projects.length, problems: dataset.local.problems, reportUrl: dataset.reportUrl }}
+        onBack={dataset.backToPublished}
+      />
+      <LinkNotices i18n={i18n} notices={notices} onDismiss={() => store.dismissNotices()} />
 
-      {update && (
-        <div class="notices update" role="status">
-          <span>{t('updateReady')}</span>
-          <button type="button" onClick={() => acceptUpdate(update)}>
-            {t('reloadNow')}
-          </button>
-        </div>
-      )}
-      {(local || opening.busy || opening.error) && (
-        <section class="notices local" aria-label={t('localData')}>
-          {opening.busy && <p>{t('opening')}</p>}
-          {opening.error && <p role="alert">{t('openFailed', { reason: opening.error })}</p>}
-          {local && (
-            <>
-              <p>{t('localBanner', { files: local.names.join(', '), n: local.data.projects.length, problems: local.problems })}</p>
-              <a href={reportUrl ?? undefined} download="import-report.md">
-                {t('downloadReport')}
-              </a>
-              <button type="button" onClick={backToPublished}>
-                {t('backToPublished')}
-              </button>
-            </>
-          )}
-        </section>
-      )}
-      {notices.length > 0 && (
-        <div class="notices" role="note" aria-label={t('notices')}>
-          <ul>
-            {notices.map((n) => (
-              <li>
-                {n.reason === 'unknown-parameter'
-                  ? t('noticeUnknownParam', { param: n.param })
-                  : t(n.reason === 'unknown-id' ? 'noticeUnknownId' : 'noticeInvalidValue', { param: n.param, value: n.value })}
-              </li>
-            ))}
-          </ul>
-          <button type="button" onClick={() => store.dismissNotices()}>
-            {t('dismiss')}
-          </button>
-        </div>
-      )}
-
-      {loadError ? (
+      {dataset.loadError ? (
         <main class="failure">
           <div role="alert">
             <h2>{t('loadFailed')}</h2>
-            <p>{loadError}</p>
+            <p>{dataset.loadError}</p>
           </div>
         </main>
       ) : !loaded || !ctx || !view ? (

@@ -20,7 +20,7 @@ export function csvField(value: string | number | boolean | null | undefined): s
   return /[",\r\n]|^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-export const csvRow = (fields: (string | number | boolean | null | undefined)[]): string => fields.map(csvField).join(',');
+const csvRow = (fields: (string | number | boolean | null | undefined)[]): string => fields.map(csvField).join(',');
 
 /** The CSV header: a title column per title language of the programme. */
 export const csvColumns = (programme: Programme): string[] => [

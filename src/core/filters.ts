@@ -66,7 +66,7 @@ export function indexProjects(projects: readonly Project[], municipalities: Read
 }
 
 /** Every word of the query must start a word of the project's text ("pir" finds Pirot). */
-export function matchesSearch(keys: ProjectKeys, q: string): boolean {
+function matchesSearch(keys: ProjectKeys, q: string): boolean {
   const words = matchKey(q).split(' ').filter(Boolean);
   return words.every((w) => keys.search.includes(` ${w}`));
 }
@@ -124,8 +124,6 @@ export function allFacetCounts(index: readonly ProjectKeys[], f: Filters): Recor
   return counts;
 }
 
-export const isActive = (f: Filters): boolean =>
-  FACETS.some((facet) => (f[facet] as string[]).length > 0) || f.budget !== null || f.q.trim() !== '';
 
 /** Adds the option if absent, removes it if present. */
 export function toggle(f: Filters, facet: Facet, value: string): Filters {

@@ -183,8 +183,6 @@ export function validateProgramme(value: unknown, file: string): Programme {
 export const nameIn = (names: Names, script: string, scripts: readonly string[]): string =>
   names[script] ?? scripts.map((s) => names[s]).find(Boolean) ?? Object.values(names)[0] ?? '';
 
-/** A name for reports and logs: the first script's (Latin for Bulgaria–Serbia). */
-export const anyName = (names: Names): string => Object.values(names)[0] ?? '';
 
 export const periodIds = (programme: Programme): string[] => programme.periods.map((p) => p.id);
 export const countryCodes = (programme: Programme): string[] => programme.countries.map((c) => c.code);

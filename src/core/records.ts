@@ -74,7 +74,7 @@ export const titlesOf = (r: RawRecord, programme: Programme): Record<string, str
 /** Longest text a field keeps (the collected summaries are at most 1,500 characters). */
 export const MAX_TEXT = 10_000;
 /** Longest JSONL line read at all: a record is a few kB; a 50 MB line is not a record. */
-export const MAX_LINE = 1_000_000;
+const MAX_LINE = 1_000_000;
 /** A project runs at most this long; longer (or negative) durations are typing errors. */
 const MAX_MONTHS = 180;
 const YEARS = { min: 1990, max: 2100 };
@@ -276,7 +276,7 @@ export function readJsonLines(bytes: Uint8Array, file: string, programme: Progra
 }
 
 /** A code made URL-safe: characters `?project=` does not take become dashes. */
-export function safeId(text: string): string | null {
+function safeId(text: string): string | null {
   const id = text
     .trim()
     .replace(/[^\p{L}\p{N}._/-]+/gu, '-')
@@ -292,7 +292,7 @@ const LOOK_ALIKE: Record<string, string> = {
   α: 'a', β: 'b', ε: 'e', κ: 'k', μ: 'm', η: 'h', ο: 'o', ρ: 'p', τ: 't', υ: 'y', χ: 'x', ι: 'i', ν: 'v',
 };
 /** The key two codes share when they differ only in case, width, look-alike letters or invisible characters. */
-export function confusableKey(code: string): string {
+function confusableKey(code: string): string {
   let key = '';
   for (const ch of code.normalize('NFKC').toLowerCase().replace(/[\u200b-\u200f\u2060\ufeff\u00ad]/g, '')) key += LOOK_ALIKE[ch] ?? ch;
   return key;

@@ -72,7 +72,7 @@ const TYPE_WORDS: Record<string, 'investment' | 'soft'> = Object.fromEntries(
 );
 
 /** "2014-2020", "Interreg-IPA CBC 2014 – 2020" → one of the programme's periods. */
-export function readPeriod(text: string, periods: readonly string[]): Period | 'unknown-value' {
+function readPeriod(text: string, periods: readonly string[]): Period | 'unknown-value' {
   const m = /(\d{4})\s*[-–—/]\s*(\d{4})/.exec(text);
   const period = m ? `${m[1]}-${m[2]}` : null;
   return period && periods.includes(period) ? period : 'unknown-value';

@@ -8,7 +8,7 @@ import type { Project } from '../core/types';
 import type { Imported } from './index';
 
 /** Data text as inert Markdown: one line, every markup character escaped. */
-export function mdText(text: string): string {
+function mdText(text: string): string {
   return text.replace(/[\r\n\t]+/g, ' ').replace(/[\\`*_[\]<>|~]/g, (c) => `\\${c}`);
 }
 

@@ -29,7 +29,7 @@ export interface InputFile {
 }
 
 /** A list of operations unpacks to a few MB; 200 MB is far beyond any real one. */
-export const MAX_UNPACKED = 200 * 1024 * 1024;
+const MAX_UNPACKED = 200 * 1024 * 1024;
 /** How far down a sheet the header row may be (a title and notes may stand above it). */
 const HEADER_SEARCH_ROWS = 10;
 

@@ -20,7 +20,7 @@ export const LAYER = {
 } as const;
 
 /** Sites are drawn by one circle layer per spiral slot: 'sites' (alone at a place), 'sites-0', … */
-export const siteLayerId = (slot: number) => (slot < 0 ? 'sites' : `sites-${slot}`);
+const siteLayerId = (slot: number) => (slot < 0 ? 'sites' : `sites-${slot}`);
 export const isSiteLayer = (id: string) => /^sites(-\d+)?$/.test(id);
 
 export interface StyleInput {
@@ -41,7 +41,7 @@ export interface LabelScript {
 export const labelField = ({ script, fallback }: LabelScript): ExpressionSpecification => ['coalesce', ['get', `name_${script}`], ['get', `name_${fallback}`]];
 
 /** A match expression colouring by the `theme` property, from the theme scale (unclassified the default). */
-export function themeColor(flavor: Flavor): ExpressionSpecification {
+function themeColor(flavor: Flavor): ExpressionSpecification {
   const scale = themeScale(flavor);
   const pairs = scale.domain.filter((t) => t !== 'unclassified').flatMap((t) => [t, scale.color(t)]);
   return ['match', ['get', 'theme'], ...pairs, scale.color('unclassified')] as unknown as ExpressionSpecification;

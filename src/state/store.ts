@@ -9,7 +9,7 @@ import type { Story } from '../core/stories';
 import { DEFAULT_STATE, parseUrl, toSearch, type Notice, type UrlState } from './url';
 
 /** Time on each step of the kiosk's loop: the first change comes well within 20 s of opening. */
-export const KIOSK_STEP_MS = 8000;
+const KIOSK_STEP_MS = 8000;
 const INPUT_EVENTS = ['pointerdown', 'keydown', 'wheel', 'touchstart'] as const;
 
 interface Kiosk {

@@ -9,7 +9,7 @@ import { countryCodes, periodIds, type Programme } from '../core/programme';
 import { PROJECT_ID } from '../core/text';
 import { ALL_THEMES } from '../core/themes';
 
-export const VIEWS = ['map', 'list', 'profile'] as const;
+const VIEWS = ['map', 'list', 'profile'] as const;
 export type View = (typeof VIEWS)[number];
 /** What the map colours municipalities by (the `layer` link parameter); 'sites' is no colouring. */
 export type ColourBy = 'sites' | ChoroplethMetric;

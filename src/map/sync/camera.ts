@@ -8,7 +8,7 @@ import type { MapViewProps } from '../props';
 import { reducedMotion, type MapSync } from './sync';
 
 /** [west, south, east, north] of some [lon, lat] points. */
-export function boundsOf(points: [number, number][]): [number, number, number, number] {
+function boundsOf(points: [number, number][]): [number, number, number, number] {
   const lons = points.map((p) => p[0]);
   const lats = points.map((p) => p[1]);
   return [Math.min(...lons), Math.min(...lats), Math.max(...lons), Math.max(...lats)];

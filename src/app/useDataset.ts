@@ -1,0 +1,101 @@
+/**
+ * The dataset on show: the published one, loaded at start, or a file opened in the page (dropped
+ * anywhere or chosen with the file input), whose data replaces it until "back" or a reload. Each
+ * time a dataset is shown, the link's ids it does not know are dropped (with a notice).
+ */
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { BasemapData } from '../core/basemap';
+import { mark } from '../core/marks';
+import type { Programme } from '../core/programme';
+import type { AtlasData } from '../core/types';
+import type { AtlasStore } from '../state/store';
+import { dropUnknownIds } from '../state/url';
+import { indexData, type Indexed } from '../state/view';
+import { openFiles, type LocalData } from './openFiles';
+
+export interface Loaded extends Indexed {
+  basemap: BasemapData;
+}
+
+export interface Dataset {
+  loaded: Loaded | null;
+  loadError: string | null;
+  /** The opened file's data, while it is shown. */
+  local: LocalData | null;
+  opening: { busy: boolean; error: string | null };
+  /** The opened file's import report, as a download link. */
+  reportUrl: string | null;
+  open(files: File[]): void;
+  backToPublished(): void;
+}
+
+export function useDataset(programme: Programme, store: AtlasStore, load: () => Promise<{ data: AtlasData; basemap: BasemapData }>): Dataset {
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [local, setLocal] = useState<LocalData | null>(null);
+  const [opening, setOpening] = useState<Dataset['opening']>({ busy: false, error: null });
+  const published = useRef<Loaded | null>(null);
+  const reportUrl = useMemo(() => (local ? URL.createObjectURL(new Blob([local.report], { type: 'text/markdown' })) : null), [local]);
+  useEffect(() => () => void (reportUrl && URL.revokeObjectURL(reportUrl)), [reportUrl]);
+
+  function show(data: AtlasData, basemap: BasemapData): Loaded {
+    const shown = { ...indexData(data), basemap };
+    // The address bar then shows the canonical link, the one "Share" gives.
+    const checked = dropUnknownIds(store.state, { objectives: new Set(shown.objectives.keys()), districts: new Set(shown.districts.keys()), municipalities: new Set(shown.municipalities.keys()) });
+    store.replace(checked.state, checked.notices);
+    setLoaded(shown);
+    return shown;
+  }
+
+  useEffect(() => {
+    load().then(({ data, basemap }) => void (published.current = show(data, basemap)), (error: Error) => setLoadError(error.message));
+  }, []);
+
+  const open = (files: File[]) => {
+    const base = published.current;
+    if (!base || !files.length) return;
+    setOpening({ busy: true, error: null });
+    openFiles(files, base.data, programme).then(
+      (opened) => {
+        mark('atlas:filter');
+        setLocal(opened);
+        setOpening({ busy: false, error: null });
+        show(opened.data, base.basemap);
+      },
+      (error: Error) => setOpening({ busy: false, error: error.message }),
+    );
+  };
+
+  // A file dropped anywhere on the page opens like one chosen with the file input. Listening
+  // once, through a ref to this render's opener.
+  const openLatest = useRef(open);
+  openLatest.current = open;
+  useEffect(() => {
+    const over = (e: DragEvent) => e.dataTransfer?.types.includes('Files') && e.preventDefault();
+    const drop = (e: DragEvent) => {
+      if (!e.dataTransfer?.files.length) return;
+      e.preventDefault();
+      openLatest.current([...e.dataTransfer.files]);
+    };
+    addEventListener('dragover', over);
+    addEventListener('drop', drop);
+    return () => {
+      removeEventListener('dragover', over);
+      removeEventListener('drop', drop);
+    };
+  }, []);
+
+  return {
+    loaded,
+    loadError,
+    local,
+    opening,
+    reportUrl,
+    open,
+    backToPublished: () => {
+      if (!published.current) return;
+      setLocal(null);
+      show(published.current.data, published.current.basemap);
+    },
+  };
+}

@@ -1,0 +1,77 @@
+/** The atlas's header: its name and the programme's line, and the actions of the whole page. */
+import type { Story } from '../core/stories';
+import type { I18n } from '../i18n';
+import { storyTitle } from '../presenter/steps';
+import type { View as Page } from '../state/url';
+
+interface Props {
+  i18n: I18n;
+  page: Page;
+  stories: readonly Story[];
+  /** Sharing is off while the page shows an opened file (a link cannot carry it). */
+  shareOff: boolean;
+  /** Opening a file is off until the data has loaded and while a file is being read. */
+  openOff: boolean;
+  onPage(page: Page): void;
+  onPresent(story: string): void;
+  onShare(): void;
+  onOpen(files: File[]): void;
+  onAbout(): void;
+  onLanguage(language: string): void;
+}
+
+export function TopBar({ i18n, page, stories, shareOff, openOff, onPage, onPresent, onShare, onOpen, onAbout, onLanguage }: Props) {
+  const { t, programme } = i18n;
+  return (
+    <header class="top">
+      <div class="brand">
+        <h1>{t('appTitle')}</h1>
+        <p>{t('appSubtitle')}</p>
+      </div>
+      <nav class="actions">
+        <button type="button" onClick={() => onPage(page === 'list' ? 'map' : 'list')}>
+          {page === 'list' ? t('showMap') : t('showList')}
+        </button>
+        <label class="present-choice">
+          {t('present')}{' '}
+          <select value="" onChange={(e) => (e.target as HTMLSelectElement).value && onPresent((e.target as HTMLSelectElement).value)}>
+            <option value="">{t('chooseStory')}</option>
+            {stories.map((x) => (
+              <option value={x.id}>{storyTitle(x, i18n)}</option>
+            ))}
+          </select>
+        </label>
+        <button type="button" onClick={onShare} disabled={shareOff} title={shareOff ? t('shareLocalOff') : undefined}>
+          {t('share')}
+        </button>
+        <label class="open-file">
+          {t('openFile')}
+          <input
+            type="file"
+            accept=".xlsx,.csv,.jsonl,.json,.txt"
+            multiple
+            disabled={openOff}
+            onChange={(e) => {
+              const input = e.target as HTMLInputElement;
+              onOpen([...(input.files ?? [])]);
+              input.value = '';
+            }}
+          />
+        </label>
+        <button type="button" onClick={onAbout}>
+          {t('about')}
+        </button>
+        <label class="language">
+          {t('language')}{' '}
+          <select value={i18n.locale} onChange={(e) => onLanguage((e.target as HTMLSelectElement).value)}>
+            {programme.languages.map((l) => (
+              <option value={l.id} lang={l.id}>
+                {l.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      </nav>
+    </header>
+  );
+}
