@@ -10,7 +10,7 @@ export interface Flavor {
   background: string;
   /** Neighbouring countries, muted. */
   earth: string;
-  /** Bulgaria and Serbia outside the programme area. */
+  /** The programme's countries outside the programme area. */
   home: string;
   /** Programme-area municipalities. */
   area: string;
