@@ -36,7 +36,7 @@ export function choroplethKey(scale: ChoroplethScale, metric: ChoroplethMetric, 
 export function ColourByControl({ colourBy, network, scale, i18n, onChange, onNetwork }: Props) {
   const { t } = i18n;
   return (
-    <div class="map-layer">
+    <div class="colour-by">
       <label>
         {t('mapColour')}{' '}
         <select value={colourBy} onChange={(e) => onChange((e.target as HTMLSelectElement).value as ColourBy)}>
