@@ -103,8 +103,8 @@ export function validateProgramme(value: unknown, file: string): Programme {
     return v.map((x, i) => item(x, `${field}[${i}]`));
   };
   const unique = (values: string[], field: string) => {
-    const seen = new Set<string>();
-    for (const v of values) if (seen.has(v) || !seen.add(v)) fail(field, `"${v}" appears twice`);
+    const twice = values.find((v, i) => values.indexOf(v) !== i);
+    if (twice !== undefined) fail(field, `"${twice}" appears twice`);
   };
   const texts = (v: unknown, field: string, keys: readonly string[]): Record<string, string> => {
     const o = object(v, field);

@@ -35,6 +35,8 @@ export function createI18n(locale: string, programme: Programme): I18n {
   if (!language) throw new Error(`no UI language "${locale}" in programme ${programme.id}`);
   const catalogue = CATALOGUES[language.messages ?? language.id];
   if (!catalogue) throw new Error(`programme ${programme.id}: languages: "${locale}" names no message catalogue (${Object.keys(CATALOGUES).join(', ')})`);
+  const unknown = Object.keys(programme.messages).find((key) => !(key in catalogue));
+  if (unknown) throw new Error(`programme ${programme.id}: messages.${unknown}: no such message in the catalogues`);
   const own = (key: string) => programme.messages[key]?.[locale];
   const intl = language.intl;
   const plural = new Intl.PluralRules(intl);

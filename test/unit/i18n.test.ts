@@ -52,3 +52,16 @@ describe('locale choice and formatting', () => {
     expect(createI18n('bg').money(581345.46).replace(/\s/g, ' ')).toBe('581 345,46 €');
   });
 });
+
+describe('the programme’s own wording', () => {
+  it('replaces the catalogue’s general wording, in every language', () => {
+    expect(createI18n('en').t('appSubtitle')).toBe(PROGRAMME.messages.appSubtitle.en);
+    expect(createI18n('sr-Latn').t('mapLabel')).toBe(PROGRAMME.messages.mapLabel['sr-Latn']);
+    expect(createI18n('bg').t('appTitle')).toBe(bg.appTitle);
+  });
+
+  it('must name messages the catalogues have', () => {
+    const typo = { ...PROGRAMME, messages: { ...PROGRAMME.messages, appSubtilte: PROGRAMME.messages.appSubtitle } };
+    expect(() => i18nOf('en', typo)).toThrowError('programme bg-rs: messages.appSubtilte: no such message in the catalogues');
+  });
+});
