@@ -8,7 +8,8 @@
  *   gazetteer.json      the settlements and districts that place partners
  */
 import { writeFileSync } from 'node:fs';
-import type { Feature, FeatureCollection, Geometry, MultiLineString, Position } from 'geojson';
+import { simplify as simplifyGeometry } from '@turf/turf';
+import type { Feature, FeatureCollection, Geometry, MultiLineString, MultiPolygon, Polygon, Position } from 'geojson';
 import { feature, mesh } from 'topojson-client';
 import { presimplify, quantile, simplify } from 'topojson-simplify';
 import type { GeometryCollection, Topology } from 'topojson-specification';
@@ -53,6 +54,20 @@ const municipalityFeatures = (feature(topo, topo.objects.municipalities) as Feat
   };
 });
 
+// The context countries at their full extent (not clipped to the programme area), so that a camera
+// anywhere within them (the map keeps to their extent) never shows an empty band; simplified to
+// about 2 km, invisible at the zooms where they show.
+const context = readJson<FeatureCollection<Polygon | MultiPolygon, Props>>('countries_context.geojson');
+const countries = context.features.map((f) => ({
+  type: 'Feature' as const,
+  geometry: roundGeometry(simplifyGeometry(f, { tolerance: 0.02 }).geometry),
+  properties: { iso: String(f.properties.iso_a2), nameEn: String(f.properties.name_en), nameLocal: String(f.properties.name_local) },
+}));
+const countryLines: MultiLineString = {
+  type: 'MultiLineString',
+  coordinates: countries.flatMap((f) => (f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates).flatMap((polygon) => polygon)),
+};
+
 const line = (kind: BoundaryKind, g: MultiLineString): Feature<MultiLineString, { kind: BoundaryKind }> => ({
   type: 'Feature',
   geometry: roundGeometry(g),
@@ -65,14 +80,9 @@ const boundaries = [
   line('district', mesh(topo, m, (a, b) => prop(a, 'district_iso') !== prop(b, 'district_iso') && prop(a, 'country') === prop(b, 'country'))),
   line('state', mesh(topo, m, (a, b) => prop(a, 'country') !== prop(b, 'country'))),
   line('area', mesh(topo, m, (a, b) => a === b)),
-  line('country', mesh(topo, topo.objects.countries, (a, b) => a !== b)),
+  line('country', countryLines),
 ];
 
-const countries = (feature(topo, topo.objects.countries) as FeatureCollection<Geometry, Props>).features.map((f) => ({
-  type: 'Feature' as const,
-  geometry: roundGeometry(f.geometry),
-  properties: { iso: String(f.properties.iso_a2), nameEn: String(f.properties.name_en), nameLocal: String(f.properties.name_local) },
-}));
 
 // Labels: every programme-area municipality at its seat, and the two capitals for orientation.
 const capitals = ['BG-SOF46', 'RS-beograd'];

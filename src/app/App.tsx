@@ -37,6 +37,9 @@ import { StackChooser } from '../ui/StackChooser';
 import { LinkNotices, LocalNotice, UpdateNotice } from '../ui/Notices';
 import { StatusLine } from '../ui/StatusLine';
 import { TopBar } from '../ui/TopBar';
+import { InView } from '../ui/InView';
+import { Sheet } from '../ui/Sheet';
+import { PHONE, useMedia } from '../ui/useMedia';
 import { Charts } from './Charts';
 import { ErrorBoundary } from './ErrorBoundary';
 import { loadAtlas } from './load';
@@ -64,6 +67,10 @@ export function App({ programme, load = loadAtlas }: AppProps) {
   const [mapError, setMapError] = useState<string | null>(null);
   const [panelWidth, setPanelWidth] = useState(0);
   const [hoveredMunicipality, setHoveredMunicipality] = useState<string | null>(null);
+  /** A project whose entry in a list has the focus or the pointer: the map shows it. */
+  const [pointed, setPointed] = useState<string | null>(null);
+  const [bounds, setBounds] = useState<[number, number, number, number] | null>(null);
+  const phone = useMedia(PHONE);
   const locale = state.lang ?? localeFromBrowser(navigator.languages, programme.languages);
   const i18n = useMemo(() => createI18n(locale, programme), [locale]);
   const { t } = i18n;
@@ -115,9 +122,12 @@ export function App({ programme, load = loadAtlas }: AppProps) {
   };
   const here = (patch: Partial<UrlState>) => new URL(toSearch({ ...state, ...patch }) || location.pathname, location.href).href;
 
+  const colourBy = (
+    <ColourByControl colourBy={state.colourBy} network={state.network} scale={choropleth} i18n={i18n} onChange={(colourBy) => navigate({ colourBy })} onNetwork={(on) => navigate({ network: on })} />
+  );
   const mapPanel = loaded && view && (
     <div class="map-wrap" hidden={state.view === 'list'}>
-      <ColourByControl colourBy={state.colourBy} network={state.network} scale={choropleth} i18n={i18n} onChange={(colourBy) => navigate({ colourBy })} onNetwork={(on) => navigate({ network: on })} />
+      {!phone && colourBy}
       {mapError && (
         <p role="alert" class="failure">
           {t('mapFailed', { reason: mapError })}
@@ -132,7 +142,8 @@ export function App({ programme, load = loadAtlas }: AppProps) {
           countries={programme.countries.map((c) => c.code)}
           credits={mapCredits(programme)}
           selected={state.project}
-          obscuredRight={panelWidth}
+          focused={pointed}
+          obscuredRight={phone ? 0 : panelWidth}
           choropleth={view.choropleth && choropleth ? { values: view.choropleth.values, scale: choropleth } : null}
           network={view.network}
           hoveredMunicipality={hoveredMunicipality}
@@ -148,9 +159,11 @@ export function App({ programme, load = loadAtlas }: AppProps) {
           onHoverMunicipality={setHoveredMunicipality}
           onToggleMunicipality={openProfile}
           onCamera={(camera) => navigate({ camera }, { replace: true })}
+          onBounds={setBounds}
           onError={setMapError}
         />
       </ErrorBoundary>
+      <InView projects={view.selection} bounds={bounds} i18n={i18n} onSelect={select} onPoint={setPointed} />
     </div>
   );
   const projects = loaded?.data.projects ?? [];
@@ -176,10 +189,16 @@ export function App({ programme, load = loadAtlas }: AppProps) {
       )}
     </>
   );
+  const skipLink = (
+    <a class="skip-link" href="#map" onClick={(e) => (e.preventDefault(), document.querySelector<HTMLElement>('.map .maplibregl-canvas')?.focus())}>
+      {t('skipToMap')}
+    </a>
+  );
 
   if (state.embed && loaded && view) {
     return (
       <div class="app embed" style={themeVariables(themes)}>
+        {skipLink}
         <header class="embed-bar">
           <strong>{t('appTitle')}</strong>
           <StatusLine summary={view.summary} i18n={i18n} />
@@ -195,10 +214,59 @@ export function App({ programme, load = loadAtlas }: AppProps) {
     );
   }
 
+  const side = loaded && ctx && view && (
+    <>
+      {!phone && <StatusLine summary={view.summary} i18n={i18n} />}
+      <FilterChips filters={state.filters} ctx={ctx} onChange={setFilters} />
+      {phone && colourBy}
+      <FilterPanel facets={view.facets} filters={state.filters} ctx={ctx} onChange={setFilters} />
+      <Legend i18n={i18n} scale={themes} counts={view.themeCounts} dense={denseSites} />
+      {view.unplaced.length > 0 && (
+        <details class="unplaced">
+          <summary>{t('notOnMap', { n: view.unplaced.length })}</summary>
+          <p class="note">{t('notOnMapWhy')}</p>
+          <ProjectButtonList projects={view.unplaced} i18n={i18n} onSelect={select} />
+        </details>
+      )}
+    </>
+  );
+  const charts = loaded && view && (view.profile ? (
+    <MunicipalityProfile
+      municipality={view.profile.municipality}
+      projects={view.selection}
+      context={view.profile.context}
+      pairs={view.pairs}
+      municipalities={loaded.municipalities}
+      i18n={i18n}
+      flavor={flavors.page}
+      onSelect={select}
+      onClose={() => navigate({ view: 'map' })}
+    />
+  ) : (
+    <Charts
+      view={view}
+      filters={state.filters}
+      flavor={flavors.page}
+      municipalities={loaded.municipalities}
+      i18n={i18n}
+      hoveredMunicipality={hoveredMunicipality}
+      onHoverMunicipality={setHoveredMunicipality}
+      onToggleMunicipality={toggleMunicipality}
+      onFilters={setFilters}
+      pairs={state.network ? view.pairs : null}
+      onOpenProfile={(id) => navigate({ view: 'profile', filters: { ...state.filters, municipalities: [id] } })}
+    />
+  ));
+  // On a phone one sheet at a time: the filters, or the charts (the profile when one is open).
+  const sheet = phone ? (store.sheet ?? (view?.profile ? 'charts' : null)) : null;
+  const closeSheet = () => (view?.profile && sheet === 'charts' ? navigate({ view: 'map' }) : store.closeSheet());
+
   return (
-    <div class={`app${tour ? ' presenting' : ''}${state.kiosk ? ' kiosk' : ''}`} style={themeVariables(themes)}>
+    <div class={`app${tour ? ' presenting' : ''}${state.kiosk ? ' kiosk' : ''}${phone ? ' phone' : ''}`} style={themeVariables(themes)}>
+      {skipLink}
       <TopBar
         i18n={i18n}
+        compact={phone}
         page={state.view}
         stories={stories}
         shareOff={!!dataset.local}
@@ -232,54 +300,35 @@ export function App({ programme, load = loadAtlas }: AppProps) {
         </main>
       ) : (
         <main class="body">
-          <aside class="side">
-            <StatusLine summary={view.summary} i18n={i18n} />
-            <FilterChips filters={state.filters} ctx={ctx} onChange={setFilters} />
-            <FilterPanel facets={view.facets} filters={state.filters} ctx={ctx} onChange={setFilters} />
-            <Legend i18n={i18n} scale={themes} counts={view.themeCounts} dense={denseSites} />
-            {view.unplaced.length > 0 && (
-              <details class="unplaced">
-                <summary>{t('notOnMap', { n: view.unplaced.length })}</summary>
-                <p class="note">{t('notOnMapWhy')}</p>
-                <ProjectButtonList projects={view.unplaced} i18n={i18n} onSelect={select} />
-              </details>
-            )}
-          </aside>
+          {!phone && <aside class="side">{side}</aside>}
           <section class="stage">
             {mapPanel}
             {tour && step && (
               <Presenter story={tour.story} step={tour.step} view={step} i18n={i18n} kiosk={state.kiosk} onStep={(n) => store.toStep(n)} onLeave={() => store.leaveTour()} />
             )}
             {state.view === 'list' && <ProjectTable projects={view.selection} municipalities={loaded.municipalities} i18n={i18n} selected={state.project} onSelect={select} />}
+            {phone && sheet && (
+              <Sheet label={sheet === 'filters' ? t('filters') : view.profile ? t('profile') : t('charts')} closeLabel={t('closeSheet')} onClose={closeSheet}>
+                {sheet === 'filters' ? side : charts}
+              </Sheet>
+            )}
           </section>
-          {view.profile ? (
-            <aside class="charts profile-column" aria-label={t('profile')}>
-              <MunicipalityProfile
-                municipality={view.profile.municipality}
-                projects={view.selection}
-                context={view.profile.context}
-                pairs={view.pairs}
-                municipalities={loaded.municipalities}
-                i18n={i18n}
-                flavor={flavors.page}
-                onSelect={select}
-                onClose={() => navigate({ view: 'map' })}
-              />
-            </aside>
-          ) : (
-            <Charts
-              view={view}
-              filters={state.filters}
-              flavor={flavors.page}
-              municipalities={loaded.municipalities}
-              i18n={i18n}
-              hoveredMunicipality={hoveredMunicipality}
-              onHoverMunicipality={setHoveredMunicipality}
-              onToggleMunicipality={toggleMunicipality}
-              onFilters={setFilters}
-              pairs={state.network ? view.pairs : null}
-              onOpenProfile={(id) => navigate({ view: 'profile', filters: { ...state.filters, municipalities: [id] } })}
-            />
+          {!phone && (view.profile ? <aside class="charts profile-column" aria-label={t('profile')}>{charts}</aside> : charts)}
+          {phone && (
+            <nav class="tabbar" aria-label={t('menu')}>
+              <StatusLine summary={view.summary} i18n={i18n} />
+              <div class="tabs">
+                <button type="button" aria-pressed={sheet === 'filters'} onClick={() => (sheet === 'filters' ? closeSheet() : store.openSheet('filters'))}>
+                  {t('filters')}
+                </button>
+                <button type="button" aria-pressed={sheet === 'charts'} onClick={() => (sheet === 'charts' ? closeSheet() : store.openSheet('charts'))}>
+                  {t('charts')}
+                </button>
+                <button type="button" aria-pressed={state.view === 'list'} onClick={() => navigate({ view: state.view === 'list' ? 'map' : 'list' })}>
+                  {state.view === 'list' ? t('mapTab') : t('showList')}
+                </button>
+              </div>
+            </nav>
           )}
           {panels}
           {about && <AboutDialog data={loaded.data} i18n={i18n} onClose={() => setAbout(false)} />}

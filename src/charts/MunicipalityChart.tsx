@@ -60,7 +60,9 @@ export function MunicipalityChart({ fileBase, attribution, municipalities, i18n,
         <svg width={width} height={height} role="group" aria-label={t('chartMunicipalities')}>
           {rows.map((r, i) => {
             const active = hovered === r.municipalityId || chosen.includes(r.municipalityId);
-            const label = `${name(r.municipalityId)}: ${i18n.money(r.total)} · ${note(r.projects, r.unknownBudget)}`;
+            const value = i18n.moneyShort(r.total);
+            // The name says what the bar shows, in its order: a label that holds the visible text (WCAG 2.5.3).
+            const label = `${name(r.municipalityId)}: ${note(r.projects, r.unknownBudget)} · ${value}`;
             return (
               <g
                 key={r.municipalityId}
@@ -85,7 +87,8 @@ export function MunicipalityChart({ fileBase, attribution, municipalities, i18n,
                 </text>
                 <rect y={19} width={x(r.total)} height={16} fill={flavor.chart_total} />
                 <rect y={19} width={x(r.eu)} height={16} fill={flavor.chart_eu} />
-                <text x={x(r.total) + 4} y={32} class="bar-value">{r.total ? i18n.moneyShort(r.total) : '€0'}</text>
+                {/* The leading space keeps the value a word of its own in the bar's text (its accessible name holds it). */}
+                <text x={x(r.total) + 4} y={32} class="bar-value">{` ${value}`}</text>
               </g>
             );
           })}

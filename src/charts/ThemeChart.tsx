@@ -37,7 +37,7 @@ export function ThemeChart({ fileBase, rows, i18n, flavor, chosen, onToggle }: P
               role="button"
               tabIndex={0}
               aria-pressed={chosen.includes(r.theme)}
-              aria-label={`${i18n.theme(r.theme)}: ${t('projectsCount', { n: r.projects })}, ${i18n.money(r.budget)}`}
+              aria-label={`${i18n.theme(r.theme)}: ${i18n.moneyShort(r.budget)} · ${t('projectsCount', { n: r.projects })}`}
               onClick={() => onToggle(r.theme)}
               onKeyDown={(e) => (e.key === 'Enter' || e.key === ' ') && (e.preventDefault(), onToggle(r.theme))}
             >
@@ -47,7 +47,7 @@ export function ThemeChart({ fileBase, rows, i18n, flavor, chosen, onToggle }: P
               </text>
               <rect x={labelWidth} y={5} width={Math.max(1, x(r.budget))} height={ROW - 12} fill={flavor.themes[r.theme]} />
               <text x={labelWidth + x(r.budget) + 4} y={19} class="bar-value">
-                {i18n.moneyShort(r.budget)} · {r.projects}
+                {` ${i18n.moneyShort(r.budget)} · ${r.projects}`}
               </text>
             </g>
           ))}

@@ -211,4 +211,10 @@ export const bg: Messages = {
   present: 'Представяне',
   chooseStory: 'Изберете обиколка',
   kioskHint: 'Докоснете картата, за да я разгледате',
+  skipToMap: 'Към картата',
+  inViewClosed: 'Проекти в изгледа на картата',
+  inView: '{n, plural, one {# проект в изгледа на картата} other {# проекта в изгледа на картата}}',
+  menu: 'Меню',
+  closeSheet: 'Затвори',
+  mapTab: 'Карта',
 };

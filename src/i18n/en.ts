@@ -210,6 +210,12 @@ export const en = {
   present: 'Present',
   chooseStory: 'Choose a tour',
   kioskHint: 'Touch the map to explore',
+  skipToMap: 'Skip to the map',
+  inViewClosed: 'Projects in the map’s view',
+  inView: '{n, plural, one {# project in the map’s view} other {# projects in the map’s view}}',
+  menu: 'Menu',
+  closeSheet: 'Close',
+  mapTab: 'Map',
 } as const;
 
 export type MessageKey = keyof typeof en;

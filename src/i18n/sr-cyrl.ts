@@ -212,4 +212,10 @@ export const srCyrl: Messages = {
   present: 'Презентација',
   chooseStory: 'Изаберите обилазак',
   kioskHint: 'Додирните мапу да истражите',
+  skipToMap: 'Пређи на мапу',
+  inViewClosed: 'Пројекти у приказу мапе',
+  inView: '{n, plural, one {# пројекат у приказу мапе} few {# пројекта у приказу мапе} other {# пројеката у приказу мапе}}',
+  menu: 'Мени',
+  closeSheet: 'Затвори',
+  mapTab: 'Мапа',
 };

@@ -8,6 +8,7 @@ import { AttributionControl, Map as MapLibreMap, NavigationControl, setWorkerUrl
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { useEffect, useRef } from 'preact/hooks';
+import type { Geometry } from 'geojson';
 import type { BasemapData } from '../core/basemap';
 import type { Project } from '../core/types';
 import { FLAVORS } from '../palette/flavors';
@@ -40,8 +41,8 @@ declare global {
   }
 }
 
-/** The programme area and every project place (some partners sit outside it, e.g. in a capital). */
-function initialBounds(basemap: BasemapData, projects: readonly Project[]): LngLatBoundsLike {
+/** [west, south, east, north] of some geometries' coordinates and some points. */
+function extent(geometries: readonly Geometry[], points: [number, number][] = []): [number, number, number, number] {
   let [w, s, e, n] = [180, 90, -180, -90];
   const visit = (c: unknown): void => {
     if (typeof (c as number[])[0] === 'number') {
@@ -49,10 +50,20 @@ function initialBounds(basemap: BasemapData, projects: readonly Project[]): LngL
       [w, s, e, n] = [Math.min(w, x), Math.min(s, y), Math.max(e, x), Math.max(n, y)];
     } else (c as unknown[]).forEach(visit);
   };
-  for (const f of basemap.municipalities.features) if ('coordinates' in f.geometry) visit(f.geometry.coordinates);
-  for (const p of projects) for (const l of p.locations) visit([l.lon, l.lat]);
+  for (const g of geometries) if ('coordinates' in g) visit(g.coordinates);
+  points.forEach(visit);
   return [w, s, e, n];
 }
+
+/** The programme area and every project place (some partners sit outside it, e.g. in a capital). */
+const initialBounds = (basemap: BasemapData, projects: readonly Project[]): LngLatBoundsLike =>
+  extent(
+    basemap.municipalities.features.map((f) => f.geometry),
+    projects.flatMap((p) => p.locations.map((l) => [l.lon, l.lat] as [number, number])),
+  );
+
+/** The camera stays where the base map has its context countries: no empty band of background at any edge. */
+const contextBounds = (basemap: BasemapData): LngLatBoundsLike => extent(basemap.countries.features.map((f) => f.geometry));
 
 export function MapView(props: MapViewProps) {
   const container = useRef<HTMLDivElement>(null);
@@ -80,6 +91,7 @@ export function MapView(props: MapViewProps) {
       container: container.current!,
       style: style(),
       ...(camera ? { center: [camera.lon, camera.lat] as [number, number], zoom: camera.zoom } : { bounds: initialBounds(props.basemap, props.projects), fitBoundsOptions: { padding: 40 } }),
+      maxBounds: contextBounds(props.basemap),
       attributionControl: false,
       dragRotate: false,
       pitchWithRotate: false,
@@ -88,7 +100,7 @@ export function MapView(props: MapViewProps) {
     });
     mapRef.current = map;
     window.__atlasMap = map;
-    map.addControl(new AttributionControl({ compact: false, customAttribution: creditsHtml(props.credits) }), 'bottom-right');
+    map.addControl(new AttributionControl({ customAttribution: creditsHtml(props.credits) }), 'bottom-right');
     map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
     map.touchZoomRotate.disableRotation();
 
@@ -105,6 +117,8 @@ export function MapView(props: MapViewProps) {
     ];
     let ready = false;
     map.on('load', () => {
+      // A narrow map shows its credits behind an (i) button, closed until asked for.
+      container.current?.querySelector('.maplibregl-compact-show')?.classList.remove('maplibregl-compact-show');
       for (const part of parts) part.onAdd(map, latest.current);
       syncs.current = parts;
     });

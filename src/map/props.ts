@@ -32,6 +32,8 @@ export interface MapViewProps {
   credits: readonly MapCredit[];
   flavor?: FlavorName;
   selected: string | null;
+  /** A project whose entry has the keyboard focus (in the list of projects in view). */
+  focused: string | null;
   /** CSS pixels on the right covered by a panel: the selected project is kept visible beside it. */
   obscuredRight: number;
   choropleth: MapChoropleth | null;
@@ -53,6 +55,8 @@ export interface MapViewProps {
   onHoverMunicipality(id: string | null): void;
   onToggleMunicipality(id: string): void;
   onCamera(camera: Camera): void;
+  /** The map shows a new area ([west, south, east, north]), after any move. */
+  onBounds(bounds: [number, number, number, number]): void;
   /** The map failed before it could draw (bad style, no WebGL). */
   onError(message: string): void;
 }

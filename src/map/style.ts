@@ -137,19 +137,21 @@ export function buildStyle({ flavor, sources, fontFaces, labels, countries }: St
           'line-opacity': ['case', ['any', ['boolean', ['feature-state', 'hover'], false], ['boolean', ['feature-state', 'chosen'], false]], 1, 0],
         },
       },
-      {
-        id: LAYER.links,
-        type: 'line',
-        source: 'links',
-        layout: { 'line-cap': 'round' },
-        paint: { 'line-color': themeColor(flavor), 'line-width': byZoom(5, 1, 10, 2), 'line-opacity': ['*', shown, flavor.link_opacity] },
-      },
+      // A project's partner lines appear only while it is hovered, focused or open: all of them at
+      // once are a tangle that hides the sites. A dark casing under the theme colour.
       {
         id: LAYER.linkHighlight,
         type: 'line',
         source: 'links',
         layout: { 'line-cap': 'round' },
-        paint: { 'line-color': flavor.site_highlight, 'line-width': byZoom(5, 3, 10, 5), 'line-opacity': ['case', highlight, shown, 0] },
+        paint: { 'line-color': flavor.site_highlight, 'line-width': byZoom(5, 3.5, 10, 6), 'line-opacity': ['case', highlight, shown, 0] },
+      },
+      {
+        id: LAYER.links,
+        type: 'line',
+        source: 'links',
+        layout: { 'line-cap': 'round' },
+        paint: { 'line-color': themeColor(flavor), 'line-width': byZoom(5, 1.5, 10, 3), 'line-opacity': ['case', highlight, shown, 0] },
       },
       {
         id: LAYER.network,

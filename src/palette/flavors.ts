@@ -26,7 +26,6 @@ export interface Flavor {
   site_highlight: string;
   /** Site dots and their stack spacing relative to the desktop map: larger on a projector. */
   site_scale: number;
-  link_opacity: number;
   /** Choropleth classes, light to dark (ColorBrewer YlGnBu, colour-blind safe). */
   choropleth: string[];
   no_data: string;
@@ -64,11 +63,10 @@ export const light: Flavor = {
   area_edge: '#7a6c58',
   city_label: '#3b3a36',
   city_label_halo: '#ffffff',
-  capital_label: '#77736a',
+  capital_label: '#5f5b53',
   site_outline: '#ffffff',
   site_highlight: '#1a1a1a',
   site_scale: 1,
-  link_opacity: 0.55,
   choropleth: ['#ffffcc', '#a1dab4', '#41b6c4', '#2c7fb8', '#253494'],
   no_data: '#d9d6cf',
   chart_total: '#9ecae1',
@@ -95,7 +93,6 @@ export const contrast: Flavor = {
   site_outline: '#000000',
   site_highlight: '#ffffff',
   site_scale: 1.5,
-  link_opacity: 0.8,
   choropleth: ['#ffffcc', '#a1dab4', '#41b6c4', '#2c7fb8', '#253494'],
   no_data: '#555555',
   chart_total: '#9ecae1',

@@ -12,6 +12,9 @@ import { DEFAULT_STATE, parseUrl, toSearch, type Notice, type UrlState } from '.
 const KIOSK_STEP_MS = 8000;
 const INPUT_EVENTS = ['pointerdown', 'keydown', 'wheel', 'touchstart'] as const;
 
+/** A phone's bottom sheet: the filters or the charts, over the lower part of the map. */
+export type Sheet = 'filters' | 'charts';
+
 interface Kiosk {
   playing: boolean;
   story: number;
@@ -21,6 +24,8 @@ interface Kiosk {
 export class AtlasStore {
   state: UrlState;
   notices: Notice[];
+  /** The open sheet, kept in the history entry (not the link), so that Back closes it. */
+  sheet: Sheet | null = (history.state as { sheet?: Sheet } | null)?.sheet ?? null;
   private kiosk: Kiosk;
   private readonly listeners = new Set<() => void>();
 
@@ -42,8 +47,21 @@ export class AtlasStore {
   navigate(patch: Partial<UrlState>, { replace = false } = {}): void {
     this.state = { ...this.state, ...patch };
     const search = toSearch(this.state) || location.pathname;
-    if (replace) history.replaceState(null, '', search);
-    else history.pushState(null, '', search);
+    if (replace) history.replaceState({ sheet: this.sheet }, '', search);
+    else history.pushState({ sheet: this.sheet }, '', search);
+    this.changed();
+  }
+
+  /** Opens a sheet as a new history entry: Back (button or gesture) closes it again. */
+  openSheet(sheet: Sheet): void {
+    this.sheet = sheet;
+    history.pushState({ sheet }, '', location.href);
+    this.changed();
+  }
+
+  closeSheet(): void {
+    this.sheet = null;
+    history.replaceState({ sheet: null }, '', location.href);
     this.changed();
   }
 
@@ -51,7 +69,7 @@ export class AtlasStore {
   replace(state: UrlState, notices: Notice[] = []): void {
     this.state = state;
     this.notices = [...this.notices, ...notices];
-    history.replaceState(null, '', toSearch(state) || location.pathname);
+    history.replaceState({ sheet: this.sheet }, '', toSearch(state) || location.pathname);
     this.changed();
   }
 
@@ -62,8 +80,9 @@ export class AtlasStore {
 
   /** Follows the browser's back and forward buttons; returns the way to stop. */
   listen(): () => void {
-    const onPop = () => {
+    const onPop = (e: PopStateEvent) => {
       this.state = parseUrl(location.search, this.programme).state;
+      this.sheet = (e.state as { sheet?: Sheet } | null)?.sheet ?? null;
       this.changed();
     };
     addEventListener('popstate', onPop);

@@ -30,9 +30,9 @@ export function FilterPanel({ facets: all, filters, ctx, onChange }: Props) {
     const chosen = filters[facet] as string[];
     // Programme priorities are many: only those with projects here, or chosen, are listed.
     const values = options[facet].filter((v) => facet !== 'objectives' || (counts.get(v) ?? 0) > 0 || chosen.includes(v));
-    return (
+    const fieldset = (
       <fieldset class={`facet facet-${facet}`} key={facet}>
-        <legend>{t(`facet_${facet}`)}</legend>
+        <legend class={facet === 'objectives' ? 'visually-hidden' : undefined}>{t(`facet_${facet}`)}</legend>
         {values.map((value) => (
           <label key={value}>
             <input type="checkbox" checked={chosen.includes(value)} onChange={() => onChange(toggle(filters, facet, value))} />
@@ -40,6 +40,17 @@ export function FilterPanel({ facets: all, filters, ctx, onChange }: Props) {
           </label>
         ))}
       </fieldset>
+    );
+    // The programme's priorities are a long list: folded unless one is chosen.
+    return facet === 'objectives' ? (
+      <details class="facet-fold" key={facet} open={chosen.length > 0}>
+        <summary>
+          {t(`facet_${facet}`)} <span class="count">({values.length})</span>
+        </summary>
+        {fieldset}
+      </details>
+    ) : (
+      fieldset
     );
   };
   const municipalityCounts = all.municipalities;

@@ -1,9 +1,11 @@
 /**
- * A side panel that is a non-modal dialog labelled by its heading: the heading takes focus when
- * it opens (or its subject changes), Escape and the × button close it.
+ * A side panel (full screen on a phone) that is a non-modal dialog labelled by its heading: the
+ * heading takes focus when it opens (or its subject changes); Escape and the × button close it,
+ * and the focus goes back to what opened it.
  */
 import type { ComponentChildren } from 'preact';
-import { useEffect, useRef } from 'preact/hooks';
+import { useRef } from 'preact/hooks';
+import { useDismiss } from './dismiss';
 
 interface Props {
   /** Extra class: details, about, share. */
@@ -19,9 +21,10 @@ interface Props {
 
 export function Panel({ kind, titleId, title, closeLabel, focusKey, onClose, children }: Props) {
   const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => heading.current?.focus(), [focusKey]);
+  const dialog = useRef<HTMLDivElement>(null);
+  useDismiss(dialog, onClose, () => heading.current, focusKey);
   return (
-    <div class={`panel ${kind}`} role="dialog" aria-labelledby={titleId} onKeyDown={(e) => e.key === 'Escape' && onClose()}>
+    <div ref={dialog} class={`panel ${kind}`} role="dialog" aria-labelledby={titleId}>
       <button type="button" class="close" onClick={onClose} aria-label={closeLabel}>
         ×
       </button>

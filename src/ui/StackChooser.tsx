@@ -1,7 +1,8 @@
 /** Several projects under one click: a small dialog to choose one. */
-import { useEffect, useRef } from 'preact/hooks';
+import { useRef } from 'preact/hooks';
 import type { Project } from '../core/types';
 import type { I18n } from '../i18n';
+import { useDismiss } from './dismiss';
 import { ProjectButtonList } from './ProjectButtonList';
 
 interface Props {
@@ -14,10 +15,10 @@ interface Props {
 
 export function StackChooser({ projects, at, i18n, onSelect, onClose }: Props) {
   const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => ref.current?.querySelector('button')?.focus(), [projects]);
+  useDismiss(ref, onClose, () => ref.current?.querySelector<HTMLElement>('.project-buttons button'), projects);
   const style = { left: `${Math.min(at.x + 8, innerWidth - 340)}px`, top: `${Math.min(at.y + 8, innerHeight - 320)}px` };
   return (
-    <div ref={ref} class="chooser" role="dialog" aria-label={i18n.t('projectsHere', { n: projects.length })} style={style} onKeyDown={(e) => e.key === 'Escape' && onClose()}>
+    <div ref={ref} class="chooser" role="dialog" aria-label={i18n.t('projectsHere', { n: projects.length })} style={style}>
       <div class="chooser-head">
         <strong>{i18n.t('projectsHere', { n: projects.length })}</strong>
         <button type="button" class="close" onClick={onClose} aria-label={i18n.t('close')}>

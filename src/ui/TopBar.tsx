@@ -1,4 +1,5 @@
-/** The atlas's header: its name and the programme's line, and the actions of the whole page. */
+/** The atlas's header: its name and the programme's line, and the actions of the whole page (behind a menu button on a phone). */
+import { useState } from 'preact/hooks';
 import type { Story } from '../core/stories';
 import type { I18n } from '../i18n';
 import { storyTitle } from '../presenter/steps';
@@ -6,6 +7,8 @@ import type { View as Page } from '../state/url';
 
 interface Props {
   i18n: I18n;
+  /** A phone: one line, the actions behind a menu button. */
+  compact: boolean;
   page: Page;
   stories: readonly Story[];
   /** Sharing is off while the page shows an opened file (a link cannot carry it). */
@@ -20,15 +23,30 @@ interface Props {
   onLanguage(language: string): void;
 }
 
-export function TopBar({ i18n, page, stories, shareOff, openOff, onPage, onPresent, onShare, onOpen, onAbout, onLanguage }: Props) {
-  const { t, programme } = i18n;
+export function TopBar(props: Props) {
+  const { i18n, compact } = props;
+  const { t } = i18n;
+  const [menu, setMenu] = useState(false);
   return (
     <header class="top">
       <div class="brand">
         <h1>{t('appTitle')}</h1>
-        <p>{t('appSubtitle')}</p>
+        {!compact && <p>{t('appSubtitle')}</p>}
       </div>
-      <nav class="actions">
+      {compact && (
+        <button type="button" class="menu-button" aria-expanded={menu} aria-controls="page-actions" onClick={() => setMenu(!menu)}>
+          {t('menu')}
+        </button>
+      )}
+      {(!compact || menu) && <Actions {...props} />}
+    </header>
+  );
+}
+
+function Actions({ i18n, page, stories, shareOff, openOff, onPage, onPresent, onShare, onOpen, onAbout, onLanguage }: Props) {
+  const { t, programme } = i18n;
+  return (
+      <nav class="actions" id="page-actions" aria-label={t('menu')}>
         <button type="button" onClick={() => onPage(page === 'list' ? 'map' : 'list')}>
           {page === 'list' ? t('showMap') : t('showList')}
         </button>
@@ -72,6 +90,5 @@ export function TopBar({ i18n, page, stories, shareOff, openOff, onPage, onPrese
           </select>
         </label>
       </nav>
-    </header>
   );
 }

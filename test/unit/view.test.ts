@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { budgetBins, themeRows, yearColumns } from '../../src/core/aggregate';
 import { applyFilters, NO_FILTERS } from '../../src/core/filters';
 import type { AtlasData, Project } from '../../src/core/types';
-import { light } from '../../src/palette/flavors';
+import { contrast, light } from '../../src/palette/flavors';
 import { choroplethScale, themeScale } from '../../src/palette/scales';
 import { choroplethColor } from '../../src/map/choropleth';
 import { deriveView, indexData } from '../../src/state/view';
@@ -100,5 +100,23 @@ describe('scales', () => {
     expect(noData).toBe(light.no_data);
     expect(step.slice(1).filter((x) => typeof x === 'string')).toEqual(scale.steps);
     expect(step.slice(5).filter((x) => typeof x === 'number')).toEqual([10, 20]);
+  });
+});
+
+describe('map text contrast', () => {
+  /** WCAG relative luminance and contrast ratio. */
+  const luminance = (hex: string) => {
+    const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const ratio = (a: string, b: string) => {
+    const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+    return (hi + 0.05) / (lo + 0.05);
+  };
+
+  it.each([['light', light], ['contrast', contrast]] as const)('%s: place labels read at 4.5:1 or more on every fill under them and on their halo', (_, flavor) => {
+    for (const text of [flavor.city_label, flavor.capital_label]) {
+      for (const under of [flavor.area, flavor.home, flavor.earth, flavor.background, flavor.city_label_halo]) expect(ratio(text, under), `${text} on ${under}`).toBeGreaterThanOrEqual(4.5);
+    }
   });
 });

@@ -35,6 +35,7 @@ export class CameraSync implements MapSync {
   private props!: MapViewProps;
   /** Only a move the user made (it has an original event) is reported: the link follows the user, not itself. */
   private readonly onMoveEnd = (e: MapLibreEvent & { originalEvent?: Event }) => {
+    this.props.onBounds(this.map.getBounds().toArray().flat() as [number, number, number, number]);
     if (!e.originalEvent) return;
     const { lng, lat } = this.map.getCenter();
     this.props.onCamera({ zoom: this.map.getZoom(), lat, lon: lng });
@@ -43,6 +44,23 @@ export class CameraSync implements MapSync {
   onAdd(map: MapLibreMap, props: MapViewProps): void {
     [this.map, this.props] = [map, props];
     map.on('moveend', this.onMoveEnd);
+    props.onBounds(map.getBounds().toArray().flat() as [number, number, number, number]);
+    // A tour opened by its link starts framed like every later step.
+    if (props.fit?.points.length) this.fit(props.fit.points);
+  }
+
+  /**
+   * Fits a presenter step's places into the part of the frame the card leaves free: the card
+   * covers the lower left, so the places go right of it, below the bar.
+   */
+  private fit(points: [number, number][]): void {
+    const map = this.map;
+    const { clientWidth, clientHeight } = map.getContainer();
+    map.fitBounds(boundsOf(points), {
+      padding: { top: clientHeight * 0.12, bottom: clientHeight * 0.1, left: Math.min(clientWidth * 0.45, clientWidth - 200), right: clientWidth * 0.05 },
+      maxZoom: 9,
+      duration: reducedMotion() ? 0 : 1800,
+    });
   }
 
   update(props: MapViewProps): void {
@@ -53,15 +71,7 @@ export class CameraSync implements MapSync {
       const project = props.projects.find((p) => p.id === props.selected);
       if (project?.locations.length) revealBesidePanel(map, project, props.obscuredRight);
     }
-    if (props.fit?.key !== before.fit?.key && props.fit?.points.length) {
-      const { clientWidth, clientHeight } = map.getContainer();
-      // The presenter's card covers the lower left: keep the places clear of it.
-      map.fitBounds(boundsOf(props.fit.points), {
-        padding: { top: clientHeight * 0.12, bottom: clientHeight * 0.1, left: Math.min(clientWidth * 0.45, clientWidth - 200), right: clientWidth * 0.05 },
-        maxZoom: 9,
-        duration: reducedMotion() ? 0 : 1800,
-      });
-    }
+    if (props.fit?.key !== before.fit?.key && props.fit?.points.length) this.fit(props.fit.points);
     const c = props.camera;
     if (c && c !== before.camera) {
       const { lng, lat } = map.getCenter();

@@ -1,4 +1,4 @@
-/** The project under the pointer and the open project, highlighted through feature state. */
+/** The project under the pointer, the one focused in a list and the open one, highlighted (with their partner lines) through feature state. */
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { MapViewProps } from '../props';
 import type { ProjectSources } from '../sources';
@@ -7,6 +7,7 @@ import type { MapSync } from './sync';
 export class HighlightSync implements MapSync {
   private map!: MapLibreMap;
   private selected: string | null = null;
+  private focused: string | null = null;
   private hovered: string | null = null;
   /** Projects highlighted now. */
   private lit: string[] = [];
@@ -14,7 +15,7 @@ export class HighlightSync implements MapSync {
   constructor(private readonly sources: ProjectSources) {}
 
   onAdd(map: MapLibreMap, props: MapViewProps): void {
-    [this.map, this.selected] = [map, props.selected];
+    [this.map, this.selected, this.focused] = [map, props.selected, props.focused];
     this.write();
   }
 
@@ -26,8 +27,8 @@ export class HighlightSync implements MapSync {
   }
 
   update(props: MapViewProps): void {
-    if (props.selected === this.selected) return;
-    this.selected = props.selected;
+    if (props.selected === this.selected && props.focused === this.focused) return;
+    [this.selected, this.focused] = [props.selected, props.focused];
     this.write();
   }
 
@@ -38,7 +39,7 @@ export class HighlightSync implements MapSync {
   onRemove(): void {}
 
   private write(): void {
-    const next = [this.hovered, this.selected].filter((x): x is string => !!x);
+    const next = [...new Set([this.hovered, this.focused, this.selected])].filter((x): x is string => !!x);
     const set = (project: string, highlight: boolean) => {
       for (const feature of this.sources.featuresOf(project)) this.map.setFeatureState(feature, { highlight });
     };
