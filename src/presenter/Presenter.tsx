@@ -3,7 +3,7 @@
  * keyboard or clicker control (→ ← PageDown PageUp Space Home End Esc). Everything it says is on
  * screen: nothing depends on hovering.
  */
-import { useEffect } from 'preact/hooks';
+import { useEffect, useRef } from 'preact/hooks';
 import type { Story } from '../core/stories';
 import type { I18n } from '../i18n';
 import { storyTitle, type StepView } from './steps';
@@ -22,9 +22,14 @@ interface Props {
 export function Presenter({ story, step, view, i18n, kiosk, onStep, onLeave }: Props) {
   const { t } = i18n;
   const total = story.steps.length;
+  // One listener for the presentation, reading the step it is at now: a key pressed right after
+  // the previous one moves on from the new step, never from a stale one.
+  const latest = useRef({ step, total, onStep, onLeave });
+  latest.current = { step, total, onStep, onLeave };
   useEffect(() => {
     if (kiosk) return;
     const onKey = (e: KeyboardEvent) => {
+      const { step, total, onStep, onLeave } = latest.current;
       const go = (n: number) => {
         e.preventDefault();
         onStep(Math.min(total, Math.max(1, n)));
@@ -40,7 +45,7 @@ export function Presenter({ story, step, view, i18n, kiosk, onStep, onLeave }: P
     };
     addEventListener('keydown', onKey);
     return () => removeEventListener('keydown', onKey);
-  }, [step, total, kiosk]);
+  }, [kiosk]);
 
   return (
     <section class="presenter" aria-labelledby="presenter-title" aria-live="polite">
