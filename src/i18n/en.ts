@@ -216,6 +216,7 @@ export const en = {
   menu: 'Menu',
   closeSheet: 'Close',
   mapTab: 'Map',
+  legendLines: 'A project’s lines to its partners show while you point at it, focus it or open it.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -21,6 +21,7 @@ export function Legend({ i18n, scale, counts, dense }: { i18n: I18n; scale: Them
           </li>
         ))}
       </ul>
+      <p class="note">{i18n.t('legendLines')}</p>
       {dense !== null && <p class="note">{i18n.t('denseMap', { n: dense })}</p>}
     </section>
   );

@@ -1,8 +1,9 @@
 /** The atlas's header: its name and the programme's line, and the actions of the whole page (behind a menu button on a phone). */
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import type { Story } from '../core/stories';
 import type { I18n } from '../i18n';
 import { storyTitle } from '../presenter/steps';
+import { useDismiss } from './dismiss';
 import type { View as Page } from '../state/url';
 
 interface Props {
@@ -38,8 +39,20 @@ export function TopBar(props: Props) {
           {t('menu')}
         </button>
       )}
-      {(!compact || menu) && <Actions {...props} />}
+      {!compact && <Actions {...props} />}
+      {compact && menu && <Menu props={props} onClose={() => setMenu(false)} />}
     </header>
+  );
+}
+
+/** The phone's menu: Escape (or the menu button) closes it, the focus going back to the button. */
+function Menu({ props, onClose }: { props: Props; onClose(): void }) {
+  const menu = useRef<HTMLDivElement>(null);
+  useDismiss(menu, onClose, () => menu.current?.querySelector<HTMLElement>('button, select, input'));
+  return (
+    <div ref={menu} class="menu">
+      <Actions {...props} />
+    </div>
   );
 }
 

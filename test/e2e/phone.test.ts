@@ -119,6 +119,23 @@ describe('tablet and desktop', () => {
     await page.close();
   });
 
+  it.each(LANGUAGES)('%s at 1440×900: nothing wider than the window', async (lang) => {
+    const page = await open(`?lang=${lang}`, DESKTOP);
+    expect(await overflow(page)).toBeLessThanOrEqual(0);
+    expect(await page.evaluate(() => [...document.querySelectorAll('.top label, .top button')].filter((el) => el.scrollWidth > el.clientWidth + 1).length)).toBe(0);
+    await page.close();
+  });
+
+  it('a phone on its side (844×390) still opens on the map, with nothing wider than the screen', async () => {
+    const page = await open('?lang=bg', { ...PHONE, viewport: { width: 844, height: 390 } });
+    expect(await page.locator('.tabbar').count()).toBe(1);
+    const map = (await page.locator('.map').boundingBox())!;
+    expect(map.width / 844).toBeGreaterThanOrEqual(0.9);
+    expect(map.height / 390).toBeGreaterThanOrEqual(0.5);
+    expect(await overflow(page)).toBeLessThanOrEqual(0);
+    await page.close();
+  });
+
   it('draws a project’s partner lines only for the project in hand', async () => {
     const page = await open('?lang=en', { ...DESKTOP, reducedMotion: 'reduce' });
     const lines = async () => (await colourCounts(page, await page.locator('.map').screenshot(), { line: light.site_highlight })).counts.line;
@@ -179,5 +196,23 @@ describe('keyboard', () => {
     await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
     expect(await about.evaluate((el) => el === document.activeElement)).toBe(true);
     await page.close();
+
+    // On a phone: the menu, then a sheet.
+    const phone = await open('?lang=en', PHONE);
+    const menu = phone.getByRole('button', { name: 'Menu' });
+    await menu.focus();
+    await phone.keyboard.press('Enter');
+    await expect.poll(() => phone.locator('#page-actions').count()).toBe(1);
+    await phone.keyboard.press('Escape');
+    await expect.poll(() => phone.locator('#page-actions').count()).toBe(0);
+    expect(await menu.evaluate((el) => el === document.activeElement)).toBe(true);
+    const filters = phone.getByRole('button', { name: 'Filters' });
+    await filters.focus();
+    await phone.keyboard.press('Enter');
+    await expect.poll(() => phone.getByRole('dialog', { name: 'Filters' }).count()).toBe(1);
+    await phone.keyboard.press('Escape');
+    await expect.poll(() => phone.getByRole('dialog').count()).toBe(0);
+    expect(await filters.evaluate((el) => el === document.activeElement)).toBe(true);
+    await phone.close();
   });
 });
