@@ -1,7 +1,9 @@
 /**
- * Vite plugin: writes dist/sw.js, a service worker that precaches every file the build emits
+ * Vite plugin: writes dist/sw.js, a service worker that precaches the files the build emits
  * under a cache named after a hash of their contents. One build = one cache: a page is never
  * served a mix of old and new files, and a new version waits until the user reloads into it.
+ * The WOFF copies of the fonts are left out: every browser that runs a service worker takes the
+ * WOFF2 files the same @font-face rules list first.
  */
 import { createHash } from 'node:crypto';
 import type { Plugin } from 'vite';
@@ -19,7 +21,8 @@ export function serviceWorker(): Plugin {
         hash.update(item.type === 'chunk' ? item.code : typeof item.source === 'string' ? item.source : Buffer.from(item.source));
       }
       const version = hash.digest('hex').slice(0, 16);
-      this.emitFile({ type: 'asset', fileName: 'sw.js', source: swSource(version, ['./', ...files.map((f) => `./${f}`)]) });
+      const precached = files.filter((f) => !f.endsWith('.woff'));
+      this.emitFile({ type: 'asset', fileName: 'sw.js', source: swSource(version, ['./', ...precached.map((f) => `./${f}`)]) });
     },
   };
 }

@@ -6,7 +6,7 @@
  *     sites (medians of 9 toggles of a period checkbox): at the first view, where dense data is
  *     drawn as counts per municipality, and zoomed in to DETAIL_ZOOM, where each site is drawn.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
@@ -79,7 +79,7 @@ async function filterLatency(page: Page) {
     map.push(r.map);
     charts.push(r.charts);
   }
-  return { map: median(map), charts: median(charts) };
+  return { map: Math.round(median(map)), charts: Math.round(median(charts)) };
 }
 
 async function exploreBench(url: string, synthetic: number, camera = '') {
@@ -112,11 +112,21 @@ try {
     [`${SYNTHETIC_SITES.toLocaleString('en')} synthetic sites, zoom ${DETAIL_ZOOM}`, () => exploreBench(floorServer.url, SYNTHETIC_SITES, `${DETAIL_ZOOM}/43.15/22.6`)],
   ];
   console.log(`filter change (toggle a period), medians of ${FILTER_RUNS}, 1500×900:`);
+  const filters: ({ map: number; charts: number } | { error: string })[] = [];
   for (const [label, run] of runs) {
     // One failing configuration is reported, not allowed to hide the others.
     const r = await run().catch((error: Error) => ({ error: error.message.split('\n')[0] }));
+    filters.push(r);
     console.log(`  ${label.padEnd(38)} ${'error' in r ? `FAILED: ${r.error}` : `→ map idle ${ms(r.map)}, → charts updated ${ms(r.charts)}`}`);
   }
+  // The figures of this run, one object per size, for comparing runs (not committed).
+  const [real, overview, detail] = filters;
+  const results = {
+    real: { firstLoadGzipKb: Math.round(atlas.gzipBytes / 1024), readyMs: Math.round(atlas.median), floorReadyMs: Math.round(floor.median), readyRatio: Number((atlas.median / floor.median).toFixed(2)), filter: real },
+    '100k': { filterOverview: overview, filterZoom9: detail },
+  };
+  writeFileSync(join(root, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  console.log('figures written to bench/results.json');
 } finally {
   await atlasServer.server.close();
   await floorServer.server.close();
