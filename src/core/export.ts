@@ -1,7 +1,7 @@
 /** Files of the current selection: CSV for spreadsheets, GeoJSON for GIS, and their names. Pure. */
 import type { Feature, FeatureCollection, Point } from 'geojson';
 import type { Filters } from './filters';
-import type { Names, Programme } from './programme';
+import { nameIn, type Names, type Programme } from './programme';
 import { titleField } from './records';
 import { slugify } from './text';
 import type { MunicipalityRecord, Project } from './types';
@@ -30,7 +30,7 @@ export const csvColumns = (programme: Programme): string[] => [
 ];
 
 /** A name for files meant for any reader: the programme's first script (Latin for Bulgaria–Serbia). */
-const fileName = (names: Names | undefined, programme: Programme) => (names ? names[programme.scripts[0]] ?? Object.values(names)[0] : undefined);
+const fileName = (names: Names | undefined, programme: Programme) => (names ? nameIn(names, programme.scripts[0], programme.scripts) : undefined);
 
 /** One row per project, amounts as plain numbers with the source's own writing beside them. */
 export function toCsv(projects: readonly Project[], municipalities: ReadonlyMap<string, MunicipalityRecord>, programme: Programme): string {
