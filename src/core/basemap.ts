@@ -6,8 +6,11 @@ import type { CountryCode } from './types';
 /** Place names as flat `name_<script>` properties ("name_Latn"): the map's expressions read them. */
 export type NameProperties = Record<`name_${string}`, string>;
 
+/** The property holding a place's name in a script. */
+export const nameProperty = (script: string): `name_${string}` => `name_${script}`;
+
 export const nameProperties = (names: Names): NameProperties =>
-  Object.fromEntries(Object.entries(names).map(([script, name]) => [`name_${script}`, name]));
+  Object.fromEntries(Object.entries(names).map(([script, name]) => [nameProperty(script), name]));
 
 export type BoundaryKind = 'municipality' | 'district' | 'state' | 'area' | 'country';
 

@@ -3,6 +3,7 @@
  * no tile, glyph or sprite server. Layer ids are exported for the sync modules and the tests.
  */
 import type { ExpressionSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
+import { nameProperty } from '../core/basemap';
 import type { Flavor } from '../palette/flavors';
 import { themeScale } from '../palette/scales';
 import { LABEL_FONT } from './fonts';
@@ -38,7 +39,7 @@ export interface LabelScript {
   fallback: string;
 }
 
-export const labelField = ({ script, fallback }: LabelScript): ExpressionSpecification => ['coalesce', ['get', `name_${script}`], ['get', `name_${fallback}`]];
+export const labelField = ({ script, fallback }: LabelScript): ExpressionSpecification => ['coalesce', ['get', nameProperty(script)], ['get', nameProperty(fallback)]];
 
 /** A match expression colouring by the `theme` property, from the theme scale (unclassified the default). */
 function themeColor(flavor: Flavor): ExpressionSpecification {
