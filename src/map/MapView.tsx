@@ -8,12 +8,12 @@ import { AttributionControl, Map as MapLibreMap, NavigationControl, setWorkerUrl
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { useEffect, useRef } from 'preact/hooks';
-import type { Geometry } from 'geojson';
 import type { BasemapData } from '../core/basemap';
 import type { Project } from '../core/types';
 import { FLAVORS } from '../palette/flavors';
 import { labelFontFaces } from './fonts';
 import type { MapCredit, MapViewProps } from './props';
+import { extent } from './extent';
 import { geojsonSources } from './sources';
 import { buildStyle } from './style';
 import { CameraSync } from './sync/camera';
@@ -39,20 +39,6 @@ declare global {
     /** The live map, for end-to-end tests and debugging. */
     __atlasMap?: MapLibreMap;
   }
-}
-
-/** [west, south, east, north] of some geometries' coordinates and some points. */
-function extent(geometries: readonly Geometry[], points: [number, number][] = []): [number, number, number, number] {
-  let [w, s, e, n] = [180, 90, -180, -90];
-  const visit = (c: unknown): void => {
-    if (typeof (c as number[])[0] === 'number') {
-      const [x, y] = c as number[];
-      [w, s, e, n] = [Math.min(w, x), Math.min(s, y), Math.max(e, x), Math.max(n, y)];
-    } else (c as unknown[]).forEach(visit);
-  };
-  for (const g of geometries) if ('coordinates' in g) visit(g.coordinates);
-  points.forEach(visit);
-  return [w, s, e, n];
 }
 
 /** The programme area and every project place (some partners sit outside it, e.g. in a capital). */

@@ -4,15 +4,10 @@
  */
 import type { Map as MapLibreMap, MapLibreEvent } from 'maplibre-gl';
 import type { Project } from '../../core/types';
+import { extent } from '../extent';
 import type { MapViewProps } from '../props';
 import { reducedMotion, type MapSync } from './sync';
 
-/** [west, south, east, north] of some [lon, lat] points. */
-function boundsOf(points: [number, number][]): [number, number, number, number] {
-  const lons = points.map((p) => p[0]);
-  const lats = points.map((p) => p[1]);
-  return [Math.min(...lons), Math.min(...lats), Math.max(...lons), Math.max(...lats)];
-}
 
 /** Moves the camera only if some of the project's places are hidden (off screen or under the panel). */
 function revealBesidePanel(map: MapLibreMap, project: Project, obscuredRight: number): void {
@@ -23,7 +18,7 @@ function revealBesidePanel(map: MapLibreMap, project: Project, obscuredRight: nu
     return x < margin || y < margin || x > clientWidth - obscuredRight - margin || y > clientHeight - margin;
   });
   if (!hidden) return;
-  map.fitBounds(boundsOf(project.locations.map((l) => [l.lon, l.lat])), {
+  map.fitBounds(extent([], project.locations.map((l) => [l.lon, l.lat])), {
     padding: { top: 80, bottom: 80, left: 80, right: Math.min(obscuredRight + 80, clientWidth - 120) },
     maxZoom: Math.max(map.getZoom(), 8),
     duration: reducedMotion() ? 0 : 600,
@@ -35,7 +30,7 @@ export class CameraSync implements MapSync {
   private props!: MapViewProps;
   /** Only a move the user made (it has an original event) is reported: the link follows the user, not itself. */
   private readonly onMoveEnd = (e: MapLibreEvent & { originalEvent?: Event }) => {
-    this.props.onBounds(this.map.getBounds().toArray().flat() as [number, number, number, number]);
+    this.reportBounds();
     if (!e.originalEvent) return;
     const { lng, lat } = this.map.getCenter();
     this.props.onCamera({ zoom: this.map.getZoom(), lat, lon: lng });
@@ -44,7 +39,7 @@ export class CameraSync implements MapSync {
   onAdd(map: MapLibreMap, props: MapViewProps): void {
     [this.map, this.props] = [map, props];
     map.on('moveend', this.onMoveEnd);
-    props.onBounds(map.getBounds().toArray().flat() as [number, number, number, number]);
+    this.reportBounds();
     // A tour opened by its link starts framed like every later step.
     if (props.fit?.points.length) this.fit(props.fit.points);
   }
@@ -56,11 +51,15 @@ export class CameraSync implements MapSync {
   private fit(points: [number, number][]): void {
     const map = this.map;
     const { clientWidth, clientHeight } = map.getContainer();
-    map.fitBounds(boundsOf(points), {
+    map.fitBounds(extent([], points), {
       padding: { top: clientHeight * 0.12, bottom: clientHeight * 0.1, left: Math.min(clientWidth * 0.45, clientWidth - 200), right: clientWidth * 0.05 },
       maxZoom: 9,
       duration: reducedMotion() ? 0 : 1800,
     });
+  }
+
+  private reportBounds(): void {
+    this.props.onBounds(this.map.getBounds().toArray().flat() as [number, number, number, number]);
   }
 
   update(props: MapViewProps): void {
