@@ -65,6 +65,10 @@ export const MAP_COLOURS = { area: light.area, border: light.state_border, touri
 /** Ids of the map's site layers (one per spiral slot of a stack). */
 export const siteLayers = async (page: Page) => (await page.evaluate(() => window.__atlasMap!.getLayersOrder())).filter(isSiteLayer);
 
+/** Resolves once the map has drawn everything and stands still. */
+export const mapIdle = (page: Page) =>
+  page.evaluate(() => new Promise((resolve) => (window.__atlasMap!.loaded() && !window.__atlasMap!.isMoving() ? resolve(null) : window.__atlasMap!.once('idle', resolve))));
+
 /** The status line's text, and the number of projects it counts. */
 export const status = (page: Page) => page.getByRole('status').textContent();
 export const projectsInStatus = async (page: Page) => Number((await status(page))!.match(/^(\d+) project/)![1]);

@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { light } from '../../src/palette/flavors';
 import { DESKTOP, LANGUAGES, PHONE } from './audit';
-import { atlasBrowser, colourCounts, drawnSites, projectsInStatus } from './harness';
+import { atlasBrowser, colourCounts, drawnSites, mapIdle, projectsInStatus } from './harness';
 import { RAW } from './raw';
 
 const open = atlasBrowser();
@@ -139,14 +139,13 @@ describe('tablet and desktop', () => {
   it('draws a project’s partner lines only for the project in hand', async () => {
     const page = await open('?lang=en', { ...DESKTOP, reducedMotion: 'reduce' });
     const lines = async () => (await colourCounts(page, await page.locator('.map').screenshot(), { line: light.site_highlight })).counts.line;
-    const idle = () => page.evaluate(() => new Promise((resolve) => (window.__atlasMap!.loaded() ? resolve(null) : window.__atlasMap!.once('idle', resolve))));
-    await idle();
+    await mapIdle(page);
     const none = await lines();
     // A project with partners on both sides of the border, opened.
     const crossing = RAW.find((r) => r.code && new Set((r.partners ?? []).filter((p) => p.town).map((p) => p.country)).size > 1)!;
     await page.goto(`${page.url().split('?')[0]}?lang=en&project=${crossing.code}`);
     await page.waitForFunction(() => performance.getEntriesByName('atlas:ready').length === 1);
-    await idle();
+    await mapIdle(page);
     expect(await lines()).toBeGreaterThan(none + 200);
     await page.close();
   });

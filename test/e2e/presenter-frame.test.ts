@@ -10,7 +10,7 @@ import type { AtlasData } from '../../src/core/types';
 import { parseUrl } from '../../src/state/url';
 import { PROGRAMME } from '../unit/fixtures';
 import type { BasemapData } from '../../src/core/basemap';
-import { atlasBrowser } from './harness';
+import { atlasBrowser, mapIdle } from './harness';
 
 const data = JSON.parse(readFileSync(new URL('../../data/out/atlas-data.json', import.meta.url), 'utf8')) as AtlasData;
 const index = indexProjects(data.projects, new Map(data.municipalities.map((m) => [m.id, m])));
@@ -41,7 +41,7 @@ describe.each(sizes)('presenter frames at $width×$height', (viewport) => {
     for (let n = 1; n <= story.steps.length; n++) {
       if (n > 1) await page.keyboard.press('ArrowRight');
       await page.waitForFunction((s) => new URL(location.href).searchParams.get('step') === String(s) || s === 1, n);
-      await page.evaluate(() => new Promise((resolve) => (window.__atlasMap!.loaded() && !window.__atlasMap!.isMoving() ? resolve(null) : window.__atlasMap!.once('idle', resolve))));
+      await mapIdle(page);
       const places = placesOf(story.steps[n - 1]);
       const hidden = await page.evaluate((points) => {
         const map = window.__atlasMap!;

@@ -1,7 +1,7 @@
 /** Presenter mode, kiosk loop and WebGL context loss, in real Chromium against the built app. */
 import { describe, expect, it } from 'vitest';
 import { contrast, light } from '../../src/palette/flavors';
-import { atlasBrowser, colourCounts, drawnSites, MAP_COLOURS, siteLayers } from './harness';
+import { atlasBrowser, colourCounts, drawnSites, mapIdle, MAP_COLOURS, siteLayers } from './harness';
 import { RAW } from './raw';
 
 const openAtlas = atlasBrowser();
@@ -44,7 +44,7 @@ describe('presenter mode', () => {
   it('switches the map to the high-contrast theme with larger sites when a tour starts from the page, and back on leaving', async () => {
     const { page, context } = await open('', { width: 1400, height: 900 });
     const areaPixels = async () => {
-      await page.evaluate(() => new Promise((resolve) => (window.__atlasMap!.loaded() ? resolve(null) : window.__atlasMap!.once('idle', resolve))));
+      await mapIdle(page);
       const { counts } = await colourCounts(page, await page.locator('.map').screenshot(), { light: light.area, contrast: contrast.area });
       return counts;
     };
