@@ -3,6 +3,8 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'vitest/config';
+import { datasetPlugin } from './data-plugin.ts';
+import { trimMaplibreCss } from './maplibre-css-plugin.ts';
 import { serviceWorker } from './sw-plugin.ts';
 
 // The dataset the atlas is built with: a folder written by `npm run data` or `npm run import`.
@@ -18,11 +20,12 @@ if (!existsSync(resolve(ATLAS_PROGRAMME, 'programme.json'))) throw new Error(`${
 export default defineConfig({
   // Relative asset URLs: dist/ works from any static server and any base path.
   base: './',
-  plugins: [preact(), serviceWorker()],
+  plugins: [preact(), trimMaplibreCss(), datasetPlugin({ dataFile: resolve(ATLAS_DATA, 'atlas-data.json'), programmeDir: ATLAS_PROGRAMME }), serviceWorker()],
   resolve: { alias: { '@atlas-data': ATLAS_DATA, '@atlas-programme': ATLAS_PROGRAMME } },
   server: { fs: { allow: ['.', ATLAS_DATA, ATLAS_PROGRAMME] } },
   // maplibre alone is about 1 MB of the main chunk: warn only above that.
-  build: { target: 'es2022', chunkSizeWarningLimit: 1500 },
+  // Data files stay files (fetched when needed, cached by name), never inlined into the script.
+  build: { target: 'es2022', chunkSizeWarningLimit: 1500, assetsInlineLimit: (file) => (/\.(json|woff2|pbf)$/.test(file) ? false : undefined) },
   test: {
     projects: [
       { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node' } },

@@ -1,18 +1,18 @@
-/** Builds the benchmark pages (never shipped: their own outDir under bench/). */
-import preact from '@preact/preset-vite';
+/** Builds the benchmark pages (never shipped: their own outDir under bench/), with the atlas's plugins and dataset. */
 import { defineConfig } from 'vite';
+import atlas from '../vite.config';
 
 const pages = new URL('./pages/', import.meta.url).pathname;
 
 export default defineConfig({
   root: pages,
   base: './',
-  plugins: [preact()],
+  plugins: atlas.plugins?.filter((p) => !(p && 'name' in p && p.name === 'atlas-service-worker')),
+  resolve: atlas.resolve,
   build: {
+    ...atlas.build,
     outDir: new URL('./dist', import.meta.url).pathname,
     emptyOutDir: true,
-    target: 'es2022',
-    chunkSizeWarningLimit: 1200,
     rollupOptions: { input: { floor: `${pages}floor.html`, explore: `${pages}explore.html` } },
   },
 });

@@ -1,11 +1,6 @@
 import { render } from 'preact';
-// Only the subsets the four UI languages need.
-import '@fontsource/noto-sans/latin-400.css';
-import '@fontsource/noto-sans/latin-ext-400.css';
-import '@fontsource/noto-sans/cyrillic-400.css';
-import '@fontsource/noto-sans/latin-700.css';
-import '@fontsource/noto-sans/latin-ext-700.css';
-import '@fontsource/noto-sans/cyrillic-700.css';
+// Noto Sans cut down to the characters of the catalogues, the programme and the data (data-plugin.ts).
+import 'virtual:atlas-fonts.css';
 import { useMemo } from 'preact/hooks';
 import { App } from './app/App';
 import { ErrorBoundary } from './app/ErrorBoundary';

@@ -5,21 +5,20 @@
 import { Map as MapLibreMap, setWorkerUrl } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
-import basemapUrl from '../../data/programmes/bg-rs/geo/basemap.json?url';
-import dataUrl from '../../data/out/atlas-data.json?url';
-import type { BasemapData } from '../../src/core/basemap';
-import type { AtlasData } from '../../src/core/types';
+import { labelFaces } from 'virtual:atlas-dataset';
+import { loadAtlas } from '../../src/app/load';
 import { labelFontFaces } from '../../src/map/fonts';
 import { light } from '../../src/palette/flavors';
 import { geojsonSources } from '../../src/map/sources';
 import { buildStyle } from '../../src/map/style';
 
 setWorkerUrl(workerUrl);
-const [data, basemap] = await Promise.all([fetch(dataUrl).then((r) => r.json() as Promise<AtlasData>), fetch(basemapUrl).then((r) => r.json() as Promise<BasemapData>)]);
+// The files the atlas's first frame loads, decoded the same way.
+const { data, basemap } = await loadAtlas();
 const located = data.projects.filter((p) => p.locations.length);
 const map = new MapLibreMap({
   container: 'map',
-  style: buildStyle({ flavor: light, sources: geojsonSources(basemap, located), fontFaces: labelFontFaces(location.href), labels: { script: 'Latn', fallback: 'Latn' }, countries: ['BG', 'RS'] }),
+  style: buildStyle({ flavor: light, sources: geojsonSources(basemap, located), fontFaces: labelFontFaces(labelFaces, location.href), labels: { script: 'Latn', fallback: 'Latn' }, countries: ['BG', 'RS'] }),
   bounds: [21.3, 41.9, 24.4, 44.8],
   fitBoundsOptions: { padding: 40 },
 });

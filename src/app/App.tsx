@@ -3,12 +3,10 @@
  * part shows; this component loads the data, wires the parts to the store and lays them out.
  */
 import { useEffect, useMemo, useReducer, useRef, useState } from 'preact/hooks';
-import type { BasemapData } from '../core/basemap';
 import { mapCredits } from '../core/credits';
 import type { Filters } from '../core/filters';
 import { mark } from '../core/marks';
 import type { Programme } from '../core/programme';
-import type { AtlasData } from '../core/types';
 import { createI18n } from '../i18n';
 import { localeFromBrowser } from '../i18n/locales';
 import type { PngFrame } from '../map/exportPng';
@@ -42,14 +40,15 @@ import { Sheet } from '../ui/Sheet';
 import { PHONE, useMedia } from '../ui/useMedia';
 import { Charts } from './Charts';
 import { ErrorBoundary } from './ErrorBoundary';
-import { loadAtlas } from './load';
+import { loadAtlas, type Published } from './load';
 import { acceptUpdate, registerOffline } from './offline';
 import { useDataset } from './useDataset';
+import { useDetails } from './useDetails';
 
 export interface AppProps {
   programme: Programme;
   /** Where the data comes from (the benchmark passes a synthetic set). */
-  load?: () => Promise<{ data: AtlasData; basemap: BasemapData }>;
+  load?: () => Promise<Published>;
 }
 
 export function App({ programme, load = loadAtlas }: AppProps) {
@@ -109,7 +108,8 @@ export function App({ programme, load = loadAtlas }: AppProps) {
   );
   const choropleth = useMemo(() => (view?.choropleth ? choroplethScale(view.choropleth.breaks, FLAVORS[flavors.map]) : null), [view?.choropleth, flavors.map]);
   const denseSites = useMemo(() => (loaded && isDense(loaded.located) ? siteCount(loaded.located) : null), [loaded]);
-  const selected = state.project ? loaded?.data.projects.find((p) => p.id === state.project) : undefined;
+  const selected = useMemo(() => (state.project ? loaded?.data.projects.find((p) => p.id === state.project) : undefined), [state.project, loaded]);
+  const whole = useDetails(selected, loaded?.details);
   // The details panel covers the right of the map: the map keeps the selected project beside it.
   useEffect(() => setPanelWidth(selected ? document.querySelector<HTMLElement>('.panel.details')?.offsetWidth ?? 0 : 0), [selected]);
   const toggleMunicipality = (id: string) =>
@@ -178,7 +178,7 @@ export function App({ programme, load = loadAtlas }: AppProps) {
           onClose={() => setChooser(null)}
         />
       )}
-      {selected && <ProjectDialog key={selected.id} project={selected} municipalities={loaded.municipalities} i18n={i18n} onClose={() => select(null)} />}
+      {selected && whole.project && <ProjectDialog key={selected.id} project={whole.project} details={whole} municipalities={loaded.municipalities} i18n={i18n} onClose={() => select(null)} />}
       {state.project && !selected && (
         <div class="panel details" role="alert">
           <p>{t('unknownProject', { id: state.project })}</p>
@@ -345,6 +345,7 @@ export function App({ programme, load = loadAtlas }: AppProps) {
                   ? exporter.current(width, mapFrame({ view, filters: state.filters, themes: themeScale(FLAVORS[flavors.map]), choropleth, ctx }))
                   : Promise.reject(new Error(mapError ?? 'no map'))
               }
+              whole={(projects) => (loaded.details ? Promise.all(projects.map(loaded.details)) : Promise.resolve([...projects]))}
               onClose={() => setShare(false)}
             />
           )}

@@ -11,10 +11,14 @@ import type { AtlasData } from '../core/types';
 import type { AtlasStore } from '../state/store';
 import { dropUnknownIds } from '../state/url';
 import { indexData, type Indexed } from '../state/view';
+import type { Published } from './load';
 import { openFiles, type LocalData } from './openFiles';
+import type { DetailsLoader } from './useDetails';
 
 export interface Loaded extends Indexed {
   basemap: BasemapData;
+  /** Makes a slim project whole (the published data); absent when the projects are whole. */
+  details?: DetailsLoader;
 }
 
 export interface Dataset {
@@ -29,7 +33,7 @@ export interface Dataset {
   backToPublished(): void;
 }
 
-export function useDataset(programme: Programme, store: AtlasStore, load: () => Promise<{ data: AtlasData; basemap: BasemapData }>): Dataset {
+export function useDataset(programme: Programme, store: AtlasStore, load: () => Promise<Published>): Dataset {
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [local, setLocal] = useState<LocalData | null>(null);
@@ -38,8 +42,8 @@ export function useDataset(programme: Programme, store: AtlasStore, load: () => 
   const reportUrl = useMemo(() => (local ? URL.createObjectURL(new Blob([local.report], { type: 'text/markdown' })) : null), [local]);
   useEffect(() => () => void (reportUrl && URL.revokeObjectURL(reportUrl)), [reportUrl]);
 
-  function show(data: AtlasData, basemap: BasemapData): Loaded {
-    const shown = { ...indexData(data), basemap };
+  function show(data: AtlasData, basemap: BasemapData, details?: DetailsLoader): Loaded {
+    const shown = { ...indexData(data), basemap, details };
     // The address bar then shows the canonical link, the one "Share" gives.
     const checked = dropUnknownIds(store.state, { objectives: new Set(shown.objectives.keys()), districts: new Set(shown.districts.keys()), municipalities: new Set(shown.municipalities.keys()) });
     store.replace(checked.state, checked.notices);
@@ -48,7 +52,7 @@ export function useDataset(programme: Programme, store: AtlasStore, load: () => 
   }
 
   useEffect(() => {
-    load().then(({ data, basemap }) => void (published.current = show(data, basemap)), (error: Error) => setLoadError(error.message));
+    load().then(({ data, basemap, details }) => void (published.current = show(data, basemap, details)), (error: Error) => setLoadError(error.message));
   }, []);
 
   const open = (files: File[]) => {
@@ -95,7 +99,7 @@ export function useDataset(programme: Programme, store: AtlasStore, load: () => 
     backToPublished: () => {
       if (!published.current) return;
       setLocal(null);
-      show(published.current.data, published.current.basemap);
+      show(published.current.data, published.current.basemap, published.current.details);
     },
   };
 }

@@ -7,6 +7,7 @@
 import { AttributionControl, Map as MapLibreMap, NavigationControl, setWorkerUrl, type LngLatBoundsLike } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
+import { labelFaces } from 'virtual:atlas-dataset';
 import { useEffect, useRef } from 'preact/hooks';
 import type { BasemapData } from '../core/basemap';
 import type { Project } from '../core/types';
@@ -67,7 +68,7 @@ export function MapView(props: MapViewProps) {
       buildStyle({
         flavor: FLAVORS[latest.current.flavor ?? 'light'],
         sources,
-        fontFaces: labelFontFaces(location.href),
+        fontFaces: labelFontFaces(labelFaces, location.href),
         labels: latest.current.labels,
         countries: latest.current.countries,
       });

@@ -8,12 +8,14 @@ import { amountText, safeHref } from './format';
 
 interface Props {
   project: Project;
+  /** The summary, links and notes are still loading (null), or could not load (the reason). */
+  details?: { loading: boolean; error: string | null };
   municipalities: Map<string, MunicipalityRecord>;
   i18n: I18n;
   onClose(): void;
 }
 
-export function ProjectDialog({ project: p, municipalities, i18n, onClose }: Props) {
+export function ProjectDialog({ project: p, details, municipalities, i18n, onClose }: Props) {
   const { t } = i18n;
   const period = p.period ?? t('periodUnknown');
   const dates = [p.startDate, p.endDate].map((d) => (d ? i18n.date(d) : '…')).join(' – ');
@@ -118,6 +120,16 @@ export function ProjectDialog({ project: p, municipalities, i18n, onClose }: Pro
         </>
       )}
 
+      {details?.loading && (
+        <p class="note" aria-busy="true">
+          {t('detailsLoading')}
+        </p>
+      )}
+      {details?.error && (
+        <p class="note" role="alert">
+          {t('detailsFailed', { reason: details.error })}
+        </p>
+      )}
       {p.summary && (
         <>
           <h3>

@@ -1,6 +1,6 @@
 /** The exact link to this view with its QR code, an embed snippet, and downloads of the selection. */
-import qrcode from 'qrcode-generator';
-import { useState } from 'preact/hooks';
+import type QRCode from 'qrcode-generator';
+import { useEffect, useState } from 'preact/hooks';
 import { saveFile } from '../charts/download';
 import { exportName, toCsv, toGeoJson } from '../core/export';
 import type { Filters } from '../core/filters';
@@ -17,19 +17,29 @@ interface Props {
   i18n: I18n;
   /** Renders the map view as a PNG of the given width. */
   mapPng(width: number): Promise<Blob>;
+  /** The projects with their details (the CSV lists their sources). */
+  whole(projects: readonly Project[]): Promise<Project[]>;
   onClose(): void;
 }
 
-/** The QR code drawn as one SVG path from the module matrix: generated here, no service. */
+/**
+ * The QR code drawn as one SVG path from the module matrix: generated here, no service. Its
+ * encoder loads with the first dialog, not with the page.
+ */
 function QrCode({ text, label }: { text: string; label: string }) {
-  const qr = qrcode(0, 'M');
-  qr.addData(text);
-  qr.make();
-  const n = qr.getModuleCount();
+  const [encoder, setEncoder] = useState<{ make: typeof QRCode } | null>(null);
+  useEffect(() => void import('qrcode-generator').then((m) => setEncoder({ make: m.default })), []);
+  let n = 21;
   let d = '';
-  for (let r = 0; r < n; r++) for (let c = 0; c < n; c++) if (qr.isDark(r, c)) d += `M${c + 4},${r + 4}h1v1h-1z`;
+  if (encoder) {
+    const qr = encoder.make(0, 'M');
+    qr.addData(text);
+    qr.make();
+    n = qr.getModuleCount();
+    for (let r = 0; r < n; r++) for (let c = 0; c < n; c++) if (qr.isDark(r, c)) d += `M${c + 4},${r + 4}h1v1h-1z`;
+  }
   return (
-    <svg class="qr" viewBox={`0 0 ${n + 8} ${n + 8}`} width={200} height={200} role="img" aria-label={label}>
+    <svg class="qr" viewBox={`0 0 ${n + 8} ${n + 8}`} width={200} height={200} role="img" aria-label={label} aria-busy={!encoder}>
       <rect width={n + 8} height={n + 8} fill="#fff" />
       <path d={d} fill="#000" shape-rendering="crispEdges" />
     </svg>
@@ -40,10 +50,11 @@ const PNG_WIDTH = 3000;
 
 const download = (name: string, type: string, content: string | Blob) => saveFile(name, content instanceof Blob ? content : new Blob([content], { type }));
 
-export function ShareDialog({ url, embedUrl, selection, filters, municipalities, i18n, mapPng, onClose }: Props) {
+export function ShareDialog({ url, embedUrl, selection, filters, municipalities, i18n, mapPng, whole, onClose }: Props) {
   const { t } = i18n;
   const [copied, setCopied] = useState(false);
   const [image, setImage] = useState<{ busy: boolean; error: string | null }>({ busy: false, error: null });
+  const [table, setTable] = useState<{ busy: boolean; error: string | null }>({ busy: false, error: null });
   const name = exportName(filters, municipalities, i18n.programme);
   const snippet = `<iframe src="${embedUrl.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}" width="800" height="560" style="border:0" title="${t('appTitle')}" loading="lazy" allowfullscreen></iframe>`;
   const png = async () => {
@@ -53,6 +64,15 @@ export function ShareDialog({ url, embedUrl, selection, filters, municipalities,
       setImage({ busy: false, error: null });
     } catch (error) {
       setImage({ busy: false, error: (error as Error).message });
+    }
+  };
+  const csv = async () => {
+    setTable({ busy: true, error: null });
+    try {
+      download(`${name}.csv`, 'text/csv;charset=utf-8', toCsv(await whole(selection), municipalities, i18n.programme));
+      setTable({ busy: false, error: null });
+    } catch (error) {
+      setTable({ busy: false, error: (error as Error).message });
     }
   };
   const copy = async () => {
@@ -77,9 +97,10 @@ export function ShareDialog({ url, embedUrl, selection, filters, municipalities,
       <h3>{t('downloads', { n: selection.length })}</h3>
       <ul class="downloads">
         <li>
-          <button type="button" onClick={() => download(`${name}.csv`, 'text/csv;charset=utf-8', toCsv(selection, municipalities, i18n.programme))}>
+          <button type="button" onClick={csv} disabled={table.busy} aria-busy={table.busy}>
             {t('downloadCsv')}
           </button>
+          {table.error && <p role="alert">{t('csvFailed', { reason: table.error })}</p>}
         </li>
         <li>
           <button type="button" onClick={() => download(`${name}.geojson`, 'application/geo+json', JSON.stringify(toGeoJson(selection, i18n.programme)))}>

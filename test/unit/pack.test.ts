@@ -1,0 +1,41 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { packDataset, SHARD_SIZE, shardCount, shardOf, slimProject, withDetails } from '../../src/core/pack';
+import type { AtlasData } from '../../src/core/types';
+
+const data = JSON.parse(readFileSync(new URL('../../data/out/atlas-data.json', import.meta.url), 'utf8')) as AtlasData;
+
+describe('packing the dataset for the web', () => {
+  const { head, shards } = packDataset(data);
+
+  it('keeps every project, slim, in the order of the dataset, and the rest of the dataset as it is', () => {
+    expect(head.projects.map((p) => p.id)).toEqual(data.projects.map((p) => p.id));
+    expect({ ...head, projects: [] }).toEqual({ ...data, projects: [] });
+    const withSummary = head.projects.filter((p) => p.summary !== null || p.sources.length || p.links.length || p.notes);
+    expect(withSummary).toEqual([]);
+    expect(data.projects.some((p) => p.summary)).toBe(true);
+  });
+
+  it('puts each project’s details in the one shard shardOf names, and makes the project whole again', () => {
+    expect(shards).toHaveLength(shardCount(data.projects.length));
+    expect(shards.reduce((n, s) => n + Object.keys(s).length, 0)).toBe(data.projects.length);
+    for (const [i, p] of data.projects.entries()) {
+      const shard = shards[shardOf(p.id, shards.length)];
+      expect(withDetails(head.projects[i], shard[p.id])).toEqual(p);
+    }
+  });
+
+  it('spreads ids over the shards and keeps each one near the shard size', () => {
+    const ids = Array.from({ length: 20_000 }, (_, i) => `SYN.${i}`);
+    const n = shardCount(ids.length);
+    const sizes = new Array<number>(n).fill(0);
+    for (const id of ids) sizes[shardOf(id, n)]++;
+    expect(Math.max(...sizes)).toBeLessThan(SHARD_SIZE * 1.5);
+    expect(Math.min(...sizes)).toBeGreaterThan(SHARD_SIZE * 0.5);
+  });
+
+  it('leaves a project without a place slim too (nothing to drop from its locations)', () => {
+    const unplaced = data.projects.find((p) => p.locations.length === 0) ?? { ...data.projects[0], locations: [] };
+    expect(slimProject(unplaced).locations).toEqual([]);
+  });
+});
