@@ -17,8 +17,14 @@ import { topology } from 'topojson-server';
 import { quantize } from 'topojson-client';
 import type { Objects, Topology } from 'topojson-specification';
 import type { Plugin } from 'vite';
-import { packDataset } from './src/core/pack.ts';
+import { siteBounds, siteTiles } from './data/tiles.ts';
+import type { BasemapData } from './src/core/basemap.ts';
+import { packDataset, TILED_SITES } from './src/core/pack.ts';
 import type { AtlasData } from './src/core/types.ts';
+import { DETAIL_ZOOM, siteCount, siteCounter, siteFeatures, usedSlots } from './src/map/sites.ts';
+import { TILE_MAXZOOM, type Overview } from './src/map/sources.ts';
+import { PREVIEW_INPUT, toPreview } from './src/state/preview.ts';
+import { deriveView, indexData } from './src/state/view.ts';
 
 const root = new URL('.', import.meta.url).pathname;
 /** Grid of the base map's TopoJSON: about 30 m over a programme area and its neighbours. */
@@ -60,12 +66,20 @@ function fontsourceBlocks(weight: number): { block: string; file: string; ranges
   return BLOCKS.flatMap((block) => found.filter((m) => m[2] === block).map((m) => ({ block, file: join(FONT_DIR, 'files', m[1]), ranges: parseRanges(m[3]) })));
 }
 
-/** Every character the page may draw in the bundled font. */
+/** Every character the page may draw in the bundled font (a pass of charCodeAt: the texts may be hundreds of megabytes). */
 function charactersOf(texts: string[]): number[] {
-  const points = new Set<number>();
-  for (let c = 0x20; c < 0x7f; c++) points.add(c);
-  for (const text of texts) for (const ch of text) points.add(ch.codePointAt(0)!);
-  return [...points].filter((c) => c >= 0x20).sort((a, b) => a - b);
+  const seen = new Uint8Array(0x110000);
+  for (let c = 0x20; c < 0x7f; c++) seen[c] = 1;
+  for (const text of texts) {
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c >= 0xd800 && c < 0xdc00 && i + 1 < text.length) seen[text.codePointAt(i++)!] = 1;
+      else seen[c] = 1;
+    }
+  }
+  const points: number[] = [];
+  for (let c = 0x20; c < seen.length; c++) if (seen[c]) points.push(c);
+  return points;
 }
 
 async function writeFonts(dir: string, texts: string[]): Promise<{ css: string; labelFaces: { file: string; range: string[] }[] }> {
@@ -89,66 +103,153 @@ async function writeFonts(dir: string, texts: string[]): Promise<{ css: string; 
   return { css: `${rules.join('\n')}\n`, labelFaces };
 }
 
-/** The code of `virtual:atlas-dataset`: every URL through a `?url` import, so Vite emits and hashes the file. */
-function datasetModule(dir: string, shards: number, labelFaces: { file: string; range: string[] }[]): string {
+/** Files the build emits under a content-hashed folder, by their paths inside it: many small ones, no module each. */
+interface Folder {
+  hash: string;
+  files: string[];
+}
+
+/** Writes files into `dir`/`name`/ and hashes their names and contents together. */
+function writeFolder(dir: string, name: string, files: Iterable<[string, string | Uint8Array]>): Folder {
+  const hash = createHash('sha256');
+  const written: string[] = [];
+  for (const [path, content] of files) {
+    mkdirSync(dirname(join(dir, name, path)), { recursive: true });
+    writeFileSync(join(dir, name, path), content);
+    hash.update(path).update(content);
+    written.push(path);
+  }
+  return { hash: hash.digest('hex').slice(0, 12), files: written };
+}
+
+interface Packed {
+  dir: string;
+  details: Folder;
+  tiles: Folder | null;
+}
+
+/** The code of `virtual:atlas-dataset`: single files through `?url` imports (Vite emits and hashes them), folders by their hashed path. */
+function datasetModule(dir: string, details: Folder, tiled: TiledMeta | null, labelFaces: { file: string; range: string[] }[]): string {
   const url = (file: string) => JSON.stringify(`${join(dir, file)}?url`);
   return [
     `import basemapUrl from ${url('basemap.topo.json')};`,
     `import dataUrl from ${url('atlas-data.json')};`,
-    ...Array.from({ length: shards }, (_, i) => `import shard${i} from ${url(`atlas-details-${i}.json`)};`),
+    ...(tiled ? [`import previewUrl from ${url('atlas-preview.json')};`] : []),
     ...labelFaces.map((f, i) => `import face${i} from ${url(f.file)};`),
     'export { basemapUrl, dataUrl };',
-    `export const shardUrls = [${Array.from({ length: shards }, (_, i) => `shard${i}`).join(', ')}];`,
+    `export const details = ${JSON.stringify({ path: `details/${details.hash}/`, shards: details.files.length })};`,
+    `export const tiled = ${tiled ? `{ previewUrl, ...${JSON.stringify(tiled)} }` : 'null'};`,
     `export const labelFaces = [${labelFaces.map((f, i) => `{ url: face${i}, range: ${JSON.stringify(f.range)} }`).join(', ')}];`,
   ].join('\n');
 }
 
-async function pack({ dataFile, programmeDir }: Inputs): Promise<string> {
+/** What the page needs to find a large dataset's tiles. */
+interface TiledMeta {
+  /** Page-relative URL template of the tiles. */
+  path: string;
+  minzoom: number;
+  maxzoom: number;
+  bounds: [number, number, number, number];
+}
+
+/** A large dataset's first view (src/state/preview.ts) and overview, and its sites as tiles. */
+function packTiled(work: string, head: AtlasData, basemap: BasemapData): { folder: Folder; meta: TiledMeta } {
+  const located = head.projects.filter((p) => p.locations.length > 0);
+  const sites = siteFeatures(located);
+  const seats = new Map(basemap.labels.features.map((f) => [f.properties.id, f.geometry.coordinates as [number, number]]));
+  const counter = siteCounter(located, seats);
+  const overview: Overview = { places: counter.places, counts: counter.count(located.map(() => 1)), slots: usedSlots(sites), sites: sites.features.length };
+  const view = toPreview(deriveView(indexData(head), PREVIEW_INPUT));
+  writeFileSync(join(work, 'atlas-preview.json'), JSON.stringify({ data: { ...head, projects: [] }, view, overview }));
+  const folder = writeFolder(work, 'tiles', (function* () {
+    for (const t of siteTiles(located, sites)) yield [`${t.z}/${t.x}/${t.y}.pbf`, t.bytes] as [string, Uint8Array];
+  })());
+  return { folder, meta: { path: `tiles/${folder.hash}/{z}/{x}/{y}.pbf`, minzoom: DETAIL_ZOOM, maxzoom: TILE_MAXZOOM, bounds: siteBounds(located) } };
+}
+
+/** Every file whose change changes the pack. */
+const PACK_INPUTS = ['src/core', 'src/state', 'src/i18n', 'src/map/sites.ts', 'src/map/sources.ts', 'data/tiles.ts', 'data-plugin.ts'].flatMap((path) => {
+  const full = join(root, path);
+  return statSync(full).isDirectory() ? readdirSync(full).map((f) => join(full, f)) : [full];
+});
+
+async function pack({ dataFile, programmeDir }: Inputs): Promise<Packed> {
   const basemapFile = join(programmeDir, 'geo/basemap.json');
-  const sources = [dataFile, basemapFile, join(programmeDir, 'programme.json'), join(programmeDir, 'geo/municipalities.json'), ...readdirSync(join(root, 'src/i18n')).map((f) => join(root, 'src/i18n', f)), join(root, 'src/core/pack.ts'), new URL(import.meta.url).pathname];
+  const sources = [dataFile, basemapFile, join(programmeDir, 'programme.json'), join(programmeDir, 'geo/municipalities.json')];
   const key = createHash('sha256');
-  for (const file of sources) key.update(`${file}\0${statSync(file).size}\0${statSync(file).mtimeMs}\0`);
+  for (const file of [...sources, ...PACK_INPUTS]) key.update(`${file}\0${statSync(file).size}\0${statSync(file).mtimeMs}\0`);
   const dir = join(root, 'node_modules/.atlas-build', key.digest('hex').slice(0, 16));
-  const moduleFile = join(dir, 'dataset.js');
-  if (existsSync(moduleFile)) return dir;
+  const doneFile = join(dir, 'packed.json');
+  if (existsSync(doneFile)) return { dir, ...(JSON.parse(readFileSync(doneFile, 'utf8')) as Omit<Packed, 'dir'>) };
 
   const work = `${dir}.${process.pid}.tmp`;
   rmSync(work, { recursive: true, force: true });
   mkdirSync(work, { recursive: true });
   const basemapText = readFileSync(basemapFile, 'utf8');
-  writeFileSync(join(work, 'basemap.topo.json'), JSON.stringify(quantize(topology(JSON.parse(basemapText)) as Topology<Objects<object>>, QUANTIZATION)));
+  const basemap = JSON.parse(basemapText) as BasemapData;
+  writeFileSync(join(work, 'basemap.topo.json'), JSON.stringify(quantize(topology(basemap as never) as Topology<Objects<object>>, QUANTIZATION)));
   const dataText = readFileSync(dataFile, 'utf8');
   const { head, shards } = packDataset(JSON.parse(dataText) as AtlasData);
   writeFileSync(join(work, 'atlas-data.json'), JSON.stringify(head));
-  shards.forEach((shard, i) => writeFileSync(join(work, `atlas-details-${i}.json`), JSON.stringify(shard)));
-  const texts = [dataText, basemapText, ...sources.slice(2).map((f) => readFileSync(f, 'utf8'))];
+  const details = writeFolder(work, 'details', shards.map((shard, i) => [`${i}.json`, JSON.stringify(shard)] as [string, string]));
+  const tiled = siteCount(head.projects) > TILED_SITES ? packTiled(work, head, basemap) : null;
+  const texts = [dataText, basemapText, ...[...sources.slice(2), ...PACK_INPUTS.filter((f) => f.includes('/i18n/'))].map((f) => readFileSync(f, 'utf8'))];
   const { css, labelFaces } = await writeFonts(work, texts);
   writeFileSync(join(work, 'fonts.css'), css);
-  writeFileSync(join(work, 'dataset.js'), datasetModule(dir, shards.length, labelFaces));
+  writeFileSync(join(work, 'dataset.js'), datasetModule(dir, details, tiled?.meta ?? null, labelFaces));
+  const packed = { details, tiles: tiled?.folder ?? null };
+  writeFileSync(join(work, 'packed.json'), JSON.stringify(packed));
   rmSync(dir, { recursive: true, force: true });
   renameSync(work, dir);
   pruneCache(dirname(dir));
-  return dir;
+  return { dir, ...packed };
 }
 
 /** Packs of inputs that changed since: the newest few stay (other datasets built alongside). */
 function pruneCache(cache: string, keep = 6): void {
   const packs = readdirSync(cache)
     .map((name) => join(cache, name))
-    .filter((dir) => existsSync(join(dir, 'dataset.js')))
+    .filter((dir) => existsSync(join(dir, 'packed.json')))
     .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs);
   for (const old of packs.slice(keep)) rmSync(old, { recursive: true, force: true });
 }
 
 export function datasetPlugin(inputs: Inputs): Plugin {
-  let dir: Promise<string> | null = null;
-  const packed = () => (dir ??= pack({ dataFile: resolve(inputs.dataFile), programmeDir: resolve(inputs.programmeDir) }));
+  let packing: Promise<Packed> | null = null;
+  const packed = () => (packing ??= pack({ dataFile: resolve(inputs.dataFile), programmeDir: resolve(inputs.programmeDir) }));
+  /** The folders by the page-relative path they are served at. */
+  const folders = (p: Packed) => [
+    { url: `details/${p.details.hash}/`, dir: join(p.dir, 'details'), folder: p.details },
+    ...(p.tiles ? [{ url: `tiles/${p.tiles.hash}/`, dir: join(p.dir, 'tiles'), folder: p.tiles }] : []),
+  ];
   return {
     name: 'atlas-dataset',
     async resolveId(id) {
-      if (id === 'virtual:atlas-dataset') return join(await packed(), 'dataset.js');
-      if (id === 'virtual:atlas-fonts.css') return join(await packed(), 'fonts.css');
+      if (id === 'virtual:atlas-dataset') return join((await packed()).dir, 'dataset.js');
+      if (id === 'virtual:atlas-fonts.css') return join((await packed()).dir, 'fonts.css');
       return null;
+    },
+    // The dev server serves the folders from the pack; a file not in it is a 404.
+    configureServer(server) {
+      server.middlewares.use((req, res, next) => {
+        const path = decodeURIComponent((req.url ?? '').split('?')[0]).replace(/^\//, '');
+        packed().then((p) => {
+          const hit = folders(p).find((f) => path.startsWith(f.url));
+          if (!hit) return next();
+          const file = path.slice(hit.url.length);
+          if (!hit.folder.files.includes(file)) {
+            res.statusCode = 404;
+            return res.end();
+          }
+          res.setHeader('Content-Type', file.endsWith('.pbf') ? 'application/x-protobuf' : 'application/json');
+          res.end(readFileSync(join(hit.dir, file)));
+        }, next);
+      });
+    },
+    async generateBundle() {
+      for (const { url, dir, folder } of folders(await packed())) {
+        for (const file of folder.files) this.emitFile({ type: 'asset', fileName: `${url}${file}`, source: readFileSync(join(dir, file)) });
+      }
     },
   };
 }

@@ -3,7 +3,8 @@
  * under a cache named after a hash of their contents. One build = one cache: a page is never
  * served a mix of old and new files, and a new version waits until the user reloads into it.
  * The WOFF copies of the fonts are left out: every browser that runs a service worker takes the
- * WOFF2 files the same @font-face rules list first.
+ * WOFF2 files the same @font-face rules list first. So are a large dataset's tiles and detail
+ * shards: the worker keeps those it serves.
  */
 import { createHash } from 'node:crypto';
 import type { Plugin } from 'vite';
@@ -21,7 +22,9 @@ export function serviceWorker(): Plugin {
         hash.update(item.type === 'chunk' ? item.code : typeof item.source === 'string' ? item.source : Buffer.from(item.source));
       }
       const version = hash.digest('hex').slice(0, 16);
-      const precached = files.filter((f) => !f.endsWith('.woff'));
+      // A large dataset's tiles and detail shards (thousands of files) are cached as they are fetched, not all at install.
+      const large = files.some((f) => f.startsWith('tiles/'));
+      const precached = files.filter((f) => !f.endsWith('.woff') && !(large && (f.startsWith('tiles/') || f.startsWith('details/'))));
       this.emitFile({ type: 'asset', fileName: 'sw.js', source: swSource(version, ['./', ...precached.map((f) => `./${f}`)]) });
     },
   };
@@ -54,7 +57,11 @@ self.addEventListener('fetch', (event) => {
     caches.open(CACHE).then(async (cache) => {
       // Every navigation gets this version's page, whatever its query string.
       const hit = request.mode === 'navigate' ? await cache.match('./', { ignoreVary: true }) : await cache.match(request, { ignoreSearch: true, ignoreVary: true });
-      return hit ?? fetch(request);
+      if (hit) return hit;
+      const response = await fetch(request);
+      // Tiles and detail shards have content-hashed folders: a copy stays right for this version.
+      if (response.ok && /\/(tiles|details)\/[0-9a-f]+\//.test(new URL(request.url).pathname)) cache.put(request, response.clone());
+      return response;
     }),
   );
 });

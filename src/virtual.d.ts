@@ -4,8 +4,10 @@ declare module 'virtual:atlas-dataset' {
   export const basemapUrl: string;
   /** The dataset with slim projects (src/core/pack.ts). */
   export const dataUrl: string;
-  /** The details shards, by shardOf(id, shardUrls.length). */
-  export const shardUrls: string[];
+  /** The details shards: `${path}${shardOf(id, shards)}.json`, relative to the page. */
+  export const details: { path: string; shards: number };
+  /** A large dataset: its first view and overview, and its tiles (a page-relative {z}/{x}/{y} template); null for a small one. */
+  export const tiled: { previewUrl: string; path: string; minzoom: number; maxzoom: number; bounds: [number, number, number, number] } | null;
   /** The label font's files (regular weight) with the characters each holds. */
   export const labelFaces: { url: string; range: string[] }[];
 }

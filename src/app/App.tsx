@@ -18,6 +18,7 @@ import { Presenter } from '../presenter/Presenter';
 import { stepView } from '../presenter/steps';
 import { AtlasStore } from '../state/store';
 import { toSearch, type UrlState } from '../state/url';
+import { previewShows } from '../state/preview';
 import { deriveView } from '../state/view';
 import { AboutDialog } from '../ui/AboutDialog';
 import { ColourByControl } from '../ui/ColourByControl';
@@ -102,12 +103,15 @@ export function App({ programme, load = loadAtlas }: AppProps) {
   const ctx: LabelContext | null = loaded && { i18n, municipalities: loaded.municipalities, districts: loaded.districts, objectives: loaded.objectives };
   const step = useMemo(() => (tour && loaded && ctx ? stepView(tour.story.steps[tour.step - 1], loaded.index, ctx) : null), [tour?.story, tour?.step, loaded, i18n]);
   const profile = state.view === 'profile' && state.filters.municipalities.length === 1 ? state.filters.municipalities[0] : null;
-  const view = useMemo(
-    () => loaded && deriveView(loaded, { filters: state.filters, stepFilters: step?.filters ?? null, colourBy: state.colourBy, network: state.network || !!step?.network, profile }),
-    [loaded, state.filters, step, state.colourBy, state.network, profile],
-  );
+  const view = useMemo(() => {
+    if (!loaded) return null;
+    const input = { filters: state.filters, stepFilters: step?.filters ?? null, colourBy: state.colourBy, network: state.network || !!step?.network, profile };
+    // A large dataset shows the build's first view until its projects are in; any other view waits for them.
+    if (loaded.preview) return previewShows(input) ? loaded.preview : null;
+    return deriveView(loaded, input);
+  }, [loaded, state.filters, step, state.colourBy, state.network, profile]);
   const choropleth = useMemo(() => (view?.choropleth ? choroplethScale(view.choropleth.breaks, FLAVORS[flavors.map]) : null), [view?.choropleth, flavors.map]);
-  const denseSites = useMemo(() => (loaded && isDense(loaded.located) ? siteCount(loaded.located) : null), [loaded]);
+  const denseSites = useMemo(() => (loaded?.tiles ? loaded.tiles.overview.sites : loaded && isDense(loaded.located) ? siteCount(loaded.located) : null), [loaded]);
   const selected = useMemo(() => (state.project ? loaded?.data.projects.find((p) => p.id === state.project) : undefined), [state.project, loaded]);
   const whole = useDetails(selected, loaded?.details);
   // The details panel covers the right of the map: the map keeps the selected project beside it.
@@ -137,7 +141,9 @@ export function App({ programme, load = loadAtlas }: AppProps) {
         <MapView
           basemap={loaded.basemap}
           projects={loaded.located}
+          tiles={loaded.tiles}
           visible={view.visible}
+          filters={view.filters}
           labels={{ script: i18n.language.script, fallback: programme.scripts[0] }}
           countries={programme.countries.map((c) => c.code)}
           credits={mapCredits(programme)}

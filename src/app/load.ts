@@ -7,11 +7,14 @@
 import programmeJson from '@atlas-programme/programme.json';
 import { feature } from 'topojson-client';
 import type { Topology } from 'topojson-specification';
-import { basemapUrl, dataUrl, shardUrls } from 'virtual:atlas-dataset';
+import { basemapUrl, dataUrl, details, tiled } from 'virtual:atlas-dataset';
 import type { BasemapData } from '../core/basemap';
 import { shardOf, withDetails, type DetailShard } from '../core/pack';
 import { validateProgramme, type Programme } from '../core/programme';
 import type { AtlasData, Project } from '../core/types';
+import type { Overview, TileSet } from '../map/sources';
+import { fromPreview, type ViewPreview } from '../state/preview';
+import type { View } from '../state/view';
 import type { DetailsLoader } from './useDetails';
 
 /** The programme's descriptor; a faulty one throws, naming the field. */
@@ -41,21 +44,40 @@ export interface Published {
   data: AtlasData;
   basemap: BasemapData;
   details?: DetailsLoader;
+  /** A large dataset: the build's first view and its tiles, and its projects, to load after the first frame. */
+  large?: { preview: View; tiles: { set: TileSet; overview: Overview }; projects(): Promise<AtlasData> };
 }
 
+interface PreviewFile {
+  data: AtlasData;
+  view: ViewPreview;
+  overview: Overview;
+}
+
+const projectsOf = async (url: string) => {
+  const data = await getJson<AtlasData>(url);
+  if (!Array.isArray(data.projects)) throw new Error(`${url}: no project list`);
+  return data;
+};
+
 export async function loadAtlas(): Promise<Published> {
-  const [data, topology] = await Promise.all([getJson<AtlasData>(dataUrl), getJson<Topology>(basemapUrl)]);
-  if (!Array.isArray(data.projects)) throw new Error(`${dataUrl}: no project list`);
-  return { data, basemap: basemapOf(topology), details: loadDetails };
+  const [first, topology] = await Promise.all([tiled ? getJson<PreviewFile>(tiled.previewUrl) : projectsOf(dataUrl), getJson<Topology>(basemapUrl)]);
+  const basemap = basemapOf(topology);
+  if (!tiled) return { data: first as AtlasData, basemap, details: loadDetails };
+  const { data, view, overview } = first as PreviewFile;
+  const { path, minzoom, maxzoom, bounds } = tiled;
+  const set: TileSet = { url: decodeURI(new URL(path, location.href).href), minzoom, maxzoom, bounds };
+  return { data, basemap, details: loadDetails, large: { preview: fromPreview(view), tiles: { set, overview }, projects: () => projectsOf(dataUrl) } };
 }
 
 const shards = new Map<number, Promise<DetailShard>>();
 
 /** The project with its details, from its shard (fetched once per shard). */
 async function loadDetails(project: Project): Promise<Project> {
-  const n = shardOf(project.id, shardUrls.length);
-  if (!shards.has(n)) shards.set(n, getJson<DetailShard>(shardUrls[n]).catch((error: Error) => (shards.delete(n), Promise.reject(error))));
-  const details = (await shards.get(n)!)[project.id];
-  if (!details) throw new Error(`${shardUrls[n]}: no details of ${project.id}`);
-  return withDetails(project, details);
+  const n = shardOf(project.id, details.shards);
+  const url = new URL(`${details.path}${n}.json`, location.href).href;
+  if (!shards.has(n)) shards.set(n, getJson<DetailShard>(url).catch((error: Error) => (shards.delete(n), Promise.reject(error))));
+  const found = (await shards.get(n)!)[project.id];
+  if (!found) throw new Error(`${url}: no details of ${project.id}`);
+  return withDetails(project, found);
 }

@@ -5,12 +5,13 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { BasemapData } from '../core/basemap';
-import { mark } from '../core/marks';
+import { mark, whenMarked } from '../core/marks';
 import type { Programme } from '../core/programme';
 import type { AtlasData } from '../core/types';
 import type { AtlasStore } from '../state/store';
 import { dropUnknownIds } from '../state/url';
-import { indexData, type Indexed } from '../state/view';
+import { indexData, type Indexed, type View } from '../state/view';
+import type { Overview, TileSet } from '../map/sources';
 import type { Published } from './load';
 import { openFiles, type LocalData } from './openFiles';
 import type { DetailsLoader } from './useDetails';
@@ -19,6 +20,10 @@ export interface Loaded extends Indexed {
   basemap: BasemapData;
   /** Makes a slim project whole (the published data); absent when the projects are whole. */
   details?: DetailsLoader;
+  /** A large dataset's tiles and overview (its sites are drawn from them). */
+  tiles: { set: TileSet; overview: Overview } | null;
+  /** A large dataset's first view, while its projects load (no project in `data` yet). */
+  preview: View | null;
 }
 
 export interface Dataset {
@@ -42,8 +47,8 @@ export function useDataset(programme: Programme, store: AtlasStore, load: () => 
   const reportUrl = useMemo(() => (local ? URL.createObjectURL(new Blob([local.report], { type: 'text/markdown' })) : null), [local]);
   useEffect(() => () => void (reportUrl && URL.revokeObjectURL(reportUrl)), [reportUrl]);
 
-  function show(data: AtlasData, basemap: BasemapData, details?: DetailsLoader): Loaded {
-    const shown = { ...indexData(data), basemap, details };
+  function show(data: AtlasData, basemap: BasemapData, details?: DetailsLoader, tiles: Loaded['tiles'] = null, preview: View | null = null): Loaded {
+    const shown = { ...indexData(data), basemap, details, tiles, preview };
     // The address bar then shows the canonical link, the one "Share" gives.
     const checked = dropUnknownIds(store.state, { objectives: new Set(shown.objectives.keys()), districts: new Set(shown.districts.keys()), municipalities: new Set(shown.municipalities.keys()) });
     store.replace(checked.state, checked.notices);
@@ -52,7 +57,17 @@ export function useDataset(programme: Programme, store: AtlasStore, load: () => 
   }
 
   useEffect(() => {
-    load().then(({ data, basemap, details }) => void (published.current = show(data, basemap, details)), (error: Error) => setLoadError(error.message));
+    load()
+      .then(async ({ data, basemap, details, large }) => {
+        published.current = show(data, basemap, details, large?.tiles, large?.preview);
+        if (!large) return;
+        // A large dataset's projects come after the first frame, which the build's preview drew.
+        await whenMarked('atlas:ready');
+        const all = await large.projects();
+        published.current = show(all, basemap, details, large.tiles);
+        mark('atlas:projects');
+      })
+      .catch((error: Error) => setLoadError(error.message));
   }, []);
 
   const open = (files: File[]) => {
@@ -99,7 +114,7 @@ export function useDataset(programme: Programme, store: AtlasStore, load: () => 
     backToPublished: () => {
       if (!published.current) return;
       setLocal(null);
-      show(published.current.data, published.current.basemap, published.current.details);
+      show(published.current.data, published.current.basemap, published.current.details, published.current.tiles);
     },
   };
 }

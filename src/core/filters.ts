@@ -32,25 +32,22 @@ export const NO_FILTERS: Filters = {
 export type Facet = 'themes' | 'objectives' | 'periods' | 'types' | 'countries' | 'districts' | 'municipalities';
 export const FACETS: Facet[] = ['periods', 'themes', 'objectives', 'types', 'countries', 'districts', 'municipalities'];
 
-/** What a project offers to each facet, and its search text: computed once per dataset. */
+/** What a project offers to each facet (computed once per dataset), and its search text (once it is searched). */
 export interface ProjectKeys {
   project: Project;
   values: Record<Facet, string[]>;
-  search: string;
+  /** The municipality of each location (undefined: not in the records). */
+  places: (MunicipalityRecord | undefined)[];
+  search?: string;
 }
 
 export function indexProjects(projects: readonly Project[], municipalities: ReadonlyMap<string, MunicipalityRecord>): ProjectKeys[] {
   return projects.map((project) => {
     const places = project.locations.map((l) => municipalities.get(l.municipalityId));
     const countries = new Set<string>([...project.locations.map((l) => l.country), ...project.partners.map((p) => p.country).filter((c): c is CountryCode => !!c)]);
-    const searchParts = [
-      ...Object.values(project.title), project.acronym, project.code,
-      ...project.partners.flatMap((p) => [p.name, p.town]),
-      ...project.locations.flatMap((l) => Object.values(l.names)),
-      ...places.flatMap((m) => (m ? Object.values(m.names) : [])),
-    ];
     return {
       project,
+      places,
       values: {
         themes: [project.theme],
         objectives: project.objective ? [project.objective] : [],
@@ -60,15 +57,28 @@ export function indexProjects(projects: readonly Project[], municipalities: Read
         districts: [...new Set(places.map((m) => m?.districtId).filter((d): d is string => !!d))],
         municipalities: [...new Set(municipalPlaces(project).map((l) => l.municipalityId))],
       },
-      search: ` ${searchParts.filter(Boolean).map((t) => matchKey(t!)).join(' | ')}`,
     };
   });
+}
+
+/** Titles, acronym, code, partners, places and municipalities, as match keys: made on the first search, kept. */
+function searchText(keys: ProjectKeys): string {
+  if (keys.search !== undefined) return keys.search;
+  const { project, places } = keys;
+  const parts = [
+    ...Object.values(project.title), project.acronym, project.code,
+    ...project.partners.flatMap((p) => [p.name, p.town]),
+    ...project.locations.flatMap((l) => Object.values(l.names)),
+    ...places.flatMap((m) => (m ? Object.values(m.names) : [])),
+  ];
+  return (keys.search = ` ${parts.filter(Boolean).map((t) => matchKey(t!)).join(' | ')}`);
 }
 
 /** Every word of the query must start a word of the project's text ("pir" finds Pirot). */
 function matchesSearch(keys: ProjectKeys, q: string): boolean {
   const words = matchKey(q).split(' ').filter(Boolean);
-  return words.every((w) => keys.search.includes(` ${w}`));
+  const text = searchText(keys);
+  return words.every((w) => text.includes(` ${w}`));
 }
 
 /** Skip every facet: only the budget range and the search apply. */

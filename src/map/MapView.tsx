@@ -15,7 +15,7 @@ import { FLAVORS } from '../palette/flavors';
 import { labelFontFaces } from './fonts';
 import type { MapCredit, MapViewProps } from './props';
 import { extent } from './extent';
-import { geojsonSources } from './sources';
+import { geojsonSources, tiledSources, type ProjectSources } from './sources';
 import { buildStyle } from './style';
 import { CameraSync } from './sync/camera';
 import { ExportSync } from './sync/export';
@@ -42,6 +42,9 @@ declare global {
   }
 }
 
+const sourcesFor = (props: MapViewProps): ProjectSources =>
+  props.tiles ? tiledSources(props.basemap, props.projects, props.tiles.set, props.tiles.overview) : geojsonSources(props.basemap, props.projects);
+
 /** The programme area and every project place (some partners sit outside it, e.g. in a capital). */
 const initialBounds = (basemap: BasemapData, projects: readonly Project[]): LngLatBoundsLike =>
   extent(
@@ -62,12 +65,15 @@ export function MapView(props: MapViewProps) {
   /** The style for the current props (flavour, script), from the sources made at creation. */
   const currentStyle = useRef<() => ReturnType<typeof buildStyle>>(null);
 
+  /** The project sources for the current projects (rebuilt when they change). */
+  const sources = useRef<{ current: ProjectSources; projects: readonly Project[] }>(null);
+
   useEffect(() => {
-    const sources = geojsonSources(props.basemap, props.projects);
+    sources.current = { current: sourcesFor(props), projects: props.projects };
     const style = () =>
       buildStyle({
         flavor: FLAVORS[latest.current.flavor ?? 'light'],
-        sources,
+        sources: sources.current!.current,
         fontFaces: labelFontFaces(labelFaces, location.href),
         labels: latest.current.labels,
         countries: latest.current.countries,
@@ -91,16 +97,17 @@ export function MapView(props: MapViewProps) {
     map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
     map.touchZoomRotate.disableRotation();
 
-    const highlight = new HighlightSync(sources);
+    const ref = sources.current;
+    const highlight = new HighlightSync(ref);
     const parts: MapSync[] = [
-      new SelectionSync(sources),
+      new SelectionSync(ref),
       new MunicipalitySync(),
       new NetworkSync(),
       new LabelSync(),
       highlight,
-      new InteractionSync(sources, highlight),
+      new InteractionSync(ref, highlight),
       new CameraSync(),
-      new ExportSync(sources, style),
+      new ExportSync(ref, style),
     ];
     let ready = false;
     map.on('load', () => {
@@ -126,14 +133,17 @@ export function MapView(props: MapViewProps) {
     };
   }, []);
 
-  // Entering or leaving the presenter changes the flavour: the style is diffed in place, and what
+  // New projects (an opened file, a tiled dataset's loaded projects) give new sources; entering or
+  // leaving the presenter changes the flavour. Either way the style is diffed in place, and what
   // the syncs draw on top of it is written again.
   const flavor = useRef(props.flavor);
   useEffect(() => {
     const map = mapRef.current;
     if (map && syncs.current.length) {
+      const renewed = sources.current!.projects !== props.projects;
+      if (renewed) sources.current = Object.assign(sources.current!, { current: sourcesFor(props), projects: props.projects });
       for (const part of syncs.current) part.update(props);
-      if (flavor.current !== props.flavor) {
+      if (renewed || flavor.current !== props.flavor) {
         map.setStyle(currentStyle.current!(), { diff: true });
         const restyle = () => syncs.current.forEach((part) => part.restyle());
         if (map.isStyleLoaded()) restyle();

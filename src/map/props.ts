@@ -1,11 +1,13 @@
 /** What the map is given: the view it draws and the callbacks it reports to. */
 import type { FeatureCollection, LineString } from 'geojson';
 import type { BasemapData } from '../core/basemap';
+import type { Filters } from '../core/filters';
 import type { Project } from '../core/types';
 import type { FlavorName } from '../palette/flavors';
 import type { ChoroplethScale } from '../palette/scales';
 import type { Camera } from '../state/url';
 import type { PngFrame } from './exportPng';
+import type { Overview, TileSet } from './sources';
 import type { LabelScript } from './style';
 
 export interface MapCredit {
@@ -21,10 +23,14 @@ export interface MapChoropleth {
 
 export interface MapViewProps {
   basemap: BasemapData;
-  /** Every located project: the sources are built once from these. */
+  /** Every located project (empty while a tiled dataset's projects load): the sources are built from these. */
   projects: readonly Project[];
+  /** A large dataset's built tiles and overview: sites come from tiles (src/map/sources.ts). */
+  tiles: { set: TileSet; overview: Overview } | null;
   /** Ids of the projects in the current selection. */
   visible: ReadonlySet<string>;
+  /** The filters that made it (tiled sites filter on their properties where they can). */
+  filters: Filters;
   labels: LabelScript;
   /** The programme's countries, drawn apart from their neighbours. */
   countries: readonly string[];

@@ -8,7 +8,9 @@
  * share slots and a click there lists every project under the pointer.
  */
 import type { Feature, FeatureCollection, Geometry, LineString, Point } from 'geojson';
+import type { ExpressionSpecification } from 'maplibre-gl';
 import { ALL_THEMES, type ThemeId } from '../core/themes';
+import type { Filters } from '../core/filters';
 import type { Project } from '../core/types';
 
 export interface SiteProps {
@@ -113,6 +115,41 @@ export function idsByProject(collection: FeatureCollection<Geometry, { project: 
 /** The selection as a mask over a project list: 1 at the index of each project in it, 0 elsewhere. */
 export function selectionMask(projects: readonly Project[], visible: ReadonlySet<string>): number[] {
   return projects.map((p) => (visible.has(p.id) ? 1 : 0));
+}
+
+/**
+ * The selection as a filter on tiled sites' `p` (the index of a located project): a match on the
+ * shorter of the lists in and out of the selection; null when every located project is in it.
+ */
+export function selectionFilter(projects: readonly Project[], visible: ReadonlySet<string>): ExpressionSpecification | null {
+  const inside: number[] = [];
+  const outside: number[] = [];
+  projects.forEach((p, i) => (visible.has(p.id) ? inside : outside).push(i));
+  if (!outside.length) return null;
+  if (!inside.length) return ['==', ['get', 'p'], -1];
+  const [list, member] = inside.length <= outside.length ? [inside, true] : [outside, false];
+  return ['match', ['get', 'p'], list, member, !member];
+}
+
+/**
+ * Filters that are properties of a project, as an expression on tiled sites' own properties
+ * (data/tiles.ts): small whatever the number of sites. Null when another filter is active
+ * (search, places, countries: their match is over a project's every place and partner), or none.
+ */
+export function tileFilter(f: Filters): ExpressionSpecification | null {
+  if (f.q.trim() || f.countries.length || f.districts.length || f.municipalities.length) return null;
+  const oneOf = (property: string, values: readonly string[]): ExpressionSpecification => ['match', ['get', property], [...values], true, false];
+  const parts: ExpressionSpecification[] = [];
+  if (f.themes.length) parts.push(oneOf('theme', f.themes));
+  if (f.periods.length) parts.push(oneOf('period', f.periods));
+  if (f.types.length) parts.push(oneOf('type', f.types));
+  if (f.objectives.length) parts.push(oneOf('objective', f.objectives));
+  if (f.budget) {
+    parts.push(['has', 'total']);
+    if (f.budget.min !== null) parts.push(['>=', ['get', 'total'], f.budget.min]);
+    if (f.budget.max !== null) parts.push(['<=', ['get', 'total'], f.budget.max]);
+  }
+  return parts.length ? ['all', ...parts] : null;
 }
 
 /** The spiral slots a collection uses: −1 (alone) and 0 … its largest stack − 1. */

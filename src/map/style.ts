@@ -2,12 +2,12 @@
  * The map style, generated from a flavour (palette/flavors.ts) and the map's sources (sources.ts):
  * no tile, glyph or sprite server. Layer ids are exported for the sync modules and the tests.
  */
-import type { ExpressionSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
+import type { ExpressionSpecification, FilterSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
 import { nameProperty } from '../core/basemap';
 import type { Flavor } from '../palette/flavors';
 import { themeScale } from '../palette/scales';
 import { LABEL_FONT } from './fonts';
-import type { ProjectSources } from './sources';
+import { SITE_LAYER, type ProjectSources } from './sources';
 import { DETAIL_ZOOM, SITE_DIAMETER, SITE_OUTLINE, STACK_SPACING, stackOffset } from './sites';
 
 export const LAYER = {
@@ -21,7 +21,11 @@ export const LAYER = {
 } as const;
 
 /** Sites are drawn by one circle layer per spiral slot: 'sites' (alone at a place), 'sites-0', … */
-const siteLayerId = (slot: number) => (slot < 0 ? 'sites' : `sites-${slot}`);
+export const siteLayerId = (slot: number) => (slot < 0 ? 'sites' : `sites-${slot}`);
+
+/** A site layer's filter: its slot, and for tiled sites the selection (null: every project). */
+export const siteFilter = (slot: number, selection: ExpressionSpecification | null): FilterSpecification =>
+  selection ? ['all', ['==', ['get', 'slot'], slot], selection] : ['==', ['get', 'slot'], slot];
 export const isSiteLayer = (id: string) => /^sites(-\d+)?$/.test(id);
 
 export interface StyleInput {
@@ -69,15 +73,16 @@ const shown: ExpressionSpecification = ['case', out, 0, 1];
 
 const byZoom = (...stops: number[]): ExpressionSpecification => ['interpolate', ['linear'], ['zoom'], ...stops];
 
-function siteLayer(flavor: Flavor, slot: number, minzoom: number): LayerSpecification {
+function siteLayer(flavor: Flavor, slot: number, minzoom: number, tiled: boolean): LayerSpecification {
   const scale = flavor.site_scale;
   const radius = (SITE_DIAMETER / 2 - SITE_OUTLINE) * scale;
   return {
     id: siteLayerId(slot),
     type: 'circle',
     source: 'sites',
+    ...(tiled ? { 'source-layer': SITE_LAYER } : {}),
     minzoom,
-    filter: ['==', ['get', 'slot'], slot],
+    filter: siteFilter(slot, null),
     // A filtered-out site shrinks to nothing rather than turning transparent: no pixels to shade,
     // and fewer state-dependent properties to rewrite when the selection changes.
     paint: {
@@ -183,7 +188,7 @@ export function buildStyle({ flavor, sources, fontFaces, labels, countries }: St
           'text-halo-width': 1.6,
         },
       },
-      ...sources.slots.map((slot) => siteLayer(flavor, slot, dense ? DETAIL_ZOOM : 0)),
+      ...sources.slots.map((slot) => siteLayer(flavor, slot, dense ? DETAIL_ZOOM : 0, sources.tiled)),
       ...(dense ? [siteCountLayer(flavor)] : []),
     ],
   };

@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { packDataset, SHARD_SIZE, shardCount, shardOf, slimProject, withDetails } from '../../src/core/pack';
 import type { AtlasData } from '../../src/core/types';
+import { fromPreview, PREVIEW_INPUT, previewShows, toPreview } from '../../src/state/preview';
+import { deriveView, indexData } from '../../src/state/view';
 
 const data = JSON.parse(readFileSync(new URL('../../data/out/atlas-data.json', import.meta.url), 'utf8')) as AtlasData;
 
@@ -37,5 +39,21 @@ describe('packing the dataset for the web', () => {
   it('leaves a project without a place slim too (nothing to drop from its locations)', () => {
     const unplaced = data.projects.find((p) => p.locations.length === 0) ?? { ...data.projects[0], locations: [] };
     expect(slimProject(unplaced).locations).toEqual([]);
+  });
+});
+
+describe('the first view a large dataset ships', () => {
+  it('is the view the page derives with no filter, without its per-project lists', () => {
+    const view = deriveView(indexData(data), PREVIEW_INPUT);
+    const shipped = fromPreview(JSON.parse(JSON.stringify(toPreview(view))));
+    expect(shipped).toEqual({ ...view, selection: [], visible: new Set(), unplaced: [] });
+    expect(shipped.charts.years.some((y) => y.byTheme instanceof Map && y.byTheme.size > 0)).toBe(true);
+  });
+
+  it('stands only for the view with no filter, no step, no network and no profile', () => {
+    expect(previewShows(PREVIEW_INPUT)).toBe(true);
+    expect(previewShows({ ...PREVIEW_INPUT, filters: { ...PREVIEW_INPUT.filters, q: 'x' } })).toBe(false);
+    expect(previewShows({ ...PREVIEW_INPUT, profile: 'BG-VID09' })).toBe(false);
+    expect(previewShows({ ...PREVIEW_INPUT, network: true })).toBe(false);
   });
 });

@@ -7,7 +7,7 @@ import type { Map as MapLibreMap, StyleSpecification } from 'maplibre-gl';
 import { FLAVORS } from '../../palette/flavors';
 import { renderMapPng } from '../exportPng';
 import type { MapViewProps } from '../props';
-import type { ProjectSources } from '../sources';
+import type { SourcesRef } from '../sources';
 import { writeChoropleth } from './municipalities';
 import { writeNetwork } from './network';
 import { writeSelection } from './selection';
@@ -23,7 +23,7 @@ export class ExportSync implements MapSync {
   };
 
   constructor(
-    private readonly sources: ProjectSources,
+    private readonly sources: SourcesRef,
     /** The style of the current props (flavour, script). */
     private readonly style: () => StyleSpecification,
   ) {}
@@ -43,8 +43,8 @@ export class ExportSync implements MapSync {
           cssHeight: map.getContainer().clientHeight,
           width,
           prepare: (copy) => {
-            const { projects, visible, basemap, choropleth, network, flavor } = this.props;
-            writeSelection(copy, this.sources, projects, visible, null);
+            const { basemap, choropleth, network, flavor } = this.props;
+            writeSelection(copy, this.sources.current, this.props, null);
             writeChoropleth(copy, basemap, choropleth, FLAVORS[flavor ?? 'light'].area);
             writeNetwork(copy, network);
           },

@@ -1,7 +1,7 @@
 /** The project under the pointer, the one focused in a list and the open one, highlighted (with their partner lines) through feature state. */
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { MapViewProps } from '../props';
-import type { ProjectSources } from '../sources';
+import type { SourcesRef } from '../sources';
 import type { MapSync } from './sync';
 
 export class HighlightSync implements MapSync {
@@ -12,7 +12,7 @@ export class HighlightSync implements MapSync {
   /** Projects highlighted now. */
   private lit: string[] = [];
 
-  constructor(private readonly sources: ProjectSources) {}
+  constructor(private readonly sources: SourcesRef) {}
 
   onAdd(map: MapLibreMap, props: MapViewProps): void {
     [this.map, this.selected, this.focused] = [map, props.selected, props.focused];
@@ -41,7 +41,7 @@ export class HighlightSync implements MapSync {
   private write(): void {
     const next = [...new Set([this.hovered, this.focused, this.selected])].filter((x): x is string => !!x);
     const set = (project: string, highlight: boolean) => {
-      for (const feature of this.sources.featuresOf(project)) this.map.setFeatureState(feature, { highlight });
+      for (const feature of this.sources.current.featuresOf(project)) this.map.setFeatureState(feature, { highlight });
     };
     for (const p of this.lit.filter((p) => !next.includes(p))) set(p, false);
     for (const p of next) set(p, true);

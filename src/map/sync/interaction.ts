@@ -7,7 +7,7 @@ import type { Map as MapLibreMap, MapLayerMouseEvent, MapMouseEvent, PointLike }
 import type { Point } from 'geojson';
 import type { MapViewProps } from '../props';
 import { DETAIL_ZOOM } from '../sites';
-import type { ProjectSources } from '../sources';
+import type { SourcesRef } from '../sources';
 import { isSiteLayer, LAYER } from '../style';
 import type { HighlightSync } from './highlight';
 import { reducedMotion, type MapSync } from './sync';
@@ -17,7 +17,7 @@ export class InteractionSync implements MapSync {
   private props!: MapViewProps;
 
   constructor(
-    private readonly sources: ProjectSources,
+    private readonly sources: SourcesRef,
     private readonly highlight: HighlightSync,
   ) {}
 
@@ -29,7 +29,7 @@ export class InteractionSync implements MapSync {
   }
 
   private bubbleAt(point: PointLike) {
-    return this.sources.counter ? this.map.queryRenderedFeatures(point, { layers: [LAYER.siteCounts] })[0] : undefined;
+    return this.sources.current.counter ? this.map.queryRenderedFeatures(point, { layers: [LAYER.siteCounts] })[0] : undefined;
   }
 
   private municipalityAt(point: PointLike): string | null {

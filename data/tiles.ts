@@ -1,0 +1,86 @@
+/**
+ * The sites of a large dataset as vector tiles (Mapbox Vector Tile, one layer `sites`), cut with
+ * geojson-vt and encoded with vt-pbf (maplibre's own forks), for the zooms where each site is
+ * drawn; overview zooms draw the per-municipality counts instead (src/map/sites.ts).
+ *
+ * Each feature carries what the map draws and filters on (src/map/sites.ts tileFilter), packed
+ * small: `project` (id), `p` (its index in the located projects, also the feature id: feature
+ * state and the selection filter key on it), `theme`, `slot` (its place in a stack), `period`,
+ * `type`, `objective` ('' for none), `total` (euros, absent when unknown), `budget` (its class
+ * of BUDGET_EDGES, -1 unknown), and the site's own `country` and `municipality`.
+ */
+import { GeoJSONVT } from '@maplibre/geojson-vt';
+import { fromGeojsonVt } from '@maplibre/vt-pbf';
+import type { FeatureCollection, Point } from 'geojson';
+import { BUDGET_EDGES } from '../src/core/aggregate';
+import type { Location, Project } from '../src/core/types';
+import { DETAIL_ZOOM, type SiteProps } from '../src/map/sites';
+import { SITE_LAYER, TILE_MAXZOOM } from '../src/map/sources';
+
+const EXTENT = 4096;
+/** Around each tile, in tile units: a stack's spiral reaches about 70 px from its town (512 px tiles). */
+const BUFFER = 600;
+
+export interface Tile {
+  z: number;
+  x: number;
+  y: number;
+  bytes: Uint8Array;
+}
+
+const budgetClass = (p: Project) => {
+  const v = p.total?.value;
+  if (v == null) return -1;
+  const i = BUDGET_EDGES.findIndex((edge) => v < edge);
+  return i < 0 ? BUDGET_EDGES.length : i;
+};
+
+/** Tile column/row of a longitude/latitude at a zoom (Web Mercator). */
+function tileOf(lon: number, lat: number, z: number): [number, number] {
+  const n = 2 ** z;
+  const r = (lat * Math.PI) / 180;
+  const x = Math.floor(((lon + 180) / 360) * n);
+  const y = Math.floor(((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2) * n);
+  return [Math.min(n - 1, Math.max(0, x)), Math.min(n - 1, Math.max(0, y))];
+}
+
+/** The tile properties of a project's site at one of its locations (`p`: the project's index among the located). */
+export function siteProperties(p: Project, index: number, location: Location, slot: number) {
+  return {
+    project: p.id, p: index, theme: p.theme, slot, period: p.period ?? 'unknown', type: p.type ?? 'unknown',
+    objective: p.objective ?? '', ...(p.total?.value != null ? { total: p.total.value } : {}), budget: budgetClass(p),
+    country: location.country, municipality: location.municipalityId,
+  };
+}
+
+/** Every non-empty tile from DETAIL_ZOOM to TILE_MAXZOOM of the located projects' sites (siteFeatures of them). */
+export function* siteTiles(located: readonly Project[], sites: FeatureCollection<Point, SiteProps>): Generator<Tile> {
+  const index = new Map(located.map((p, i) => [p.id, i]));
+  const byId = new Map(located.map((p) => [p.id, p]));
+  const features = sites.features.map((f) => {
+    const p = byId.get(f.properties.project)!;
+    const location = p.locations.find((l) => l.settlementId === f.properties.settlement)!;
+    return { ...f, id: index.get(p.id)!, properties: siteProperties(p, index.get(p.id)!, location, f.properties.slot) };
+  });
+  const collection: FeatureCollection<Point> = { type: 'FeatureCollection', features };
+  const cutter = new GeoJSONVT(collection, { maxZoom: TILE_MAXZOOM, indexMaxZoom: DETAIL_ZOOM, indexMaxPoints: 0, extent: EXTENT, buffer: BUFFER, tolerance: 0 });
+  const [west, south, east, north] = siteBounds(located);
+  for (let z = DETAIL_ZOOM; z <= TILE_MAXZOOM; z++) {
+    // One tile more on each side: the buffer puts sites near an edge into the neighbour too.
+    const [x0, y0] = tileOf(west, north, z);
+    const [x1, y1] = tileOf(east, south, z);
+    for (let x = Math.max(0, x0 - 1); x <= x1 + 1; x++) {
+      for (let y = Math.max(0, y0 - 1); y <= y1 + 1; y++) {
+        const tile = cutter.getTile(z, x, y);
+        if (tile?.features.length) yield { z, x, y, bytes: fromGeojsonVt({ [SITE_LAYER]: tile }, { version: 2, extent: EXTENT }) };
+      }
+    }
+  }
+}
+
+/** [west, south, east, north] of the sites: the tile source's bounds (no requests outside). */
+export function siteBounds(located: readonly Project[]): [number, number, number, number] {
+  let [west, south, east, north] = [180, 90, -180, -90];
+  for (const p of located) for (const l of p.locations) [west, south, east, north] = [Math.min(west, l.lon), Math.min(south, l.lat), Math.max(east, l.lon), Math.max(north, l.lat)];
+  return [west, south, east, north];
+}
