@@ -60,7 +60,7 @@ self.addEventListener('fetch', (event) => {
       if (hit) return hit;
       const response = await fetch(request);
       // Tiles and detail shards have content-hashed folders: a copy stays right for this version.
-      if (response.ok && /\/(tiles|details)\/[0-9a-f]+\//.test(new URL(request.url).pathname)) cache.put(request, response.clone());
+      if (response.ok && ['/tiles/', '/details/'].some((folder) => new URL(request.url).pathname.includes(folder))) cache.put(request, response.clone());
       return response;
     }),
   );

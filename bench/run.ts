@@ -1,77 +1,147 @@
 /**
- * npm run bench, in headless Chromium (software WebGL):
- *  1. cold navigation → 'atlas:ready' for the built atlas and for the bare maplibre floor page
- *     (5 runs each, medians, their ratio) and the gzip weight of the atlas's first load;
- *  2. filter change → map idle and → charts updated, at the real size and on 100,000 synthetic
- *     sites (medians of 9 toggles of a period checkbox): at the first view, where dense data is
- *     drawn as counts per municipality, and zoomed in to DETAIL_ZOOM, where each site is drawn.
+ * npm run bench [-- --sizes real,100k,1M]: the atlas as deployed, in headless Chromium (software
+ * WebGL), at three sizes: the real data (104 projects) and synthetic datasets of 100,000 and
+ * 1,000,000 sites (npm run synthetic → npm run import → ATLAS_DATA build, never shipped), each
+ * built site served by the static server of the end-to-end tests. Per size:
+ *  - the build (tiles + index): seconds and peak memory, and the sizes of what it wrote;
+ *  - cold navigation → 'atlas:ready' (5 runs, median) and the gzip weight of every file fetched
+ *    before it; for the real data also the bare-maplibre floor page (same style, same first-frame
+ *    files) and the ratio;
+ *  - JS heap after 'atlas:ready' and, for a tiled dataset, once its projects are in (after a GC);
+ *  - filter change → map idle and → charts updated (medians of 9 toggles of a period), at the
+ *    first view and at DETAIL_ZOOM, where each site is drawn.
+ * Writes bench/results.json: one object per size.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { Page } from 'playwright-core';
-import { build, preview, type PreviewServer } from 'vite';
+import type { Browser, Page } from 'playwright-core';
+import { build } from 'vite';
 import { DETAIL_ZOOM } from '../src/map/sites';
 import { launchChromium } from '../test/e2e/browser';
+import { serveStatic } from '../test/e2e/static-server';
 
 const RUNS = 5;
+const FILTER_RUNS = 9;
 const root = new URL('..', import.meta.url).pathname;
-
-async function serve(outDir: string, configFile?: string): Promise<{ server: PreviewServer; url: string }> {
-  const server = await preview({ root, configFile, build: { outDir }, preview: { host: '127.0.0.1', port: 0 }, logLevel: 'warn' });
-  const address = server.httpServer.address();
-  if (!address || typeof address === 'string') throw new Error('no port');
-  return { server, url: `http://127.0.0.1:${address.port}/` };
-}
+const SIZES: Record<string, number> = { '100k': 100_000, '1M': 1_000_000 };
+const wanted = (process.argv.find((a) => a.startsWith('--sizes='))?.slice(8) ?? 'real,100k,1M').split(',');
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const round = (x: number) => Math.round(x);
 
-async function measure(url: string, distDir: string) {
-  const browser = await launchChromium();
-  const times: number[] = [];
-  let gzipBytes = 0;
-  for (let i = 0; i < RUNS; i++) {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    const page = await context.newPage();
-    const files = new Set<string>();
-    page.on('request', (r) => files.add(new URL(r.url()).pathname));
-    await page.goto(url);
-    const ready = await page.waitForFunction(() => performance.getEntriesByName('atlas:ready')[0]?.startTime, null, { timeout: 60_000 });
-    times.push(Number(await ready.jsonValue()));
-    if (i === 0) {
-      for (const path of files) {
-        const file = join(distDir, path === '/' ? 'index.html' : decodeURIComponent(path));
-        try {
-          gzipBytes += gzipSync(readFileSync(file)).length;
-        } catch {
-          /* data: and blob: URLs have no file */
-        }
+/** Runs a command, with its wall time and its peak resident memory (GNU time's, in MB). */
+function timed(command: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ seconds: number; peakMB: number }> {
+  return new Promise((resolve, reject) => {
+    const t0 = performance.now();
+    const child = spawn(command, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+    let err = '';
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    // Peak memory of the process tree, sampled (the build runs in one node process).
+    let peak = 0;
+    const sample = setInterval(() => {
+      try {
+        const tree = execFileSync('ps', ['-o', 'rss=', '--ppid', String(child.pid), '-p', String(child.pid)]).toString();
+        peak = Math.max(peak, tree.split('\n').reduce((n, l) => n + (Number(l.trim()) || 0), 0));
+      } catch {
+        /* the process ended between samples */
       }
+    }, 200);
+    child.on('exit', (code) => {
+      clearInterval(sample);
+      if (code) reject(new Error(`${command} ${args.join(' ')}: exit ${code}\n${err.split('\n').slice(-5).join('\n')}`));
+      else resolve({ seconds: Number(((performance.now() - t0) / 1000).toFixed(1)), peakMB: round(peak / 1024) });
+    });
+  });
+}
+
+/** The built site's files: total, and the tiles and detail shards apart. */
+function siteSizes(dir: string) {
+  const files: { path: string; bytes: number }[] = [];
+  const walk = (d: string) => {
+    for (const name of readdirSync(d)) {
+      const full = join(d, name);
+      if (statSync(full).isDirectory()) walk(full);
+      else files.push({ path: relative(dir, full), bytes: statSync(full).size });
+    }
+  };
+  walk(dir);
+  const sum = (f: (p: string) => boolean) => files.filter((x) => f(x.path)).reduce((n, x) => n + x.bytes, 0);
+  const mb = (b: number) => Number((b / 1e6).toFixed(1));
+  return {
+    files: files.length, totalMB: mb(sum(() => true)),
+    tiles: files.filter((f) => f.path.startsWith('tiles/')).length, tilesMB: mb(sum((p) => p.startsWith('tiles/'))),
+    detailShards: files.filter((f) => f.path.startsWith('details/')).length, detailsMB: mb(sum((p) => p.startsWith('details/'))),
+    indexMB: mb(sum((p) => /assets\/atlas-data-/.test(p))),
+  };
+}
+
+/** Gzip weight of the files a page fetched before 'atlas:ready' (resource timing, same origin). */
+async function firstLoad(page: Page, dir: string): Promise<number> {
+  const paths = await page.evaluate(() => {
+    const ready = performance.getEntriesByName('atlas:ready')[0].startTime;
+    const fetched = performance.getEntriesByType('resource').filter((r) => r.startTime < ready).map((r) => new URL(r.name).pathname);
+    return [location.pathname, ...fetched];
+  });
+  let bytes = 0;
+  for (const path of new Set(paths)) {
+    const file = join(dir, path.endsWith('/') ? `${path}index.html` : decodeURIComponent(path));
+    if (existsSync(file) && statSync(file).isFile()) bytes += gzipSync(readFileSync(file)).length;
+  }
+  return round(bytes / 1024);
+}
+
+/** Milliseconds from navigation to 'atlas:ready'. */
+const readyAt = async (page: Page) => Number(await (await page.waitForFunction(() => performance.getEntriesByName('atlas:ready')[0]?.startTime, null, { timeout: 120_000 })).jsonValue());
+
+async function heapMB(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+  return round(usedSize / 1e6);
+}
+
+async function readiness(browser: Browser, url: string, dir: string) {
+  const times: number[] = [];
+  let gzipKb = 0;
+  let heapReady = 0;
+  for (let i = 0; i < RUNS; i++) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: 'block' });
+    const page = await context.newPage();
+    await page.goto(url);
+    times.push(await readyAt(page));
+    if (i === 0) {
+      gzipKb = await firstLoad(page, dir);
+      heapReady = await heapMB(page);
     }
     await context.close();
   }
-  await browser.close();
-  return { times, median: median(times), gzipBytes };
+  return { readyMs: round(median(times)), runs: times.map(round), firstLoadGzipKb: gzipKb, heapAfterReadyMB: heapReady };
 }
 
-const FILTER_RUNS = 9;
-const SYNTHETIC_SITES = 100_000;
-
 /** Toggles a period filter and reads the marks the app sets: filter → map idle, → charts updated. */
-async function filterLatency(page: Page) {
+async function filterLatency(browser: Browser, url: string, tiled: boolean) {
+  const page = await browser.newPage({ viewport: { width: 1500, height: 900 } });
+  await page.goto(url);
+  await readyAt(page);
+  let heapProjects: number | null = null;
+  if (tiled) {
+    await page.waitForFunction(() => performance.getEntriesByName('atlas:projects').length > 0, null, { timeout: 300_000 });
+    heapProjects = await heapMB(page);
+  }
   const map: number[] = [];
   const charts: number[] = [];
   const period = page.getByRole('group', { name: 'Period' }).getByRole('checkbox', { name: /^2014-2020/ });
   for (let i = 0; i < FILTER_RUNS; i++) {
-    await page.evaluate(() => performance.clearMarks());
+    await page.evaluate(() => ['atlas:filter', 'atlas:map-idle', 'atlas:charts-updated'].forEach((n) => performance.clearMarks(n)));
     await period.click();
-    // A string, not a function: tsx would wrap inner arrow functions in a helper the page lacks.
     const handle = await page.waitForFunction(
-      `(() => {
-        const at = (name) => performance.getEntriesByName(name)[0]?.startTime;
-        const f = at('atlas:filter'), m = at('atlas:map-idle'), c = at('atlas:charts-updated');
+      () => {
+        const [f, m, c] = ['atlas:filter', 'atlas:map-idle', 'atlas:charts-updated'].map((n) => performance.getEntriesByName(n)[0]?.startTime);
         return f !== undefined && m !== undefined && c !== undefined && { map: m - f, charts: c - f };
-      })()`,
+      },
       null,
       { timeout: 120_000 },
     );
@@ -79,55 +149,67 @@ async function filterLatency(page: Page) {
     map.push(r.map);
     charts.push(r.charts);
   }
-  return { map: Math.round(median(map)), charts: Math.round(median(charts)) };
+  await page.close();
+  return { map: round(median(map)), charts: round(median(charts)), heapProjects };
 }
 
-async function exploreBench(url: string, synthetic: number, camera = '') {
-  const browser = await launchChromium();
-  const page = await browser.newPage({ viewport: { width: 1500, height: 900 } });
-  const params = new URLSearchParams({ ...(synthetic ? { synthetic: String(synthetic) } : {}), ...(camera ? { map: camera } : {}) });
-  await page.goto(`${url}explore.html?${params}`);
-  await page.waitForFunction(() => performance.getEntriesByName('atlas:ready').length > 0, null, { timeout: 180_000 });
-  const result = await filterLatency(page);
-  await browser.close();
-  return result;
-}
-
-await build({ root, logLevel: 'warn' });
-await build({ configFile: join(root, 'bench/vite.config.ts'), logLevel: 'warn' });
-const atlasServer = await serve(join(root, 'dist'));
-const floorServer = await serve(join(root, 'bench/dist'), join(root, 'bench/vite.config.ts'));
-try {
-  const atlas = await measure(atlasServer.url, join(root, 'dist'));
-  const floor = await measure(`${floorServer.url}floor.html`, join(root, 'bench/dist'));
-  const ms = (x: number) => `${Math.round(x)} ms`;
-  console.log(`navigation → atlas:ready, cold, ${RUNS} runs, 1280×800 headless Chromium (software WebGL)`);
-  console.log(`  atlas  median ${ms(atlas.median)}  runs ${atlas.times.map(ms).join(', ')}`);
-  console.log(`  floor  median ${ms(floor.median)}  runs ${floor.times.map(ms).join(', ')}  (bare maplibre, same style and data)`);
-  console.log(`  ratio atlas/floor ${(atlas.median / floor.median).toFixed(2)}`);
-  console.log(`first load, gzip: atlas ${(atlas.gzipBytes / 1024).toFixed(0)} kB, floor ${(floor.gzipBytes / 1024).toFixed(0)} kB`);
-  const runs: [string, () => ReturnType<typeof exploreBench>][] = [
-    ['real data (104 projects)', () => exploreBench(floorServer.url, 0)],
-    [`${SYNTHETIC_SITES.toLocaleString('en')} synthetic sites, first view`, () => exploreBench(floorServer.url, SYNTHETIC_SITES)],
-    [`${SYNTHETIC_SITES.toLocaleString('en')} synthetic sites, zoom ${DETAIL_ZOOM}`, () => exploreBench(floorServer.url, SYNTHETIC_SITES, `${DETAIL_ZOOM}/43.15/22.6`)],
-  ];
-  console.log(`filter change (toggle a period), medians of ${FILTER_RUNS}, 1500×900:`);
-  const filters: ({ map: number; charts: number } | { error: string })[] = [];
-  for (const [label, run] of runs) {
-    // One failing configuration is reported, not allowed to hide the others.
-    const r = await run().catch((error: Error) => ({ error: error.message.split('\n')[0] }));
-    filters.push(r);
-    console.log(`  ${label.padEnd(38)} ${'error' in r ? `FAILED: ${r.error}` : `→ map idle ${ms(r.map)}, → charts updated ${ms(r.charts)}`}`);
+async function measureSite(browser: Browser, dir: string, tiled: boolean) {
+  const server = await serveStatic(dir);
+  try {
+    const ready = await readiness(browser, server.url, dir);
+    const overview = await filterLatency(browser, server.url, tiled);
+    const zoomed = await filterLatency(browser, `${server.url}?map=${DETAIL_ZOOM}/43.15/22.6`, tiled);
+    return {
+      ...ready,
+      heapWithProjectsMB: overview.heapProjects,
+      filterOverview: { map: overview.map, charts: overview.charts },
+      filterZoom9: { map: zoomed.map, charts: zoomed.charts },
+    };
+  } finally {
+    await server.close();
   }
-  // The figures of this run, one object per size, for comparing runs (not committed).
-  const [real, overview, detail] = filters;
-  const results = {
-    real: { firstLoadGzipKb: Math.round(atlas.gzipBytes / 1024), readyMs: Math.round(atlas.median), floorReadyMs: Math.round(floor.median), readyRatio: Number((atlas.median / floor.median).toFixed(2)), filter: real },
-    '100k': { filterOverview: overview, filterZoom9: detail },
-  };
-  writeFileSync(join(root, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
-  console.log('figures written to bench/results.json');
-} finally {
-  await atlasServer.server.close();
-  await floorServer.server.close();
 }
+
+/** A synthetic dataset of `sites` sites, imported and built: the build's time and memory, the site's folder. */
+async function syntheticSite(sites: number, work: string) {
+  await timed('npx', ['tsx', 'scripts/synthetic.ts', '--sites', String(sites), '--seed', '1', '--out', join(work, 'input')]);
+  const importRun = await timed('node', ['--max-old-space-size=6144', '--import', 'tsx', 'scripts/import.ts', '--out', join(work, 'data'), join(work, 'input/operations.csv'), join(work, 'input/partners.csv')]);
+  // A build from scratch: the pack cache of an earlier run would hide the tile cutting.
+  rmSync(join(root, 'node_modules/.atlas-build'), { recursive: true, force: true });
+  const buildRun = await timed('node', ['--max-old-space-size=6144', 'node_modules/vite/bin/vite.js', 'build', '--outDir', join(work, 'site'), '--logLevel', 'error'], { ATLAS_DATA: join(work, 'data'), NODE_ENV: 'production', VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' });
+  return { import: importRun, build: buildRun, dir: join(work, 'site') };
+}
+
+const results: Record<string, unknown> = {};
+const browser = await launchChromium();
+try {
+  if (wanted.includes('real')) {
+    await build({ root, logLevel: 'warn' });
+    await build({ configFile: join(root, 'bench/vite.config.ts'), logLevel: 'warn' });
+    const atlas = await measureSite(browser, join(root, 'dist'), false);
+    const floorServer = await serveStatic(join(root, 'bench/dist'));
+    const floor = await readiness(browser, `${floorServer.url}floor.html`, join(root, 'bench/dist'));
+    await floorServer.close();
+    results.real = { ...atlas, floorReadyMs: floor.readyMs, floorFirstLoadGzipKb: floor.firstLoadGzipKb, readyRatio: Number((atlas.readyMs / floor.readyMs).toFixed(2)), site: siteSizes(join(root, 'dist')) };
+    console.log('real', JSON.stringify(results.real));
+  }
+  for (const [name, sites] of Object.entries(SIZES).filter(([name]) => wanted.includes(name))) {
+    const work = mkdtempSync(join(tmpdir(), `atlas-bench-${name}-`));
+    try {
+      const built = await syntheticSite(sites, work);
+      const site = siteSizes(built.dir);
+      const measured = await measureSite(browser, built.dir, site.tiles > 0);
+      results[name] = { sites, importRun: built.import, buildRun: built.build, site, ...measured };
+    } catch (error) {
+      // A size that fails is reported with its reason, and does not hide the others.
+      results[name] = { sites, error: (error as Error).message.split('\n').slice(0, 3).join(' ') };
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+    console.log(name, JSON.stringify(results[name]));
+  }
+} finally {
+  await browser.close();
+}
+writeFileSync(join(root, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
+console.log('figures written to bench/results.json');

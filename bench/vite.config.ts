@@ -1,4 +1,4 @@
-/** Builds the benchmark pages (never shipped: their own outDir under bench/), with the atlas's plugins and dataset. */
+/** Builds the benchmark's floor page (never shipped: their own outDir under bench/), with the atlas's plugins and dataset. */
 import { defineConfig } from 'vite';
 import atlas from '../vite.config';
 
@@ -13,6 +13,6 @@ export default defineConfig({
     ...atlas.build,
     outDir: new URL('./dist', import.meta.url).pathname,
     emptyOutDir: true,
-    rollupOptions: { input: { floor: `${pages}floor.html`, explore: `${pages}explore.html` } },
+    rollupOptions: { input: { floor: `${pages}floor.html` } },
   },
 });

@@ -15,6 +15,7 @@ import { join, resolve } from 'node:path';
 import { csvFormatRows } from 'd3';
 import { DEFAULT_PROGRAMME, readProgramme } from '../data/dataset-dir';
 import type { GazetteerData } from '../src/core/gazetteer';
+import { matchKey } from '../src/core/text';
 
 const USAGE = 'usage: npm run synthetic -- --sites N [--seed S] [--programme DIR] --out DIR';
 
@@ -93,13 +94,14 @@ function generate({ sites, seed, programmeDir }: Options) {
     .filter((p) => p.axes.length);
   if (!periods.length) fail(`${programmeDir}: no period names the themes of its priority axes`);
 
-  // Towns whose first-script name is unique in their country: the import places them exactly.
-  const byName = new Map<string, number>();
-  for (const s of gazetteer.settlements) byName.set(`${s[1]}|${s[2][0]}`, (byName.get(`${s[1]}|${s[2][0]}`) ?? 0) + 1);
+  // Towns whose name, as the gazetteer matches names (any script, any case or accent), is one
+  // settlement's alone in its country: the import places them exactly where they were drawn.
+  const keyCount = new Map<string, number>();
+  for (const s of gazetteer.settlements) for (const key of new Set(s[2].filter(Boolean).map(matchKey))) keyCount.set(`${s[1]}|${key}`, (keyCount.get(`${s[1]}|${key}`) ?? 0) + 1);
   const countries = programme.countries.map((c) => {
     const towns = new Map<string, { name: string; municipality: string }[]>();
     for (const s of gazetteer.settlements) {
-      if (s[1] !== c.code || byName.get(`${s[1]}|${s[2][0]}`) !== 1 || !s[2][0]) continue;
+      if (s[1] !== c.code || !s[2][0] || keyCount.get(`${s[1]}|${matchKey(s[2][0])}`) !== 1) continue;
       towns.set(s[3], [...(towns.get(s[3]) ?? []), { name: s[2][0], municipality: s[3] }]);
     }
     // Zipf over a seeded ranking of the municipalities: the k-th gets weight 1/k.
@@ -127,10 +129,17 @@ function generate({ sites, seed, programmeDir }: Options) {
     const axis = period.axes[Math.floor(rnd() * period.axes.length)];
     const k = Math.min(partnerCount() + 1, sites - expected.sites);
     const first = Math.floor(rnd() * countries.length);
+    // Each partner in a town of its own within the project: a site is one project at one place.
+    const used = new Set<string>();
     const places = Array.from({ length: k }, (_, j) => {
       const country = countries[j === 1 ? (first + 1 + Math.floor(rnd() * (countries.length - 1))) % countries.length : j === 0 ? first : Math.floor(rnd() * countries.length)];
-      const towns = country.towns.get(country.municipalities[country.draw()])!;
-      return { country, town: towns[Math.floor(rnd() * towns.length)] };
+      let town: { name: string; municipality: string };
+      do {
+        const towns = country.towns.get(country.municipalities[country.draw()])!;
+        town = towns[Math.floor(rnd() * towns.length)];
+      } while (used.has(`${country.code}|${town.name}`));
+      used.add(`${country.code}|${town.name}`);
+      return { country, town };
     });
     const words = WORDS[axis.theme] ?? ['Joint action'];
     const title = `${words[Math.floor(rnd() * words.length)]} ${places[0].town.name}${places.length > 1 ? `–${places[1].town.name}` : ''} ${i}`;

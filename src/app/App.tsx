@@ -110,6 +110,7 @@ export function App({ programme, load = loadAtlas }: AppProps) {
     if (loaded.preview) return previewShows(input) ? loaded.preview : null;
     return deriveView(loaded, input);
   }, [loaded, state.filters, step, state.colourBy, state.network, profile]);
+  useEffect(() => void (loaded?.preview && !view && dataset.needProjects()), [loaded, view]);
   const choropleth = useMemo(() => (view?.choropleth ? choroplethScale(view.choropleth.breaks, FLAVORS[flavors.map]) : null), [view?.choropleth, flavors.map]);
   const denseSites = useMemo(() => (loaded?.tiles ? loaded.tiles.overview.sites : loaded && isDense(loaded.located) ? siteCount(loaded.located) : null), [loaded]);
   const selected = useMemo(() => (state.project ? loaded?.data.projects.find((p) => p.id === state.project) : undefined), [state.project, loaded]);

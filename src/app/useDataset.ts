@@ -36,6 +36,8 @@ export interface Dataset {
   reportUrl: string | null;
   open(files: File[]): void;
   backToPublished(): void;
+  /** A large dataset's projects are needed now: the view asked for is not the build's first view. */
+  needProjects(): void;
 }
 
 export function useDataset(programme: Programme, store: AtlasStore, load: () => Promise<Published>): Dataset {
@@ -44,6 +46,7 @@ export function useDataset(programme: Programme, store: AtlasStore, load: () => 
   const [local, setLocal] = useState<LocalData | null>(null);
   const [opening, setOpening] = useState<Dataset['opening']>({ busy: false, error: null });
   const published = useRef<Loaded | null>(null);
+  const projectsNeeded = useRef<() => void>(() => undefined);
   const reportUrl = useMemo(() => (local ? URL.createObjectURL(new Blob([local.report], { type: 'text/markdown' })) : null), [local]);
   useEffect(() => () => void (reportUrl && URL.revokeObjectURL(reportUrl)), [reportUrl]);
 
@@ -61,8 +64,9 @@ export function useDataset(programme: Programme, store: AtlasStore, load: () => 
       .then(async ({ data, basemap, details, large }) => {
         published.current = show(data, basemap, details, large?.tiles, large?.preview);
         if (!large) return;
-        // A large dataset's projects come after the first frame, which the build's preview drew.
-        await whenMarked('atlas:ready');
+        // A large dataset's projects come after the first frame, which the build's preview drew,
+        // or at once for a view the preview cannot show.
+        await Promise.race([whenMarked('atlas:ready'), new Promise<void>((resolve) => (projectsNeeded.current = resolve))]);
         const all = await large.projects();
         published.current = show(all, basemap, details, large.tiles);
         mark('atlas:projects');
@@ -111,6 +115,7 @@ export function useDataset(programme: Programme, store: AtlasStore, load: () => 
     opening,
     reportUrl,
     open,
+    needProjects: () => projectsNeeded.current(),
     backToPublished: () => {
       if (!published.current) return;
       setLocal(null);

@@ -1,0 +1,155 @@
+/**
+ * A dataset large enough for the tiled path (TILED_SITES), as a deployment makes it: synthetic
+ * operations (npm run synthetic, seeded) imported with npm run import, built with ATLAS_DATA, and
+ * served by a static server that honours byte ranges and answers 404 for missing files. What the
+ * page shows is checked against the counts the generator wrote from its own rows (expected.json).
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Download, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_PROGRAMME, readProgramme } from '../../data/dataset-dir';
+import { TILED_SITES } from '../../src/core/pack';
+import { DETAIL_ZOOM } from '../../src/map/sites';
+import { atlasBrowser, mapIdle, projectsInStatus, siteLayers } from './harness';
+import { serveStatic, type StaticServer } from './static-server';
+
+const ROOT = new URL('../..', import.meta.url).pathname;
+const SITES = 25_000;
+const PROGRAMME = readProgramme(DEFAULT_PROGRAMME);
+
+interface Expected {
+  projects: number;
+  sites: number;
+  budget: number;
+  periods: Record<string, number>;
+  themes: Record<string, number>;
+  countries: Record<string, number>;
+  municipalities: Record<string, number>;
+  search: { word: string; projects: number };
+  sample: { id: string; title: string; partners: string[] }[];
+}
+
+let server: StaticServer;
+let site = '';
+let expected: Expected;
+beforeAll(async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'atlas-tiled-'));
+  const run = (...args: string[]) => execFileSync('npx', ['tsx', ...args], { cwd: ROOT, stdio: 'pipe' });
+  run('scripts/synthetic.ts', '--sites', String(SITES), '--seed', '7', '--out', join(dir, 'input'));
+  run('scripts/import.ts', '--out', join(dir, 'data'), join(dir, 'input/operations.csv'), join(dir, 'input/partners.csv'));
+  site = join(dir, 'site');
+  execFileSync('npx', ['vite', 'build', '--outDir', site, '--logLevel', 'error'], { cwd: ROOT, env: { ...process.env, ATLAS_DATA: join(dir, 'data'), NODE_ENV: 'production' }, stdio: 'pipe' });
+  expected = JSON.parse(readFileSync(join(dir, 'input/expected.json'), 'utf8')) as Expected;
+  server = await serveStatic(site);
+}, 300_000);
+afterAll(async () => {
+  await server?.close();
+});
+
+const open = atlasBrowser(() => server.url);
+
+/** The page once its projects are in (they load after the first frame, which the build's preview drew). */
+async function openLoaded(search = ''): Promise<Page> {
+  const page = await open(search);
+  await page.waitForFunction(() => performance.getEntriesByName('atlas:projects').length === 1, null, { timeout: 60_000 });
+  return page;
+}
+
+const MUNICIPALITIES = JSON.parse(readFileSync(join(DEFAULT_PROGRAMME, 'geo/municipalities.json'), 'utf8')) as { id: string; names: Record<string, string> }[];
+/** A municipality's name as the English page writes it (Latin script). */
+const readMunicipalityName = (id: string) => MUNICIPALITIES.find((m) => m.id === id)!.names.Latn;
+
+const checkbox = (page: Page, group: string, name: RegExp) => page.getByRole('group', { name: group }).getByRole('checkbox', { name });
+const count = (label: string | null) => Number(/\((\d+)\)/.exec(label ?? '')![1]);
+
+describe(`a dataset of ${SITES.toLocaleString('en')} sites, tiled and served as static files`, () => {
+  it('is built as tiles, preview and detail shards, which the server serves with byte ranges and a 404 for what is missing', async () => {
+    expect(expected.sites).toBeGreaterThan(TILED_SITES);
+    const tilesDir = join(site, 'tiles');
+    expect(existsSync(tilesDir)).toBe(true);
+    const [hash] = readdirSync(tilesDir);
+    const z = String(DETAIL_ZOOM);
+    const x = readdirSync(join(tilesDir, hash, z))[0];
+    const y = readdirSync(join(tilesDir, hash, z, x))[0];
+    const tile = `${server.url}tiles/${hash}/${z}/${x}/${y}`;
+    const whole = await fetch(tile);
+    expect(whole.status).toBe(200);
+    const part = await fetch(tile, { headers: { Range: 'bytes=0-9' } });
+    expect(part.status).toBe(206);
+    expect((await part.arrayBuffer()).byteLength).toBe(10);
+    expect(part.headers.get('content-range')).toMatch(/^bytes 0-9\/\d+$/);
+    expect((await fetch(`${server.url}tiles/${hash}/0/0/0.pbf`)).status).toBe(404);
+    expect(readdirSync(site).filter((f) => f === 'details')).toEqual(['details']);
+  });
+
+  it('draws the first view from the preview, then loads the projects: the status line and the facet counts are the generator’s', async () => {
+    const page = await open();
+    expect(await projectsInStatus(page)).toBe(expected.projects);
+    await page.waitForFunction(() => performance.getEntriesByName('atlas:projects').length === 1, null, { timeout: 60_000 });
+    expect(await projectsInStatus(page)).toBe(expected.projects);
+    for (const [period, n] of Object.entries(expected.periods)) expect(count(await checkbox(page, 'Period', new RegExp(`^${period}`)).locator('..').textContent())).toBe(n);
+    for (const [code, n] of Object.entries(expected.countries)) {
+      const name = PROGRAMME.countries.find((c) => c.code === code)!.names.en;
+      expect(count(await checkbox(page, 'Country', new RegExp(`^${name}`)).locator('..').textContent())).toBe(n);
+    }
+    await page.close();
+  });
+
+  it('filters by period: the status line, the charts and the sites drawn from tiles follow', async () => {
+    const [period, n] = Object.entries(expected.periods).sort((a, b) => a[1] - b[1])[0];
+    const page = await openLoaded(`?map=${DETAIL_ZOOM}/43.2/22.7`);
+    await checkbox(page, 'Period', new RegExp(`^${period}`)).check();
+    await expect.poll(() => projectsInStatus(page)).toBe(n);
+    // The theme chart's bars add up to the selection.
+    const bars = await page.locator('section[aria-labelledby="chart-themes"] svg [aria-label]').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')!));
+    expect(bars.reduce((sum, label) => sum + Number(/(\d+) projects?$/.exec(label)?.[1] ?? 0), 0)).toBe(n);
+    await mapIdle(page);
+    const layers = await siteLayers(page);
+    const drawn = await page.evaluate((layers) => window.__atlasMap!.queryRenderedFeatures({ layers }).map((f) => String(f.properties.period)), layers);
+    expect(drawn.length).toBeGreaterThan(0);
+    expect(new Set(drawn)).toEqual(new Set([period]));
+    await page.close();
+  });
+
+  it('counts a municipality’s projects in its chart as the generator placed them', async () => {
+    const page = await openLoaded();
+    const [top, n] = Object.entries(expected.municipalities).sort((a, b) => b[1] - a[1])[0];
+    const name = readMunicipalityName(top);
+    const labels = () => page.locator('section[aria-labelledby="chart-municipalities"] svg [aria-label]').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')!));
+    await expect.poll(async () => (await labels()).find((l) => l.startsWith(`${name} (`))).toMatch(new RegExp(`: ${n} projects`));
+    await page.close();
+  });
+
+  it('searches titles: as many projects as the generator wrote with the word', async () => {
+    const page = await openLoaded();
+    await page.getByRole('searchbox').or(page.getByRole('textbox', { name: /search/i })).first().fill(expected.search.word);
+    await expect.poll(() => projectsInStatus(page), { timeout: 30_000 }).toBe(expected.search.projects);
+    await page.close();
+  });
+
+  it('opens a project’s dialog with its partners, its details fetched from a shard', async () => {
+    const sample = expected.sample[3];
+    const page = await openLoaded(`?project=${encodeURIComponent(sample.id)}`);
+    const dialog = page.getByRole('dialog', { name: sample.title });
+    await expect.poll(() => dialog.count()).toBe(1);
+    for (const partner of sample.partners) await expect.poll(() => dialog.getByText(partner).count()).toBe(1);
+    await expect.poll(() => dialog.getByRole('heading', { name: 'Sources' }).count()).toBe(1);
+    expect(server.log.some((r) => r.path.startsWith('/details/') && r.status === 200)).toBe(true);
+    await page.close();
+  });
+
+  it('exports the selection as CSV, one row per project of the period', async () => {
+    const [period, n] = Object.entries(expected.periods).sort((a, b) => a[1] - b[1])[0];
+    const page = await openLoaded(`?period=${period}`);
+    await expect.poll(() => projectsInStatus(page)).toBe(n);
+    await page.getByRole('button', { name: 'Share and export' }).click();
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByRole('dialog').getByRole('button', { name: /as CSV/ }).click()]);
+    const rows = readFileSync((await (download as Download).path())!, 'utf8').trim().split('\r\n');
+    expect(rows).toHaveLength(n + 1);
+    expect(rows.slice(1).every((r) => r.includes(`,${period},`))).toBe(true);
+    await page.close();
+  });
+});
