@@ -14,12 +14,23 @@ import { fromGeojsonVt } from '@maplibre/vt-pbf';
 import type { FeatureCollection, Point } from 'geojson';
 import { BUDGET_EDGES } from '../src/core/aggregate';
 import type { Location, Project } from '../src/core/types';
-import { DETAIL_ZOOM, type SiteProps } from '../src/map/sites';
+import { DETAIL_ZOOM, stackOffset, type SiteProps } from '../src/map/sites';
 import { SITE_LAYER, TILE_MAXZOOM } from '../src/map/sources';
 
 const EXTENT = 4096;
-/** Around each tile, in tile units: a stack's spiral reaches about 70 px from its town (512 px tiles). */
-const BUFFER = 600;
+/** Around each tile, in tile units: room for a site's circle (512 px tiles). */
+const BUFFER = 64;
+/** Web Mercator: pixels of the whole world at zoom 0 (maplibre's 512 px tiles). */
+const WORLD = 512;
+
+/** A longitude/latitude moved by a screen offset in pixels at a zoom (y down). */
+function shifted([lon, lat]: number[], [dx, dy]: [number, number], z: number): [number, number] {
+  const size = WORLD * 2 ** z;
+  const x = ((lon + 180) / 360) * size + dx;
+  const r = (lat * Math.PI) / 180;
+  const y = ((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2) * size + dy;
+  return [(x / size) * 360 - 180, (Math.atan(Math.sinh(Math.PI * (1 - (2 * y) / size))) * 180) / Math.PI];
+}
 
 export interface Tile {
   z: number;
@@ -53,19 +64,24 @@ export function siteProperties(p: Project, index: number, location: Location, sl
   };
 }
 
-/** Every non-empty tile from DETAIL_ZOOM to TILE_MAXZOOM of the located projects' sites (siteFeatures of them). */
+/**
+ * Every non-empty tile from DETAIL_ZOOM to TILE_MAXZOOM of the located projects' sites (siteFeatures
+ * of them). A stack's spiral is cut into each zoom's geometry (its screen offsets at that zoom), so
+ * one circle layer draws every site (`slot` -1) and a filter change re-lays out one layer, not one
+ * per slot; between zooms the spiral is up to twice as wide, beyond TILE_MAXZOOM it keeps widening.
+ */
 export function* siteTiles(located: readonly Project[], sites: FeatureCollection<Point, SiteProps>): Generator<Tile> {
   const index = new Map(located.map((p, i) => [p.id, i]));
   const byId = new Map(located.map((p) => [p.id, p]));
-  const features = sites.features.map((f) => {
-    const p = byId.get(f.properties.project)!;
-    const location = p.locations.find((l) => l.settlementId === f.properties.settlement)!;
-    return { ...f, id: index.get(p.id)!, properties: siteProperties(p, index.get(p.id)!, location, f.properties.slot) };
-  });
-  const collection: FeatureCollection<Point> = { type: 'FeatureCollection', features };
-  const cutter = new GeoJSONVT(collection, { maxZoom: TILE_MAXZOOM, indexMaxZoom: DETAIL_ZOOM, indexMaxPoints: 0, extent: EXTENT, buffer: BUFFER, tolerance: 0 });
   const [west, south, east, north] = siteBounds(located);
   for (let z = DETAIL_ZOOM; z <= TILE_MAXZOOM; z++) {
+    const features = sites.features.map((f) => {
+      const p = byId.get(f.properties.project)!;
+      const location = p.locations.find((l) => l.settlementId === f.properties.settlement)!;
+      const geometry: Point = { type: 'Point', coordinates: shifted(f.geometry.coordinates, stackOffset(f.properties.slot), z) };
+      return { ...f, geometry, id: index.get(p.id)!, properties: siteProperties(p, index.get(p.id)!, location, -1) };
+    });
+    const cutter = new GeoJSONVT({ type: 'FeatureCollection', features } as FeatureCollection<Point>, { maxZoom: z, indexMaxZoom: 0, indexMaxPoints: 0, extent: EXTENT, buffer: BUFFER, tolerance: 0 });
     // One tile more on each side: the buffer puts sites near an edge into the neighbour too.
     const [x0, y0] = tileOf(west, north, z);
     const [x1, y1] = tileOf(east, south, z);

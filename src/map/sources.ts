@@ -25,11 +25,10 @@ export interface TileSet {
   bounds: [number, number, number, number];
 }
 
-/** The build's overview of a large dataset: the counts' places, their counts with no filter, the spiral slots in use, the sites. */
+/** The build's overview of a large dataset: the counts' places, their counts with no filter, the sites. */
 export interface Overview {
   places: FeatureCollection<Point, CountProps>;
   counts: number[];
-  slots: number[];
   /** How many sites the tiles hold. */
   sites: number;
 }
@@ -102,7 +101,8 @@ export function tiledSources(basemap: BasemapData, projects: readonly Project[],
       sites: { type: 'vector', tiles: [tiles.url], minzoom: tiles.minzoom, maxzoom: tiles.maxzoom, bounds: tiles.bounds },
       'site-counts': { type: 'geojson', data: counter.places },
     },
-    slots: overview.slots,
+    // The tiles hold each stack's spiral in their geometry (data/tiles.ts): one layer draws every site.
+    slots: [-1],
     counter,
     tiled: true,
     featuresOf: (project) => (index.has(project) ? [{ source: 'sites', sourceLayer: SITE_LAYER, id: index.get(project)! }] : []),

@@ -1,0 +1,215 @@
+/**
+ * Packs a dataset (ATLAS_DATA) and its programme for the web, into files the app imports through
+ * `virtual:atlas-dataset` and `virtual:atlas-fonts.css` (data-plugin.ts serves and emits them):
+ *  - the base map as quantized TopoJSON (boundaries share their arcs with the polygons);
+ *  - the dataset's first-frame part (slim projects) and its details in shards (src/core/pack.ts);
+ *  - the UI and label fonts cut down to the characters the catalogues, the programme and the data
+ *    use, one file per weight and Unicode block of the fontsource files (others fall back to the
+ *    system font).
+ * The files are written once per input into node_modules/.atlas-build/<key>/; Vite hashes their
+ * names when it emits them.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import subsetFont from 'subset-font';
+import { topology } from 'topojson-server';
+import { quantize } from 'topojson-client';
+import type { Objects, Topology } from 'topojson-specification';
+import { siteBounds, siteTiles } from './tiles';
+import type { BasemapData } from '../src/core/basemap';
+import { packDataset, TILED_SITES } from '../src/core/pack';
+import type { AtlasData } from '../src/core/types';
+import { DETAIL_ZOOM, siteCount, siteCounter, siteFeatures } from '../src/map/sites';
+import { TILE_MAXZOOM, type Overview } from '../src/map/sources';
+import { PREVIEW_INPUT, toPreview } from '../src/state/preview';
+import { deriveView, indexData } from '../src/state/view';
+
+const root = new URL('..', import.meta.url).pathname;
+/** Grid of the base map's TopoJSON: about 30 m over a programme area and its neighbours. */
+const QUANTIZATION = 5e4;
+const FONT_DIR = join(root, 'node_modules/@fontsource/noto-sans');
+const WEIGHTS = [400, 700];
+/** Fontsource's files in the order a character is looked up (a few code points are in several). */
+const BLOCKS = ['latin', 'latin-ext', 'cyrillic', 'cyrillic-ext', 'greek', 'greek-ext', 'vietnamese'];
+
+export interface Inputs {
+  dataFile: string;
+  programmeDir: string;
+}
+
+type Range = [number, number];
+const parseRanges = (text: string): Range[] =>
+  text.split(',').map((r) => {
+    const [a, b] = r.trim().replace(/^U\+/i, '').split('-');
+    return [parseInt(a, 16), parseInt(b ?? a, 16)];
+  });
+const inRanges = (cp: number, ranges: Range[]) => ranges.some(([a, b]) => cp >= a && cp <= b);
+/** Code points as a unicode-range list, consecutive ones joined. */
+function toRanges(points: number[]): string[] {
+  const out: string[] = [];
+  const hex = (n: number) => n.toString(16).toUpperCase();
+  for (let i = 0; i < points.length; ) {
+    let j = i;
+    while (j + 1 < points.length && points[j + 1] === points[j] + 1) j++;
+    out.push(i === j ? `U+${hex(points[i])}` : `U+${hex(points[i])}-${hex(points[j])}`);
+    i = j + 1;
+  }
+  return out;
+}
+
+/** Each fontsource block file with its unicode-range, from the package's stylesheet of a weight. */
+function fontsourceBlocks(weight: number): { block: string; file: string; ranges: Range[] }[] {
+  const css = readFileSync(join(FONT_DIR, `${weight}.css`), 'utf8');
+  const found = [...css.matchAll(/url\(\.\/files\/(noto-sans-([a-z-]+)-\d+-normal\.woff2)\)[^;]*;\s*unicode-range:\s*([^;]+);/g)];
+  return BLOCKS.flatMap((block) => found.filter((m) => m[2] === block).map((m) => ({ block, file: join(FONT_DIR, 'files', m[1]), ranges: parseRanges(m[3]) })));
+}
+
+/** Every character the page may draw in the bundled font (a pass of charCodeAt: the texts may be hundreds of megabytes). */
+function charactersOf(texts: string[]): number[] {
+  const seen = new Uint8Array(0x110000);
+  for (let c = 0x20; c < 0x7f; c++) seen[c] = 1;
+  for (const text of texts) {
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c >= 0xd800 && c < 0xdc00 && i + 1 < text.length) seen[text.codePointAt(i++)!] = 1;
+      else seen[c] = 1;
+    }
+  }
+  const points: number[] = [];
+  for (let c = 0x20; c < seen.length; c++) if (seen[c]) points.push(c);
+  return points;
+}
+
+async function writeFonts(dir: string, texts: string[]): Promise<{ css: string; labelFaces: { file: string; range: string[] }[] }> {
+  const points = charactersOf(texts);
+  const rules: string[] = [];
+  const labelFaces: { file: string; range: string[] }[] = [];
+  for (const weight of WEIGHTS) {
+    const blocks = fontsourceBlocks(weight);
+    const taken = new Set<number>();
+    for (const { block, file, ranges } of blocks) {
+      const mine = points.filter((cp) => !taken.has(cp) && inRanges(cp, ranges));
+      if (!mine.length) continue;
+      mine.forEach((cp) => taken.add(cp));
+      const name = `noto-sans-${block}-${weight}.woff2`;
+      writeFileSync(join(dir, name), await subsetFont(readFileSync(file), String.fromCodePoint(...mine), { targetFormat: 'woff2' }));
+      const range = toRanges(mine);
+      rules.push(`@font-face{font-family:'Noto Sans';font-style:normal;font-display:swap;font-weight:${weight};src:url(./${name}) format('woff2');unicode-range:${range.join(',')}}`);
+      if (weight === 400) labelFaces.push({ file: name, range });
+    }
+  }
+  return { css: `${rules.join('\n')}\n`, labelFaces };
+}
+
+/** Files the build emits under a content-hashed folder, by their paths inside it: many small ones, no module each. */
+export interface Folder {
+  hash: string;
+  files: string[];
+}
+
+/** Writes files into `dir`/`name`/ and hashes their names and contents together. */
+function writeFolder(dir: string, name: string, files: Iterable<[string, string | Uint8Array]>): Folder {
+  const hash = createHash('sha256');
+  const written: string[] = [];
+  for (const [path, content] of files) {
+    mkdirSync(dirname(join(dir, name, path)), { recursive: true });
+    writeFileSync(join(dir, name, path), content);
+    hash.update(path).update(content);
+    written.push(path);
+  }
+  return { hash: hash.digest('hex').slice(0, 12), files: written };
+}
+
+export interface Packed {
+  dir: string;
+  details: Folder;
+  tiles: Folder | null;
+}
+
+/** The code of `virtual:atlas-dataset`: single files through `?url` imports (Vite emits and hashes them), folders by their hashed path. */
+function datasetModule(dir: string, details: Folder, tiled: TiledMeta | null, labelFaces: { file: string; range: string[] }[]): string {
+  const url = (file: string) => JSON.stringify(`${join(dir, file)}?url`);
+  return [
+    `import basemapUrl from ${url('basemap.topo.json')};`,
+    `import dataUrl from ${url('atlas-data.json')};`,
+    ...(tiled ? [`import previewUrl from ${url('atlas-preview.json')};`] : []),
+    ...labelFaces.map((f, i) => `import face${i} from ${url(f.file)};`),
+    'export { basemapUrl, dataUrl };',
+    `export const details = ${JSON.stringify({ path: `details/${details.hash}/`, shards: details.files.length })};`,
+    `export const tiled = ${tiled ? `{ previewUrl, ...${JSON.stringify(tiled)} }` : 'null'};`,
+    `export const labelFaces = [${labelFaces.map((f, i) => `{ url: face${i}, range: ${JSON.stringify(f.range)} }`).join(', ')}];`,
+  ].join('\n');
+}
+
+/** What the page needs to find a large dataset's tiles. */
+interface TiledMeta {
+  /** Page-relative URL template of the tiles. */
+  path: string;
+  minzoom: number;
+  maxzoom: number;
+  bounds: [number, number, number, number];
+}
+
+/** A large dataset's first view (src/state/preview.ts) and overview, and its sites as tiles. */
+function packTiled(work: string, head: AtlasData, basemap: BasemapData): { folder: Folder; meta: TiledMeta } {
+  const located = head.projects.filter((p) => p.locations.length > 0);
+  const sites = siteFeatures(located);
+  const seats = new Map(basemap.labels.features.map((f) => [f.properties.id, f.geometry.coordinates as [number, number]]));
+  const counter = siteCounter(located, seats);
+  const overview: Overview = { places: counter.places, counts: counter.count(located.map(() => 1)), sites: sites.features.length };
+  const view = toPreview(deriveView(indexData(head), PREVIEW_INPUT));
+  writeFileSync(join(work, 'atlas-preview.json'), JSON.stringify({ data: { ...head, projects: [] }, view, overview }));
+  const folder = writeFolder(work, 'tiles', (function* () {
+    for (const t of siteTiles(located, sites)) yield [`${t.z}/${t.x}/${t.y}.pbf`, t.bytes] as [string, Uint8Array];
+  })());
+  return { folder, meta: { path: `tiles/${folder.hash}/{z}/{x}/{y}.pbf`, minzoom: DETAIL_ZOOM, maxzoom: TILE_MAXZOOM, bounds: siteBounds(located) } };
+}
+
+/** Every file whose change changes the pack. */
+const PACK_INPUTS = ['src/core', 'src/state', 'src/i18n', 'src/map/sites.ts', 'src/map/sources.ts', 'data/tiles.ts', 'data/pack-site.ts'].flatMap((path) => {
+  const full = join(root, path);
+  return statSync(full).isDirectory() ? readdirSync(full).map((f) => join(full, f)) : [full];
+});
+
+export async function pack({ dataFile, programmeDir }: Inputs): Promise<Packed> {
+  const basemapFile = join(programmeDir, 'geo/basemap.json');
+  const sources = [dataFile, basemapFile, join(programmeDir, 'programme.json'), join(programmeDir, 'geo/municipalities.json')];
+  const key = createHash('sha256');
+  for (const file of [...sources, ...PACK_INPUTS]) key.update(`${file}\0${statSync(file).size}\0${statSync(file).mtimeMs}\0`);
+  const dir = join(root, 'node_modules/.atlas-build', key.digest('hex').slice(0, 16));
+  const doneFile = join(dir, 'packed.json');
+  if (existsSync(doneFile)) return { dir, ...(JSON.parse(readFileSync(doneFile, 'utf8')) as Omit<Packed, 'dir'>) };
+
+  const work = `${dir}.${process.pid}.tmp`;
+  rmSync(work, { recursive: true, force: true });
+  mkdirSync(work, { recursive: true });
+  const basemapText = readFileSync(basemapFile, 'utf8');
+  const basemap = JSON.parse(basemapText) as BasemapData;
+  writeFileSync(join(work, 'basemap.topo.json'), JSON.stringify(quantize(topology(basemap as never) as Topology<Objects<object>>, QUANTIZATION)));
+  const dataText = readFileSync(dataFile, 'utf8');
+  const { head, shards } = packDataset(JSON.parse(dataText) as AtlasData);
+  writeFileSync(join(work, 'atlas-data.json'), JSON.stringify(head));
+  const details = writeFolder(work, 'details', shards.map((shard, i) => [`${i}.json`, JSON.stringify(shard)] as [string, string]));
+  const tiled = siteCount(head.projects) > TILED_SITES ? packTiled(work, head, basemap) : null;
+  const texts = [dataText, basemapText, ...[...sources.slice(2), ...PACK_INPUTS.filter((f) => f.includes('/i18n/'))].map((f) => readFileSync(f, 'utf8'))];
+  const { css, labelFaces } = await writeFonts(work, texts);
+  writeFileSync(join(work, 'fonts.css'), css);
+  writeFileSync(join(work, 'dataset.js'), datasetModule(dir, details, tiled?.meta ?? null, labelFaces));
+  const packed = { details, tiles: tiled?.folder ?? null };
+  writeFileSync(join(work, 'packed.json'), JSON.stringify(packed));
+  rmSync(dir, { recursive: true, force: true });
+  renameSync(work, dir);
+  pruneCache(dirname(dir));
+  return { dir, ...packed };
+}
+
+/** Packs of inputs that changed since: the newest few stay (other datasets built alongside). */
+function pruneCache(cache: string, keep = 6): void {
+  const packs = readdirSync(cache)
+    .map((name) => join(cache, name))
+    .filter((dir) => existsSync(join(dir, 'packed.json')))
+    .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs);
+  for (const old of packs.slice(keep)) rmSync(old, { recursive: true, force: true });
+}
+
