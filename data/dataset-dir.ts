@@ -8,14 +8,15 @@
  *   geo/             basemap.json, municipalities.json, gazetteer.json
  *   stories/         the guided tours
  */
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, createReadStream, existsSync, mkdirSync, openSync, readdirSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
+import { createInterface } from 'node:readline';
 import { join, relative, resolve } from 'node:path';
 import { validateProgramme, type Programme } from '../src/core/programme';
 import { StoryError } from '../src/core/stories';
 import { gazetteerFrom, type Gazetteer, type GazetteerData } from '../src/core/gazetteer';
 import { formatProblem } from '../src/core/problems';
 import { readJsonLines, type Located, type RawRecord } from '../src/core/records';
-import type { AtlasData, MunicipalityRecord } from '../src/core/types';
+import type { AtlasData, MunicipalityRecord, Project } from '../src/core/types';
 import type { ProgrammeFacts } from '../src/import/dataset';
 
 export const PUBLISHED_DATA = new URL('./out/', import.meta.url).pathname;
@@ -25,7 +26,7 @@ export const DATA_FILE = 'atlas-data.json';
 const MANIFEST_FILE = 'dataset.json';
 
 /** Writes texts to a file in chunks of about 1 MB: 100,000 projects never become one giant string. */
-function writeChunked(file: string, parts: Iterable<string>): void {
+export function writeChunked(file: string, parts: Iterable<string>): void {
   const fd = openSync(file, 'w');
   let chunk = '';
   for (const part of parts) {
@@ -39,12 +40,39 @@ function writeChunked(file: string, parts: Iterable<string>): void {
   closeSync(fd);
 }
 
-/** atlas-data.json, byte for byte JSON.stringify(data), one project at a time. */
-function* dataJson(data: AtlasData): Generator<string> {
+/**
+ * atlas-data.json, one project per line: valid JSON that readCompiledProjects can also read a line
+ * at a time, since a million projects make a text longer than a JavaScript string may be.
+ */
+export function* dataJson(data: AtlasData): Generator<string> {
   const { projects, ...rest } = data;
-  yield '{"projects":[';
-  for (let i = 0; i < projects.length; i++) yield `${i ? ',' : ''}${JSON.stringify(projects[i])}`;
-  yield `],${JSON.stringify(rest).slice(1)}`;
+  yield '{"projects":[\n';
+  for (let i = 0; i < projects.length; i++) yield `${JSON.stringify(projects[i])}${i < projects.length - 1 ? ',' : ''}\n`;
+  yield `],${JSON.stringify(rest).slice(1)}\n`;
+}
+
+/**
+ * A compiled dataset read a project at a time (the one-per-line layout dataJson writes), or as one
+ * JSON text when it was written otherwise: its projects and the rest.
+ */
+export async function readCompiledLines(file: string): Promise<AtlasData> {
+  const lines = createInterface({ input: createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 }), crlfDelay: Infinity });
+  const projects: Project[] = [];
+  let first = true;
+  for await (const line of lines) {
+    if (first) {
+      first = false;
+      if (line !== '{"projects":[') {
+        lines.close();
+        return JSON.parse(readFileSync(file, 'utf8')) as AtlasData;
+      }
+    } else if (line.startsWith('],')) {
+      return { ...(JSON.parse(`{${line.slice(2)}`) as Omit<AtlasData, 'projects'>), projects };
+    } else {
+      projects.push(JSON.parse(line.endsWith(',') ? line.slice(0, -1) : line) as Project);
+    }
+  }
+  throw new Error(`${file}: ends before the end of its project list`);
 }
 
 export function writeDataset(dir: string, records: readonly RawRecord[], data: AtlasData, programmeDir: string): void {

@@ -16,6 +16,7 @@ import subsetFont from 'subset-font';
 import { topology } from 'topojson-server';
 import { quantize } from 'topojson-client';
 import type { Objects, Topology } from 'topojson-specification';
+import { dataJson, readCompiledLines, writeChunked } from './dataset-dir';
 import { siteBounds, siteTiles } from './tiles';
 import type { BasemapData } from '../src/core/basemap';
 import { packDataset, TILED_SITES } from '../src/core/pack';
@@ -66,7 +67,7 @@ function fontsourceBlocks(weight: number): { block: string; file: string; ranges
 }
 
 /** Every character the page may draw in the bundled font (a pass of charCodeAt: the texts may be hundreds of megabytes). */
-function charactersOf(texts: string[]): number[] {
+function charactersOf(texts: Iterable<string>): number[] {
   const seen = new Uint8Array(0x110000);
   for (let c = 0x20; c < 0x7f; c++) seen[c] = 1;
   for (const text of texts) {
@@ -81,7 +82,7 @@ function charactersOf(texts: string[]): number[] {
   return points;
 }
 
-async function writeFonts(dir: string, texts: string[]): Promise<{ css: string; labelFaces: { file: string; range: string[] }[] }> {
+async function writeFonts(dir: string, texts: Iterable<string>): Promise<{ css: string; labelFaces: { file: string; range: string[] }[] }> {
   const points = charactersOf(texts);
   const rules: string[] = [];
   const labelFaces: { file: string; range: string[] }[] = [];
@@ -167,7 +168,7 @@ function packTiled(work: string, head: AtlasData, basemap: BasemapData): { folde
 }
 
 /** Every file whose change changes the pack. */
-const PACK_INPUTS = ['src/core', 'src/state', 'src/i18n', 'src/map/sites.ts', 'src/map/sources.ts', 'data/tiles.ts', 'data/pack-site.ts'].flatMap((path) => {
+const PACK_INPUTS = ['src/core', 'src/state', 'src/i18n', 'src/map/sites.ts', 'src/map/sources.ts', 'data/tiles.ts', 'data/dataset-dir.ts', 'data/pack-site.ts'].flatMap((path) => {
   const full = join(root, path);
   return statSync(full).isDirectory() ? readdirSync(full).map((f) => join(full, f)) : [full];
 });
@@ -187,12 +188,17 @@ export async function pack({ dataFile, programmeDir }: Inputs): Promise<Packed> 
   const basemapText = readFileSync(basemapFile, 'utf8');
   const basemap = JSON.parse(basemapText) as BasemapData;
   writeFileSync(join(work, 'basemap.topo.json'), JSON.stringify(quantize(topology(basemap as never) as Topology<Objects<object>>, QUANTIZATION)));
-  const dataText = readFileSync(dataFile, 'utf8');
-  const { head, shards } = packDataset(JSON.parse(dataText) as AtlasData);
-  writeFileSync(join(work, 'atlas-data.json'), JSON.stringify(head));
+  const data = await readCompiledLines(dataFile);
+  const { head, shards } = packDataset(data);
+  writeChunked(join(work, 'atlas-data.json'), dataJson(head));
   const details = writeFolder(work, 'details', shards.map((shard, i) => [`${i}.json`, JSON.stringify(shard)] as [string, string]));
   const tiled = siteCount(head.projects) > TILED_SITES ? packTiled(work, head, basemap) : null;
-  const texts = [dataText, basemapText, ...[...sources.slice(2), ...PACK_INPUTS.filter((f) => f.includes('/i18n/'))].map((f) => readFileSync(f, 'utf8'))];
+  const texts = (function* () {
+    for (const p of data.projects) yield JSON.stringify(p);
+    yield JSON.stringify({ ...data, projects: [] });
+    yield basemapText;
+    for (const f of [...sources.slice(2), ...PACK_INPUTS.filter((f) => f.includes('/i18n/'))]) yield readFileSync(f, 'utf8');
+  })();
   const { css, labelFaces } = await writeFonts(work, texts);
   writeFileSync(join(work, 'fonts.css'), css);
   writeFileSync(join(work, 'dataset.js'), datasetModule(dir, details, tiled?.meta ?? null, labelFaces));
