@@ -51,7 +51,7 @@ function timed(command: string, args: string[], env: NodeJS.ProcessEnv = {}): Pr
     }, 200);
     child.on('exit', (code) => {
       clearInterval(sample);
-      if (code) reject(new Error(`${command} ${args.join(' ')}: exit ${code}\n${err.split('\n').slice(-5).join('\n')}`));
+      if (code !== 0) reject(new Error(`${command} ${args.join(' ')}: exit ${code ?? 'by a signal'}\n${err.split('\n').slice(-5).join('\n')}`));
       else resolve({ seconds: Number(((performance.now() - t0) / 1000).toFixed(1)), peakMB: round(peak / 1024) });
     });
   });
@@ -128,7 +128,14 @@ async function filterLatency(browser: Browser, url: string, tiled: boolean) {
   await readyAt(page);
   let heapProjects: number | null = null;
   if (tiled) {
-    await page.waitForFunction(() => performance.getEntriesByName('atlas:projects').length > 0, null, { timeout: 300_000 });
+    // The projects load after the first frame, or fail to (the page then says why, in an alert).
+    const failed = page.getByRole('alert').filter({ hasText: 'The projects could not load' });
+    await page.waitForFunction(() => performance.getEntriesByName('atlas:projects').length > 0 || document.querySelector('[role="alert"]'), null, { timeout: 300_000 });
+    if (await failed.count()) {
+      const reason = (await failed.textContent()) ?? '';
+      await page.close();
+      return { error: reason, heapProjects: null };
+    }
     heapProjects = await heapMB(page);
   }
   const map: number[] = [];
@@ -159,12 +166,8 @@ async function measureSite(browser: Browser, dir: string, tiled: boolean) {
     const ready = await readiness(browser, server.url, dir);
     const overview = await filterLatency(browser, server.url, tiled);
     const zoomed = await filterLatency(browser, `${server.url}?map=${DETAIL_ZOOM}/43.15/22.6`, tiled);
-    return {
-      ...ready,
-      heapWithProjectsMB: overview.heapProjects,
-      filterOverview: { map: overview.map, charts: overview.charts },
-      filterZoom9: { map: zoomed.map, charts: zoomed.charts },
-    };
+    const filter = (r: typeof overview) => ('error' in r ? { error: r.error } : { map: r.map, charts: r.charts });
+    return { ...ready, heapWithProjectsMB: overview.heapProjects, filterOverview: filter(overview), filterZoom9: filter(zoomed) };
   } finally {
     await server.close();
   }
@@ -176,7 +179,7 @@ async function syntheticSite(sites: number, work: string) {
   const importRun = await timed('node', ['--max-old-space-size=6144', '--import', 'tsx', 'scripts/import.ts', '--out', join(work, 'data'), join(work, 'input/operations.csv'), join(work, 'input/partners.csv')]);
   // A build from scratch: the pack cache of an earlier run would hide the tile cutting.
   rmSync(join(root, 'node_modules/.atlas-build'), { recursive: true, force: true });
-  const buildRun = await timed('node', ['--max-old-space-size=6144', 'node_modules/vite/bin/vite.js', 'build', '--outDir', join(work, 'site'), '--logLevel', 'error'], { ATLAS_DATA: join(work, 'data'), NODE_ENV: 'production', VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' });
+  const buildRun = await timed('node', ['--max-old-space-size=12288', 'node_modules/vite/bin/vite.js', 'build', '--outDir', join(work, 'site'), '--logLevel', 'error'], { ATLAS_DATA: join(work, 'data'), NODE_ENV: 'production', VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' });
   return { import: importRun, build: buildRun, dir: join(work, 'site') };
 }
 

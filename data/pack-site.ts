@@ -82,8 +82,7 @@ function charactersOf(texts: Iterable<string>): number[] {
   return points;
 }
 
-async function writeFonts(dir: string, texts: Iterable<string>): Promise<{ css: string; labelFaces: { file: string; range: string[] }[] }> {
-  const points = charactersOf(texts);
+async function writeFonts(dir: string, points: number[]): Promise<{ css: string; labelFaces: { file: string; range: string[] }[] }> {
   const rules: string[] = [];
   const labelFaces: { file: string; range: string[] }[] = [];
   for (const weight of WEIGHTS) {
@@ -189,17 +188,20 @@ export async function pack({ dataFile, programmeDir }: Inputs): Promise<Packed> 
   const basemap = JSON.parse(basemapText) as BasemapData;
   writeFileSync(join(work, 'basemap.topo.json'), JSON.stringify(quantize(topology(basemap as never) as Topology<Objects<object>>, QUANTIZATION)));
   const data = await readCompiledLines(dataFile);
-  const { head, shards } = packDataset(data);
-  writeChunked(join(work, 'atlas-data.json'), dataJson(head));
-  const details = writeFolder(work, 'details', shards.map((shard, i) => [`${i}.json`, JSON.stringify(shard)] as [string, string]));
-  const tiled = siteCount(head.projects) > TILED_SITES ? packTiled(work, head, basemap) : null;
-  const texts = (function* () {
+  const characters = charactersOf((function* () {
     for (const p of data.projects) yield JSON.stringify(p);
     yield JSON.stringify({ ...data, projects: [] });
     yield basemapText;
     for (const f of [...sources.slice(2), ...PACK_INPUTS.filter((f) => f.includes('/i18n/'))]) yield readFileSync(f, 'utf8');
-  })();
-  const { css, labelFaces } = await writeFonts(work, texts);
+  })());
+  let { head, shards } = packDataset(data);
+  data.projects.length = 0; // the whole projects are in the shards now: a million of them need the room
+  writeChunked(join(work, 'atlas-data.json'), dataJson(head));
+  const details = writeFolder(work, 'details', shards.map((shard, i) => [`${i}.json`, JSON.stringify(shard)] as [string, string]));
+  shards = [];
+  const tiled = siteCount(head.projects) > TILED_SITES ? packTiled(work, head, basemap) : null;
+  head = { ...head, projects: [] };
+  const { css, labelFaces } = await writeFonts(work, characters);
   writeFileSync(join(work, 'fonts.css'), css);
   writeFileSync(join(work, 'dataset.js'), datasetModule(dir, details, tiled?.meta ?? null, labelFaces));
   const packed = { details, tiles: tiled?.folder ?? null };

@@ -224,6 +224,11 @@ export function App({ programme, load = loadAtlas }: AppProps) {
   const side = loaded && ctx && view && (
     <>
       {!phone && <StatusLine summary={view.summary} i18n={i18n} />}
+      {dataset.projectsError && (
+        <p class="note" role="alert">
+          {t('projectsFailed', { reason: dataset.projectsError })}
+        </p>
+      )}
       <FilterChips filters={state.filters} ctx={ctx} onChange={setFilters} />
       {phone && colourBy}
       <FilterPanel facets={view.facets} filters={state.filters} ctx={ctx} onChange={setFilters} />
@@ -294,11 +299,11 @@ export function App({ programme, load = loadAtlas }: AppProps) {
       />
       <LinkNotices i18n={i18n} notices={notices} onDismiss={() => store.dismissNotices()} />
 
-      {dataset.loadError ? (
+      {dataset.loadError || (dataset.projectsError && !view) ? (
         <main class="failure">
           <div role="alert">
             <h2>{t('loadFailed')}</h2>
-            <p>{dataset.loadError}</p>
+            <p>{dataset.loadError ?? dataset.projectsError}</p>
           </div>
         </main>
       ) : !loaded || !ctx || !view ? (

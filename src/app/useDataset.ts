@@ -29,6 +29,8 @@ export interface Loaded extends Indexed {
 export interface Dataset {
   loaded: Loaded | null;
   loadError: string | null;
+  /** A large dataset's projects could not load after its first view: that view stays, without them. */
+  projectsError: string | null;
   /** The opened file's data, while it is shown. */
   local: LocalData | null;
   opening: { busy: boolean; error: string | null };
@@ -43,6 +45,7 @@ export interface Dataset {
 export function useDataset(programme: Programme, store: AtlasStore, load: () => Promise<Published>): Dataset {
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
+  const [projectsError, setProjectsError] = useState<string | null>(null);
   const [local, setLocal] = useState<LocalData | null>(null);
   const [opening, setOpening] = useState<Dataset['opening']>({ busy: false, error: null });
   const published = useRef<Loaded | null>(null);
@@ -67,9 +70,13 @@ export function useDataset(programme: Programme, store: AtlasStore, load: () => 
         // A large dataset's projects come after the first frame, which the build's preview drew,
         // or at once for a view the preview cannot show.
         await Promise.race([whenMarked('atlas:ready'), new Promise<void>((resolve) => (projectsNeeded.current = resolve))]);
-        const all = await large.projects();
-        published.current = show(all, basemap, details, large.tiles);
-        mark('atlas:projects');
+        await large.projects().then(
+          (all) => {
+            published.current = show(all, basemap, details, large.tiles);
+            mark('atlas:projects');
+          },
+          (error: Error) => setProjectsError(error.message),
+        );
       })
       .catch((error: Error) => setLoadError(error.message));
   }, []);
@@ -111,6 +118,7 @@ export function useDataset(programme: Programme, store: AtlasStore, load: () => 
   return {
     loaded,
     loadError,
+    projectsError,
     local,
     opening,
     reportUrl,

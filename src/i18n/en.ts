@@ -5,6 +5,7 @@ export const en = {
   loading: 'Loading the atlas…',
   loadFailed: 'The atlas could not load its data.',
   csvFailed: 'The table could not be made: {reason}',
+  projectsFailed: 'The projects could not load ({reason}): this is the first view of all of them; filters, lists and project details need them.',
   detailsLoading: 'Loading the project’s summary, links and notes…',
   detailsFailed: 'The project’s summary, links and notes could not load: {reason}',
   mapLabel: 'Map of the programme area with project sites',

@@ -98,6 +98,14 @@ describe(`a dataset of ${SITES.toLocaleString('en')} sites, tiled and served as 
     await page.close();
   });
 
+  it('keeps the first view, and says why, when the projects cannot load', async () => {
+    const page = await open('', {}, (p) => p.route('**/assets/atlas-data-*.json', (route) => route.abort()));
+    await expect.poll(() => page.getByRole('alert').filter({ hasText: 'The projects could not load' }).count()).toBe(1);
+    expect(await projectsInStatus(page)).toBe(expected.projects);
+    expect(await page.getByRole('region', { name: /map/i }).count()).toBeGreaterThan(0);
+    await page.close();
+  });
+
   it('filters by period: the status line, the charts and the sites drawn from tiles follow', async () => {
     const [period, n] = Object.entries(expected.periods).sort((a, b) => a[1] - b[1])[0];
     const page = await openLoaded(`?map=${DETAIL_ZOOM}/43.2/22.7`);
