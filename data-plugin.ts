@@ -10,6 +10,7 @@ import { runnerImport, type Plugin } from 'vite';
 import type { Inputs, Packed } from './data/pack-site.ts';
 
 const packer = new URL('./data/pack-site.ts', import.meta.url).pathname;
+const DATASET_ID = '\0virtual:atlas-dataset';
 
 export function datasetPlugin(inputs: Inputs): Plugin {
   let packing: Promise<Packed> | null = null;
@@ -24,10 +25,15 @@ export function datasetPlugin(inputs: Inputs): Plugin {
   ];
   return {
     name: 'atlas-dataset',
+    // A virtual id for the module (not its file under node_modules, which the dev server's
+    // dependency scan would try to bundle); the stylesheet is a real file, for its url()s.
     async resolveId(id) {
-      if (id === 'virtual:atlas-dataset') return join((await packed()).dir, 'dataset.js');
+      if (id === 'virtual:atlas-dataset') return DATASET_ID;
       if (id === 'virtual:atlas-fonts.css') return join((await packed()).dir, 'fonts.css');
       return null;
+    },
+    async load(id) {
+      return id === DATASET_ID ? readFileSync(join((await packed()).dir, 'dataset.js'), 'utf8') : null;
     },
     // The dev server serves the folders from the pack; a file not in it is a 404.
     configureServer(server) {
