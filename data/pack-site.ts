@@ -25,6 +25,7 @@ import { DETAIL_ZOOM, siteCount, siteCounter, siteFeatures } from '../src/map/si
 import { TILE_MAXZOOM, type Overview } from '../src/map/sources';
 import { PREVIEW_INPUT, toPreview } from '../src/state/preview';
 import { deriveView, indexData } from '../src/state/view';
+import { searchText } from '../src/core/filters';
 
 const root = new URL('..', import.meta.url).pathname;
 /** Grid of the base map's TopoJSON: about 30 m over a programme area and its neighbours. */
@@ -133,11 +134,11 @@ function datasetModule(dir: string, details: Folder, tiled: TiledMeta | null, la
   return [
     `import basemapUrl from ${url('basemap.topo.json')};`,
     `import dataUrl from ${url('atlas-data.json')};`,
-    ...(tiled ? [`import previewUrl from ${url('atlas-preview.json')};`] : []),
+    ...(tiled ? [`import previewUrl from ${url('atlas-preview.json')};`, `import searchUrl from ${url('atlas-search.json')};`] : []),
     ...labelFaces.map((f, i) => `import face${i} from ${url(f.file)};`),
     'export { basemapUrl, dataUrl };',
     `export const details = ${JSON.stringify({ path: `details/${details.hash}/`, shards: details.files.length })};`,
-    `export const tiled = ${tiled ? `{ previewUrl, ...${JSON.stringify(tiled)} }` : 'null'};`,
+    `export const tiled = ${tiled ? `{ previewUrl, searchUrl, ...${JSON.stringify(tiled)} }` : 'null'};`,
     `export const labelFaces = [${labelFaces.map((f, i) => `{ url: face${i}, range: ${JSON.stringify(f.range)} }`).join(', ')}];`,
   ].join('\n');
 }
@@ -158,7 +159,14 @@ function packTiled(work: string, head: AtlasData, basemap: BasemapData): { folde
   const seats = new Map(basemap.labels.features.map((f) => [f.properties.id, f.geometry.coordinates as [number, number]]));
   const counter = siteCounter(located, seats);
   const overview: Overview = { places: counter.places, counts: counter.count(located.map(() => 1)), sites: sites.features.length };
-  const view = toPreview(deriveView(indexData(head), PREVIEW_INPUT));
+  const indexed = indexData(head);
+  const view = toPreview(deriveView(indexed, PREVIEW_INPUT));
+  // The search text of each project, in the projects' order: the page takes it instead of making it.
+  writeChunked(join(work, 'atlas-search.json'), (function* () {
+    yield '[';
+    for (let i = 0; i < indexed.index.length; i++) yield `${i ? ',' : ''}${JSON.stringify(searchText(indexed.index[i]))}`;
+    yield ']';
+  })());
   writeFileSync(join(work, 'atlas-preview.json'), JSON.stringify({ data: { ...head, projects: [] }, view, overview }));
   const folder = writeFolder(work, 'tiles', (function* () {
     for (const t of siteTiles(located, sites)) yield [`${t.z}/${t.x}/${t.y}.pbf`, t.bytes] as [string, Uint8Array];

@@ -6,8 +6,8 @@ declare module 'virtual:atlas-dataset' {
   export const dataUrl: string;
   /** The details shards: `${path}${shardOf(id, shards)}.json`, relative to the page. */
   export const details: { path: string; shards: number };
-  /** A large dataset: its first view and overview, and its tiles (a page-relative {z}/{x}/{y} template); null for a small one. */
-  export const tiled: { previewUrl: string; path: string; minzoom: number; maxzoom: number; bounds: [number, number, number, number] } | null;
+  /** A large dataset: its first view and overview, its projects' search text, and its tiles (a page-relative {z}/{x}/{y} template); null for a small one. */
+  export const tiled: { previewUrl: string; searchUrl: string; path: string; minzoom: number; maxzoom: number; bounds: [number, number, number, number] } | null;
   /** The label font's files (regular weight) with the characters each holds. */
   export const labelFaces: { url: string; range: string[] }[];
 }

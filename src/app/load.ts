@@ -45,7 +45,7 @@ export interface Published {
   basemap: BasemapData;
   details?: DetailsLoader;
   /** A large dataset: the build's first view and its tiles, and its projects, to load after the first frame. */
-  large?: { preview: View; tiles: { set: TileSet; overview: Overview }; projects(): Promise<AtlasData> };
+  large?: { preview: View; tiles: { set: TileSet; overview: Overview }; projects(): Promise<AtlasData>; search(): Promise<string[]> };
 }
 
 interface PreviewFile {
@@ -67,7 +67,9 @@ export async function loadAtlas(): Promise<Published> {
   const { data, view, overview } = first as PreviewFile;
   const { path, minzoom, maxzoom, bounds } = tiled;
   const set: TileSet = { url: decodeURI(new URL(path, location.href).href), minzoom, maxzoom, bounds };
-  return { data, basemap, details: loadDetails, large: { preview: fromPreview(view), tiles: { set, overview }, projects: () => projectsOf(dataUrl) } };
+  const { searchUrl } = tiled;
+  const search = () => getJson<string[]>(searchUrl);
+  return { data, basemap, details: loadDetails, large: { preview: fromPreview(view), tiles: { set, overview }, projects: () => projectsOf(dataUrl), search } };
 }
 
 const shards = new Map<number, Promise<DetailShard>>();

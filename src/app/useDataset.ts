@@ -72,8 +72,13 @@ export function useDataset(programme: Programme, store: AtlasStore, load: () => 
         await Promise.race([whenMarked('atlas:ready'), new Promise<void>((resolve) => (projectsNeeded.current = resolve))]);
         await large.projects().then(
           (all) => {
-            published.current = show(all, basemap, details, large.tiles);
+            const shown = (published.current = show(all, basemap, details, large.tiles));
             mark('atlas:projects');
+            // The build's search text: the first search need not make it (it does, if this has not come).
+            large.search().then(
+              (texts) => texts.length === shown.index.length && shown.index.forEach((keys, i) => (keys.search ??= texts[i])),
+              () => undefined,
+            );
           },
           (error: Error) => setProjectsError(error.message),
         );

@@ -61,8 +61,11 @@ export function indexProjects(projects: readonly Project[], municipalities: Read
   });
 }
 
-/** Titles, acronym, code, partners, places and municipalities, as match keys: made on the first search, kept. */
-function searchText(keys: ProjectKeys): string {
+/**
+ * Titles, acronym, code, partners, places and municipalities, as match keys: made on the first
+ * search and kept (a large dataset's build makes them beforehand: atlas-search.json).
+ */
+export function searchText(keys: ProjectKeys): string {
   if (keys.search !== undefined) return keys.search;
   const { project, places } = keys;
   const parts = [

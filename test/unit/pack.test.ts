@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { packDataset, SHARD_SIZE, shardCount, shardOf, slimProject, withDetails } from '../../src/core/pack';
 import type { AtlasData } from '../../src/core/types';
+import { applyFilters, NO_FILTERS, searchText } from '../../src/core/filters';
 import { fromPreview, PREVIEW_INPUT, previewShows, toPreview } from '../../src/state/preview';
 import { deriveView, indexData } from '../../src/state/view';
 
@@ -55,5 +56,17 @@ describe('the first view a large dataset ships', () => {
     expect(previewShows({ ...PREVIEW_INPUT, filters: { ...PREVIEW_INPUT.filters, q: 'x' } })).toBe(false);
     expect(previewShows({ ...PREVIEW_INPUT, profile: 'BG-VID09' })).toBe(false);
     expect(previewShows({ ...PREVIEW_INPUT, network: true })).toBe(false);
+  });
+});
+
+describe('the search text a large dataset ships', () => {
+  it('is the text the page would make: a project found by the shipped text is the one its own text finds', () => {
+    const made = indexData(data).index;
+    const shipped = indexData(data).index.map((keys, i) => ({ ...keys, search: JSON.parse(JSON.stringify(searchText(made[i]))) as string }));
+    for (const q of ['pirot', 'видин', 'museum', 'zajecar', 'BG-']) {
+      const f = { ...NO_FILTERS, q };
+      expect(applyFilters(shipped, f).map((p) => p.id)).toEqual(applyFilters(indexData(data).index, f).map((p) => p.id));
+    }
+    expect(applyFilters(made, { ...NO_FILTERS, q: 'pirot' }).length).toBeGreaterThan(0);
   });
 });
