@@ -65,11 +65,13 @@ export async function loadAtlas(): Promise<Published> {
   const basemap = basemapOf(topology);
   if (!tiled) return { data: first as AtlasData, basemap, details: loadDetails };
   const { data, view, overview } = first as PreviewFile;
-  const { path, minzoom, maxzoom, bounds } = tiled;
+  const { path, minzoom, maxzoom, bounds, searchUrl } = tiled;
+  // The tiles' template is relative to the page, like every file of the build.
   const set: TileSet = { url: decodeURI(new URL(path, location.href).href), minzoom, maxzoom, bounds };
-  const { searchUrl } = tiled;
-  const search = () => getJson<string[]>(searchUrl);
-  return { data, basemap, details: loadDetails, large: { preview: fromPreview(view), tiles: { set, overview }, projects: () => projectsOf(dataUrl), search } };
+  return {
+    data, basemap, details: loadDetails,
+    large: { preview: fromPreview(view), tiles: { set, overview }, projects: () => projectsOf(dataUrl), search: () => getJson<string[]>(searchUrl) },
+  };
 }
 
 const shards = new Map<number, Promise<DetailShard>>();
