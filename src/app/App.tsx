@@ -231,7 +231,7 @@ export function App({ programme, load = loadAtlas }: AppProps) {
       )}
       <FilterChips filters={state.filters} ctx={ctx} onChange={setFilters} />
       {phone && colourBy}
-      <FilterPanel facets={view.facets} filters={state.filters} ctx={ctx} onChange={setFilters} />
+      <FilterPanel facets={view.facets} filters={state.filters} ctx={ctx} onChange={setFilters} onSearchFocus={dataset.needSearch} />
       <Legend i18n={i18n} scale={themes} counts={view.themeCounts} dense={denseSites} />
       {view.unplaced.length > 0 && (
         <details class="unplaced">

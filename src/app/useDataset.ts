@@ -40,6 +40,8 @@ export interface Dataset {
   backToPublished(): void;
   /** A large dataset's projects are needed now: the view asked for is not the build's first view. */
   needProjects(): void;
+  /** A search is coming: a large dataset's built search text is fetched (once), not made in the page. */
+  needSearch(): void;
 }
 
 export function useDataset(programme: Programme, store: AtlasStore, load: () => Promise<Published>): Dataset {
@@ -50,6 +52,7 @@ export function useDataset(programme: Programme, store: AtlasStore, load: () => 
   const [opening, setOpening] = useState<Dataset['opening']>({ busy: false, error: null });
   const published = useRef<Loaded | null>(null);
   const projectsNeeded = useRef<() => void>(() => undefined);
+  const searchNeeded = useRef<() => void>(() => undefined);
   const reportUrl = useMemo(() => (local ? URL.createObjectURL(new Blob([local.report], { type: 'text/markdown' })) : null), [local]);
   useEffect(() => () => void (reportUrl && URL.revokeObjectURL(reportUrl)), [reportUrl]);
 
@@ -74,11 +77,14 @@ export function useDataset(programme: Programme, store: AtlasStore, load: () => 
           (all) => {
             const shown = (published.current = show(all, basemap, details, large.tiles));
             mark('atlas:projects');
-            // The build's search text: the first search need not make it (it does, if this has not come).
-            large.search().then(
-              (texts) => texts.length === shown.index.length && shown.index.forEach((keys, i) => (keys.search ??= texts[i])),
-              () => undefined,
-            );
+            // The build's search text, fetched when a search is coming (a search made before it has come makes its own).
+            searchNeeded.current = () => {
+              searchNeeded.current = () => undefined;
+              large.search().then(
+                (texts) => texts.length === shown.index.length && shown.index.forEach((keys, i) => (keys.search ??= texts[i])),
+                () => undefined,
+              );
+            };
           },
           (error: Error) => setProjectsError(error.message),
         );
@@ -129,6 +135,7 @@ export function useDataset(programme: Programme, store: AtlasStore, load: () => 
     reportUrl,
     open,
     needProjects: () => projectsNeeded.current(),
+    needSearch: () => searchNeeded.current(),
     backToPublished: () => {
       if (!published.current) return;
       setLocal(null);

@@ -13,9 +13,11 @@ interface Props {
   filters: Filters;
   ctx: LabelContext;
   onChange(f: Filters, options?: { replace?: boolean }): void;
+  /** The search box has the focus: a search is coming. */
+  onSearchFocus?(): void;
 }
 
-export function FilterPanel({ facets: all, filters, ctx, onChange }: Props) {
+export function FilterPanel({ facets: all, filters, ctx, onChange, onSearchFocus }: Props) {
   const { t } = ctx.i18n;
   const options: Record<Exclude<Facet, 'municipalities'>, string[]> = {
     periods: [...periodIds(ctx.i18n.programme), 'unknown'],
@@ -67,6 +69,7 @@ export function FilterPanel({ facets: all, filters, ctx, onChange }: Props) {
           value={filters.q}
           maxLength={200}
           placeholder={t('searchHint')}
+          onFocus={onSearchFocus}
           onInput={(e) => onChange({ ...filters, q: (e.target as HTMLInputElement).value }, { replace: true })}
         />
       </label>

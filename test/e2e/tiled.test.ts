@@ -133,8 +133,10 @@ describe(`a dataset of ${SITES.toLocaleString('en')} sites, tiled and served as 
 
   it('searches titles with the build’s search text: as many projects as the generator wrote with the word', async () => {
     const page = await openLoaded();
+    const box = page.getByRole('searchbox', { name: /search/i });
+    await box.focus();
     await expect.poll(() => server.log.some((r) => r.path.includes('/atlas-search-') && r.status === 200)).toBe(true);
-    await page.getByRole('searchbox').or(page.getByRole('textbox', { name: /search/i })).first().fill(expected.search.word);
+    await box.fill(expected.search.word);
     await expect.poll(() => projectsInStatus(page), { timeout: 30_000 }).toBe(expected.search.projects);
     await page.close();
   });
