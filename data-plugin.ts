@@ -52,6 +52,17 @@ export function datasetPlugin(inputs: Inputs): Plugin {
         }, next);
       });
     },
+    // The first frame's data and base map start downloading with the page, not after its script
+    // has run (a large dataset's projects come later: not them).
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, ctx) {
+        const assets = Object.values(ctx.bundle ?? {}).filter((item) => item.type === 'asset');
+        const named = (name: string) => assets.find((a) => a.names?.includes(name))?.fileName;
+        const first = [named('basemap.topo.json'), named('atlas-preview.json') ?? named('atlas-data.json')].filter((f): f is string => !!f);
+        return first.map((file) => ({ tag: 'link', attrs: { rel: 'preload', as: 'fetch', href: `./${file}`, crossorigin: '' }, injectTo: 'head' as const }));
+      },
+    },
     async generateBundle() {
       for (const { url, dir, folder } of folders(await packed())) {
         for (const file of folder.files) this.emitFile({ type: 'asset', fileName: `${url}${file}`, source: readFileSync(join(dir, file)) });
