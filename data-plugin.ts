@@ -52,15 +52,21 @@ export function datasetPlugin(inputs: Inputs): Plugin {
         }, next);
       });
     },
-    // The first frame's data and base map start downloading with the page, not after its script
-    // has run (a large dataset's projects come later: not them).
+    // What the first frame needs starts downloading with the page, not once its script has run:
+    // the data and base map and the regular text font (a large dataset's projects come later:
+    // not them; the map's worker cannot be preloaded as what it is).
     transformIndexHtml: {
       order: 'post',
       handler(_html, ctx) {
-        const assets = Object.values(ctx.bundle ?? {}).filter((item) => item.type === 'asset');
-        const named = (name: string) => assets.find((a) => a.names?.includes(name))?.fileName;
-        const first = [named('basemap.topo.json'), named('atlas-preview.json') ?? named('atlas-data.json')].filter((f): f is string => !!f);
-        return first.map((file) => ({ tag: 'link', attrs: { rel: 'preload', as: 'fetch', href: `./${file}`, crossorigin: '' }, injectTo: 'head' as const }));
+        const files = Object.values(ctx.bundle ?? {});
+        const named = (name: string) => files.find((f) => f.type === 'asset' && f.names?.includes(name))?.fileName;
+        const link = (href: string | undefined, as: string, extra: Record<string, string> = {}) =>
+          href ? [{ tag: 'link', attrs: { rel: 'preload', as, href: `./${href}`, crossorigin: '', ...extra }, injectTo: 'head' as const }] : [];
+        return [
+          ...link(named('basemap.topo.json'), 'fetch'),
+          ...link(named('atlas-preview.json') ?? named('atlas-data.json'), 'fetch'),
+          ...link(named('noto-sans-latin-400.woff2'), 'font', { type: 'font/woff2' }),
+        ];
       },
     },
     async generateBundle() {
