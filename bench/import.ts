@@ -10,7 +10,7 @@ import { csvFormatRows } from 'd3';
 import { DEFAULT_PROGRAMME, programmeFacts, writeDataset } from '../data/dataset-dir';
 import type { GazetteerData } from '../src/core/gazetteer';
 import { importFiles } from '../src/import';
-import { random } from '../test/fuzz/hostile';
+import { random } from '../scripts/random';
 
 const OPERATIONS = Number(process.argv[2] ?? 100_000);
 const PARTNERS_EACH = 4;

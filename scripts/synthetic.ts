@@ -16,6 +16,7 @@ import { csvFormatRows } from 'd3';
 import { DEFAULT_PROGRAMME, readProgramme } from '../data/dataset-dir';
 import type { GazetteerData } from '../src/core/gazetteer';
 import { matchKey } from '../src/core/text';
+import { random } from './random';
 
 const USAGE = 'usage: npm run synthetic -- --sites N [--seed S] [--programme DIR] --out DIR';
 
@@ -44,18 +45,6 @@ function options(args: string[]): Options {
 function fail(reason: string): never {
   console.error(`synthetic: ${reason}`);
   process.exit(2);
-}
-
-/** mulberry32: a small seeded generator, enough for test data. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Draws an index with probability proportional to its weight. */

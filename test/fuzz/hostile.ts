@@ -11,18 +11,6 @@ import { PROJECT_ID } from '../../src/core/text';
 import type { AtlasData } from '../../src/core/types';
 import type { InputFile } from '../../src/import';
 
-/** mulberry32: small, fast, good enough to pick mutations reproducibly. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const REAL = readFileSync(new URL('../../data/out/projects.jsonl', import.meta.url), 'utf8').split('\n').filter(Boolean);
 
 const HOSTILE_VALUES: unknown[] = [

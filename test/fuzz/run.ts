@@ -1,7 +1,8 @@
 /** The fuzz loop: hostile inputs through the whole import (read, check, merge, compile), crashes and wrong values counted. */
 import { programmeFacts } from '../../data/dataset-dir';
 import { importFiles } from '../../src/import';
-import { hostileInput, hostileWorkbooks, largeInputs, random, wrongValues } from './hostile';
+import { random } from '../../scripts/random';
+import { hostileInput, hostileWorkbooks, largeInputs, wrongValues } from './hostile';
 
 export interface FuzzResult {
   inputs: number;
