@@ -17,12 +17,13 @@ import { topology } from 'topojson-server';
 import { quantize } from 'topojson-client';
 import type { Objects, Topology } from 'topojson-specification';
 import { dataJson, readCompiledLines, writeChunked } from './dataset-dir';
-import { siteBounds, siteTiles } from './tiles';
+import { siteTiles } from './tiles';
 import type { BasemapData } from '../src/core/basemap';
 import { packDataset, TILED_SITES } from '../src/core/pack';
 import type { AtlasData } from '../src/core/types';
 import { DETAIL_ZOOM, siteCount, siteCounter, siteFeatures } from '../src/map/sites';
-import { TILE_MAXZOOM, type Overview } from '../src/map/sources';
+import { extent } from '../src/map/extent';
+import { seatsOf, TILE_MAXZOOM, type Overview } from '../src/map/sources';
 import { PREVIEW_INPUT, toPreview } from '../src/state/preview';
 import { deriveView, indexData } from '../src/state/view';
 import { searchText } from '../src/core/filters';
@@ -156,8 +157,8 @@ interface TiledMeta {
 function packTiled(work: string, head: AtlasData, basemap: BasemapData): { folder: Folder; meta: TiledMeta } {
   const located = head.projects.filter((p) => p.locations.length > 0);
   const sites = siteFeatures(located);
-  const seats = new Map(basemap.labels.features.map((f) => [f.properties.id, f.geometry.coordinates as [number, number]]));
-  const counter = siteCounter(located, seats);
+  const bounds = extent(sites.features.map((f) => f.geometry));
+  const counter = siteCounter(located, seatsOf(basemap));
   const overview: Overview = { places: counter.places, counts: counter.count(located.map(() => 1)), sites: sites.features.length };
   const indexed = indexData(head);
   const view = toPreview(deriveView(indexed, PREVIEW_INPUT));
@@ -169,13 +170,13 @@ function packTiled(work: string, head: AtlasData, basemap: BasemapData): { folde
   })());
   writeFileSync(join(work, 'atlas-preview.json'), JSON.stringify({ data: { ...head, projects: [] }, view, overview }));
   const folder = writeFolder(work, 'tiles', (function* () {
-    for (const t of siteTiles(located, sites)) yield [`${t.z}/${t.x}/${t.y}.pbf`, t.bytes] as [string, Uint8Array];
+    for (const t of siteTiles(located, sites, bounds)) yield [`${t.z}/${t.x}/${t.y}.pbf`, t.bytes] as [string, Uint8Array];
   })());
-  return { folder, meta: { path: `tiles/${folder.hash}/{z}/{x}/{y}.pbf`, minzoom: DETAIL_ZOOM, maxzoom: TILE_MAXZOOM, bounds: siteBounds(located) } };
+  return { folder, meta: { path: `tiles/${folder.hash}/{z}/{x}/{y}.pbf`, minzoom: DETAIL_ZOOM, maxzoom: TILE_MAXZOOM, bounds } };
 }
 
 /** Every file whose change changes the pack. */
-const PACK_INPUTS = ['src/core', 'src/state', 'src/i18n', 'src/map/sites.ts', 'src/map/sources.ts', 'data/tiles.ts', 'data/dataset-dir.ts', 'data/pack-site.ts'].flatMap((path) => {
+const PACK_INPUTS = ['src/core', 'src/state', 'src/i18n', 'src/map/sites.ts', 'src/map/sources.ts', 'src/map/extent.ts', 'data/tiles.ts', 'data/dataset-dir.ts', 'data/pack-site.ts'].flatMap((path) => {
   const full = join(root, path);
   return statSync(full).isDirectory() ? readdirSync(full).map((f) => join(full, f)) : [full];
 });
@@ -202,13 +203,13 @@ export async function pack({ dataFile, programmeDir }: Inputs): Promise<Packed> 
     yield basemapText;
     for (const f of [...sources.slice(2), ...PACK_INPUTS.filter((f) => f.includes('/i18n/'))]) yield readFileSync(f, 'utf8');
   })());
-  let { head, shards } = packDataset(data);
-  data.projects.length = 0; // the whole projects are in the shards now: a million of them need the room
+  const { head, shards } = packDataset(data);
+  // The whole projects are in the shards now, and the shards are soon on disk: a million projects need the room.
+  data.projects.length = 0;
   writeChunked(join(work, 'atlas-data.json'), dataJson(head));
   const details = writeFolder(work, 'details', shards.map((shard, i) => [`${i}.json`, JSON.stringify(shard)] as [string, string]));
-  shards = [];
+  shards.length = 0;
   const tiled = siteCount(head.projects) > TILED_SITES ? packTiled(work, head, basemap) : null;
-  head = { ...head, projects: [] };
   const { css, labelFaces } = await writeFonts(work, characters);
   writeFileSync(join(work, 'fonts.css'), css);
   writeFileSync(join(work, 'dataset.js'), datasetModule(dir, details, tiled?.meta ?? null, labelFaces));

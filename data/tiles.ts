@@ -23,13 +23,18 @@ const BUFFER = 64;
 /** Web Mercator: pixels of the whole world at zoom 0 (maplibre's 512 px tiles). */
 const WORLD = 512;
 
-/** A longitude/latitude moved by a screen offset in pixels at a zoom (y down). */
-function shifted([lon, lat]: number[], [dx, dy]: [number, number], z: number): [number, number] {
-  const size = WORLD * 2 ** z;
-  const x = ((lon + 180) / 360) * size + dx;
+/** Web Mercator: a longitude/latitude as a fraction of the world's width and height (y down), and back. */
+function toWorld([lon, lat]: number[]): [number, number] {
   const r = (lat * Math.PI) / 180;
-  const y = ((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2) * size + dy;
-  return [(x / size) * 360 - 180, (Math.atan(Math.sinh(Math.PI * (1 - (2 * y) / size))) * 180) / Math.PI];
+  return [(lon + 180) / 360, (1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2];
+}
+const fromWorld = ([x, y]: [number, number]): [number, number] => [x * 360 - 180, (Math.atan(Math.sinh(Math.PI * (1 - 2 * y))) * 180) / Math.PI];
+
+/** A longitude/latitude moved by a screen offset in pixels at a zoom (y down). */
+function shifted(point: number[], [dx, dy]: [number, number], z: number): [number, number] {
+  const size = WORLD * 2 ** z;
+  const [x, y] = toWorld(point);
+  return fromWorld([x + dx / size, y + dy / size]);
 }
 
 export interface Tile {
@@ -46,13 +51,12 @@ const budgetClass = (p: Project) => {
   return i < 0 ? BUDGET_EDGES.length : i;
 };
 
-/** Tile column/row of a longitude/latitude at a zoom (Web Mercator). */
+/** Tile column/row of a longitude/latitude at a zoom. */
 function tileOf(lon: number, lat: number, z: number): [number, number] {
   const n = 2 ** z;
-  const r = (lat * Math.PI) / 180;
-  const x = Math.floor(((lon + 180) / 360) * n);
-  const y = Math.floor(((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2) * n);
-  return [Math.min(n - 1, Math.max(0, x)), Math.min(n - 1, Math.max(0, y))];
+  const clamp = (v: number) => Math.min(n - 1, Math.max(0, Math.floor(v * n)));
+  const [x, y] = toWorld([lon, lat]);
+  return [clamp(x), clamp(y)];
 }
 
 /** The tile properties of a project's site at one of its locations (`p`: the project's index among the located). */
@@ -66,14 +70,13 @@ export function siteProperties(p: Project, index: number, location: Location, sl
 
 /**
  * Every non-empty tile from DETAIL_ZOOM to TILE_MAXZOOM of the located projects' sites (siteFeatures
- * of them). A stack's spiral is cut into each zoom's geometry (its screen offsets at that zoom), so
+ * of them, and `bounds` the extent of their places). A stack's spiral is cut into each zoom's geometry (its screen offsets at that zoom), so
  * one circle layer draws every site (`slot` -1) and a filter change re-lays out one layer, not one
  * per slot; between zooms the spiral is up to twice as wide, beyond TILE_MAXZOOM it keeps widening.
  */
-export function* siteTiles(located: readonly Project[], sites: FeatureCollection<Point, SiteProps>): Generator<Tile> {
+export function* siteTiles(located: readonly Project[], sites: FeatureCollection<Point, SiteProps>, [west, south, east, north]: [number, number, number, number]): Generator<Tile> {
   const index = new Map(located.map((p, i) => [p.id, i]));
   const byId = new Map(located.map((p) => [p.id, p]));
-  const [west, south, east, north] = siteBounds(located);
   for (let z = DETAIL_ZOOM; z <= TILE_MAXZOOM; z++) {
     const features = sites.features.map((f) => {
       const p = byId.get(f.properties.project)!;
@@ -92,11 +95,4 @@ export function* siteTiles(located: readonly Project[], sites: FeatureCollection
       }
     }
   }
-}
-
-/** [west, south, east, north] of the sites: the tile source's bounds (no requests outside). */
-export function siteBounds(located: readonly Project[]): [number, number, number, number] {
-  let [west, south, east, north] = [180, 90, -180, -90];
-  for (const p of located) for (const l of p.locations) [west, south, east, north] = [Math.min(west, l.lon), Math.min(south, l.lat), Math.max(east, l.lon), Math.max(north, l.lat)];
-  return [west, south, east, north];
 }

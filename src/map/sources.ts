@@ -53,7 +53,8 @@ export interface SourcesRef {
 
 const empty: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
-const seatsOf = (basemap: BasemapData) => new Map(basemap.labels.features.map((f) => [f.properties.id, f.geometry.coordinates as [number, number]]));
+/** Each municipality's seat, where its label is: the overview's counts stand there. */
+export const seatsOf = (basemap: BasemapData) => new Map(basemap.labels.features.map((f) => [f.properties.id, f.geometry.coordinates as [number, number]]));
 
 function basemapSources(basemap: BasemapData): StyleSpecification['sources'] {
   return {

@@ -7,6 +7,7 @@ import { siteProperties, siteTiles } from '../../data/tiles';
 import { applyFilters, indexProjects, NO_FILTERS, type Filters } from '../../src/core/filters';
 import type { AtlasData } from '../../src/core/types';
 import { DETAIL_ZOOM, selectionFilter, siteFeatures, tileFilter } from '../../src/map/sites';
+import { extent } from '../../src/map/extent';
 import { SITE_LAYER, TILE_MAXZOOM } from '../../src/map/sources';
 
 const data = JSON.parse(readFileSync(new URL('../../data/out/atlas-data.json', import.meta.url), 'utf8')) as AtlasData;
@@ -56,7 +57,8 @@ describe('the selection on tiled sites', () => {
 
 describe('the site tiles', () => {
   it('hold every site once per zoom, with its project and properties, at every zoom from DETAIL_ZOOM to TILE_MAXZOOM', () => {
-    const tiles = [...siteTiles(located, siteFeatures(located))];
+    const features = siteFeatures(located);
+    const tiles = [...siteTiles(located, features, extent(features.features.map((f) => f.geometry)))];
     for (let z = DETAIL_ZOOM; z <= TILE_MAXZOOM; z++) {
       const found = new Map<string, number>();
       for (const t of tiles.filter((t) => t.z === z)) {
