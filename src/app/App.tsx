@@ -41,23 +41,21 @@ import { Sheet } from '../ui/Sheet';
 import { PHONE, useMedia } from '../ui/useMedia';
 import { Charts } from './Charts';
 import { ErrorBoundary } from './ErrorBoundary';
-import { loadAtlas, type Published } from './load';
+import { loadAtlas } from './load';
 import { acceptUpdate, registerOffline } from './offline';
 import { useDataset } from './useDataset';
 import { useDetails } from './useDetails';
 
 export interface AppProps {
   programme: Programme;
-  /** Where the data comes from (the benchmark passes a synthetic set). */
-  load?: () => Promise<Published>;
 }
 
-export function App({ programme, load = loadAtlas }: AppProps) {
+export function App({ programme }: AppProps) {
   const store = useMemo(() => new AtlasStore(programme), []);
   const [, rerender] = useReducer((n: number) => n + 1, 0);
   useEffect(() => store.subscribe(() => rerender(undefined)), []);
   const { state, notices } = store;
-  const dataset = useDataset(programme, store, load);
+  const dataset = useDataset(programme, store, loadAtlas);
   const { loaded } = dataset;
   const [chooser, setChooser] = useState<{ ids: string[]; at: { x: number; y: number } } | null>(null);
   const [about, setAbout] = useState(false);

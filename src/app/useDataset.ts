@@ -26,6 +26,9 @@ export interface Loaded extends Indexed {
   preview: View | null;
 }
 
+/** A dataset indexed once, with what it is shown with. */
+const prepare = (data: AtlasData, frame: Omit<Loaded, keyof Indexed>): Loaded => ({ ...indexData(data), ...frame });
+
 export interface Dataset {
   loaded: Loaded | null;
   loadError: string | null;
@@ -56,8 +59,7 @@ export function useDataset(programme: Programme, store: AtlasStore, load: () => 
   const reportUrl = useMemo(() => (local ? URL.createObjectURL(new Blob([local.report], { type: 'text/markdown' })) : null), [local]);
   useEffect(() => () => void (reportUrl && URL.revokeObjectURL(reportUrl)), [reportUrl]);
 
-  function show(data: AtlasData, basemap: BasemapData, details?: DetailsLoader, tiles: Loaded['tiles'] = null, preview: View | null = null): Loaded {
-    const shown = { ...indexData(data), basemap, details, tiles, preview };
+  function show(shown: Loaded): Loaded {
     // The address bar then shows the canonical link, the one "Share" gives.
     const checked = dropUnknownIds(store.state, { objectives: new Set(shown.objectives.keys()), districts: new Set(shown.districts.keys()), municipalities: new Set(shown.municipalities.keys()) });
     store.replace(checked.state, checked.notices);
@@ -68,14 +70,14 @@ export function useDataset(programme: Programme, store: AtlasStore, load: () => 
   useEffect(() => {
     load()
       .then(async ({ data, basemap, details, large }) => {
-        published.current = show(data, basemap, details, large?.tiles, large?.preview);
+        published.current = show(prepare(data, { basemap, details, tiles: large?.tiles ?? null, preview: large?.preview ?? null }));
         if (!large) return;
         // A large dataset's projects come after the first frame, which the build's preview drew,
         // or at once for a view the preview cannot show.
         await Promise.race([whenMarked('atlas:ready'), new Promise<void>((resolve) => (projectsNeeded.current = resolve))]);
         await large.projects().then(
           (all) => {
-            const shown = (published.current = show(all, basemap, details, large.tiles));
+            const shown = (published.current = show(prepare(all, { basemap, details, tiles: large.tiles, preview: null })));
             mark('atlas:projects');
             // The build's search text, fetched when a search is coming (a search made before it has come makes its own).
             searchNeeded.current = () => {
@@ -101,7 +103,7 @@ export function useDataset(programme: Programme, store: AtlasStore, load: () => 
         mark('atlas:filter');
         setLocal(opened);
         setOpening({ busy: false, error: null });
-        show(opened.data, base.basemap);
+        show(prepare(opened.data, { basemap: base.basemap, tiles: null, preview: null }));
       },
       (error: Error) => setOpening({ busy: false, error: error.message }),
     );
@@ -139,7 +141,7 @@ export function useDataset(programme: Programme, store: AtlasStore, load: () => 
     backToPublished: () => {
       if (!published.current) return;
       setLocal(null);
-      show(published.current.data, published.current.basemap, published.current.details, published.current.tiles);
+      show(published.current);
     },
   };
 }
