@@ -54,6 +54,8 @@ export function useDataset(programme: Programme, store: AtlasStore, load: () => 
   const [local, setLocal] = useState<LocalData | null>(null);
   const [opening, setOpening] = useState<Dataset['opening']>({ busy: false, error: null });
   const published = useRef<Loaded | null>(null);
+  /** An opened file is shown: the published data, when it changes, waits for "back". */
+  const showingFile = useRef(false);
   const projectsNeeded = useRef<() => void>(() => undefined);
   const searchNeeded = useRef<() => void>(() => undefined);
   const reportUrl = useMemo(() => (local ? URL.createObjectURL(new Blob([local.report], { type: 'text/markdown' })) : null), [local]);
@@ -77,7 +79,8 @@ export function useDataset(programme: Programme, store: AtlasStore, load: () => 
         await Promise.race([whenMarked('atlas:ready'), new Promise<void>((resolve) => (projectsNeeded.current = resolve))]);
         await large.projects().then(
           (all) => {
-            const shown = (published.current = show(prepare(all, { basemap, details, tiles: large.tiles, preview: null })));
+            const shown = (published.current = prepare(all, { basemap, details, tiles: large.tiles, preview: null }));
+            if (!showingFile.current) show(shown);
             mark('atlas:projects');
             // The build's search text, fetched when a search is coming (a search made before it has come makes its own).
             searchNeeded.current = () => {
@@ -101,6 +104,7 @@ export function useDataset(programme: Programme, store: AtlasStore, load: () => 
     openFiles(files, base.data, programme).then(
       (opened) => {
         mark('atlas:filter');
+        showingFile.current = true;
         setLocal(opened);
         setOpening({ busy: false, error: null });
         show(prepare(opened.data, { basemap: base.basemap, tiles: null, preview: null }));
@@ -140,6 +144,7 @@ export function useDataset(programme: Programme, store: AtlasStore, load: () => 
     needSearch: () => searchNeeded.current(),
     backToPublished: () => {
       if (!published.current) return;
+      showingFile.current = false;
       setLocal(null);
       show(published.current);
     },

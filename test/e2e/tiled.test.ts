@@ -5,7 +5,7 @@
  * page shows is checked against the counts the generator wrote from its own rows (expected.json).
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Download, Page } from 'playwright-core';
@@ -103,6 +103,22 @@ describe(`a dataset of ${SITES.toLocaleString('en')} sites, tiled and served as 
     await expect.poll(() => page.getByRole('alert').filter({ hasText: 'The projects could not load' }).count()).toBe(1);
     expect(await projectsInStatus(page)).toBe(expected.projects);
     expect(await page.getByRole('region', { name: /map/i }).count()).toBeGreaterThan(0);
+    await page.close();
+  });
+
+  it('keeps a file opened before the projects arrive on show when they do', async () => {
+    let release = () => undefined as void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const page = await open('', {}, (p) => p.route('**/assets/atlas-data-*.json', async (route) => (await held, route.continue())));
+    const file = join(mkdtempSync(join(tmpdir(), 'atlas-tiled-')), 'mine.csv');
+    writeFileSync(file, 'Project ID,Project name,Programming period\nMINE.1,My own project,2014-2020\n');
+    await page.getByLabel('Open a list of operations').setInputFiles(file);
+    await expect.poll(() => projectsInStatus(page), { timeout: 20_000 }).toBe(1);
+    release();
+    await page.waitForFunction(() => performance.getEntriesByName('atlas:projects').length === 1, null, { timeout: 60_000 });
+    expect(await projectsInStatus(page)).toBe(1);
+    await page.getByRole('region', { name: 'Your file' }).getByRole('button', { name: /back/i }).click();
+    await expect.poll(() => projectsInStatus(page)).toBe(expected.projects);
     await page.close();
   });
 
