@@ -6,6 +6,7 @@
 import { Map as MapLibreMap, type LngLatBoundsLike } from 'maplibre-gl';
 import type { StyleSpecification } from 'maplibre-gl';
 import { LABEL_FONT } from './fonts';
+import { leaveOutSky } from './sky';
 
 export interface PngFrame {
   title: string;
@@ -46,6 +47,7 @@ export async function renderMapPng({ style, bounds, cssWidth, cssHeight, width, 
     pixelRatio: ratio,
     canvasContextAttributes: { preserveDrawingBuffer: true },
   });
+  leaveOutSky(map);
   try {
     await map.once('load');
     map.fitBounds(bounds, { duration: 0, padding: 0 });
