@@ -325,7 +325,7 @@ export function App({ programme }: AppProps) {
           </section>
           {!phone && (view.profile ? <aside class="charts profile-column" aria-label={t('profile')}>{charts}</aside> : charts)}
           {phone && (
-            <nav class="tabbar" aria-label={t('menu')}>
+            <nav class="tabbar" aria-label={t('views')}>
               <StatusLine summary={view.summary} i18n={i18n} />
               <div class="tabs">
                 <button type="button" aria-pressed={sheet === 'filters'} onClick={() => (sheet === 'filters' ? closeSheet() : store.openSheet('filters'))}>

@@ -24,22 +24,33 @@ interface Props {
 
 /**
  * The QR code drawn as one SVG path from the module matrix: generated here, no service. Its
- * encoder loads with the first dialog, not with the page.
+ * encoder loads with the first dialog, not with the page: until it has arrived a placeholder says
+ * so (never an empty code), and if it cannot arrive (offline before it was ever loaded) it says why.
  */
-function QrCode({ text, label }: { text: string; label: string }) {
-  const [encoder, setEncoder] = useState<{ make: typeof QRCode } | null>(null);
-  useEffect(() => void import('qrcode-generator').then((m) => setEncoder({ make: m.default })), []);
-  let n = 21;
+function QrCode({ text, label, i18n }: { text: string; label: string; i18n: I18n }) {
+  const [encoder, setEncoder] = useState<{ make: typeof QRCode } | { failed: string } | null>(null);
+  useEffect(
+    () =>
+      void import('qrcode-generator').then(
+        (m) => setEncoder({ make: m.default }),
+        (e: unknown) => setEncoder({ failed: e instanceof Error ? e.message : String(e) }),
+      ),
+    [],
+  );
+  if (!encoder || 'failed' in encoder)
+    return (
+      <p class="qr qr-placeholder" aria-busy={!encoder}>
+        {encoder ? i18n.t('qrFailed') : i18n.t('qrDrawing')}
+      </p>
+    );
+  const qr = encoder.make(0, 'M');
+  qr.addData(text);
+  qr.make();
+  const n = qr.getModuleCount();
   let d = '';
-  if (encoder) {
-    const qr = encoder.make(0, 'M');
-    qr.addData(text);
-    qr.make();
-    n = qr.getModuleCount();
-    for (let r = 0; r < n; r++) for (let c = 0; c < n; c++) if (qr.isDark(r, c)) d += `M${c + 4},${r + 4}h1v1h-1z`;
-  }
+  for (let r = 0; r < n; r++) for (let c = 0; c < n; c++) if (qr.isDark(r, c)) d += `M${c + 4},${r + 4}h1v1h-1z`;
   return (
-    <svg class="qr" viewBox={`0 0 ${n + 8} ${n + 8}`} width={200} height={200} role="img" aria-label={label} aria-busy={!encoder}>
+    <svg class="qr" viewBox={`0 0 ${n + 8} ${n + 8}`} width={200} height={200} role="img" aria-label={label}>
       <rect width={n + 8} height={n + 8} fill="#fff" />
       <path d={d} fill="#000" shape-rendering="crispEdges" />
     </svg>
@@ -88,7 +99,7 @@ export function ShareDialog({ url, embedUrl, selection, filters, municipalities,
       <button type="button" onClick={copy}>
         {copied ? t('copied') : t('copyLink')}
       </button>
-      <QrCode text={url} label={t('qrLabel')} />
+      <QrCode text={url} label={t('qrLabel')} i18n={i18n} />
       <label class="field">
         {t('embedLabel')}
         <textarea readOnly rows={4} value={snippet} onFocus={(e) => (e.target as HTMLTextAreaElement).select()} />

@@ -45,13 +45,23 @@ export function TopBar(props: Props) {
   );
 }
 
-/** The phone's menu: Escape (or the menu button) closes it, the focus going back to the button. */
+/**
+ * The phone's menu: Escape (or the menu button) closes it, the focus going back to the button; so
+ * does choosing one of its actions, which then shows what it opened instead of the menu.
+ */
 function Menu({ props, onClose }: { props: Props; onClose(): void }) {
   const menu = useRef<HTMLDivElement>(null);
   useDismiss(menu, onClose, () => menu.current?.querySelector<HTMLElement>('button, select, input'));
+  const closing =
+    <A extends unknown[]>(action: (...args: A) => void) =>
+    (...args: A) => {
+      onClose();
+      action(...args);
+    };
+  const { onPage, onPresent, onShare, onOpen, onAbout, onLanguage } = props;
   return (
     <div ref={menu} class="menu">
-      <Actions {...props} />
+      <Actions {...props} onPage={closing(onPage)} onPresent={closing(onPresent)} onShare={closing(onShare)} onOpen={closing(onOpen)} onAbout={closing(onAbout)} onLanguage={closing(onLanguage)} />
     </div>
   );
 }
