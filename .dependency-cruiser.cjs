@@ -1,7 +1,8 @@
 /**
  * Layer rules, checked by `npm run deps` (part of `npm test`). Layers point one way:
  *   core ← i18n, palette, state ← map, charts ← ui, presenter ← app
- * (import: the list-of-operations reader, used by app and the scripts, never by core).
+ * (import: the list-of-operations reader, used by app and the scripts, never by core;
+ * offline: the service worker and its registration, apart from all of them).
  */
 module.exports = {
   forbidden: [
@@ -37,6 +38,13 @@ module.exports = {
       severity: 'error',
       from: { path: '^src/(ui|presenter)/' },
       to: { path: '^src/app/' },
+    },
+    {
+      name: 'offline-stands-apart',
+      comment: 'The service worker and its registration run beside the app: they import nothing of it.',
+      severity: 'error',
+      from: { path: '^src/offline/' },
+      to: { path: '^src/(?!offline/)' },
     },
     { name: 'no-circles', severity: 'error', from: {}, to: { circular: true } },
   ],

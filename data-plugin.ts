@@ -6,11 +6,21 @@
  */
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { runnerImport, type Plugin } from 'vite';
+import { runnerImport, type Plugin, type Rolldown } from 'vite';
 import type { Inputs, Packed } from './data/pack-site.ts';
 
 const packer = new URL('./data/pack-site.ts', import.meta.url).pathname;
 const DATASET_ID = '\0virtual:atlas-dataset';
+
+/** The emitted name of a file the pack wrote as `name`. */
+const emitted = (bundle: Rolldown.OutputBundle, name: string) => Object.values(bundle).find((f) => f.type === 'asset' && f.names?.includes(name))?.fileName;
+
+/**
+ * The data the first frame draws, as emitted: the base map and the first view (a large dataset's
+ * preview, else the projects). The page preloads them; the offline cache keeps them from the start.
+ */
+export const firstFrameData = (bundle: Rolldown.OutputBundle): string[] =>
+  [emitted(bundle, 'basemap.topo.json'), emitted(bundle, 'atlas-preview.json') ?? emitted(bundle, 'atlas-data.json')].filter((f): f is string => !!f);
 
 export function datasetPlugin(inputs: Inputs): Plugin {
   let packing: Promise<Packed> | null = null;
@@ -58,15 +68,9 @@ export function datasetPlugin(inputs: Inputs): Plugin {
     transformIndexHtml: {
       order: 'post',
       handler(_html, ctx) {
-        const files = Object.values(ctx.bundle ?? {});
-        const named = (name: string) => files.find((f) => f.type === 'asset' && f.names?.includes(name))?.fileName;
         const link = (href: string | undefined, as: string, extra: Record<string, string> = {}) =>
           href ? [{ tag: 'link', attrs: { rel: 'preload', as, href: `./${href}`, crossorigin: '', ...extra }, injectTo: 'head' as const }] : [];
-        return [
-          ...link(named('basemap.topo.json'), 'fetch'),
-          ...link(named('atlas-preview.json') ?? named('atlas-data.json'), 'fetch'),
-          ...link(named('noto-sans-latin-400.woff2'), 'font', { type: 'font/woff2' }),
-        ];
+        return [...firstFrameData(ctx.bundle ?? {}).flatMap((file) => link(file, 'fetch')), ...link(emitted(ctx.bundle ?? {}, 'noto-sans-latin-400.woff2'), 'font', { type: 'font/woff2' })];
       },
     },
     async generateBundle() {

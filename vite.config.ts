@@ -5,7 +5,7 @@ import preact from '@preact/preset-vite';
 import { defineConfig } from 'vitest/config';
 import { datasetPlugin } from './data-plugin.ts';
 import { trimMaplibreCss } from './maplibre-css-plugin.ts';
-import { serviceWorker } from './sw-plugin.ts';
+import { offlineCache } from './offline-plugin.ts';
 
 // The dataset the atlas is built with: a folder written by `npm run data` or `npm run import`.
 const ATLAS_DATA = process.env.ATLAS_DATA ? resolve(process.env.ATLAS_DATA) : fileURLToPath(new URL('./data/out', import.meta.url));
@@ -20,13 +20,16 @@ if (!existsSync(resolve(ATLAS_PROGRAMME, 'programme.json'))) throw new Error(`${
 export default defineConfig({
   // Relative asset URLs: dist/ works from any static server and any base path.
   base: './',
-  plugins: [preact(), trimMaplibreCss(), datasetPlugin({ dataFile: resolve(ATLAS_DATA, 'atlas-data.json'), programmeDir: ATLAS_PROGRAMME }), serviceWorker()],
+  plugins: [preact(), trimMaplibreCss(), datasetPlugin({ dataFile: resolve(ATLAS_DATA, 'atlas-data.json'), programmeDir: ATLAS_PROGRAMME }), offlineCache()],
   resolve: { alias: { '@atlas-data': ATLAS_DATA, '@atlas-programme': ATLAS_PROGRAMME } },
   server: { fs: { allow: ['.', ATLAS_DATA, ATLAS_PROGRAMME] } },
   // maplibre alone is about 1 MB of the main chunk: warn only above that.
   // Data files stay files (fetched when needed, cached by name), never inlined into the script.
   build: { target: 'es2022', chunkSizeWarningLimit: 1500, assetsInlineLimit: (file) => (/\.(json|woff2|pbf)$/.test(file) ? false : undefined) },
   test: {
+    // Two test files at a time, whatever the machine: the browser tests are bound by the CPU that
+    // Chromium's software WebGL uses (two cores in CI); more at once only slows each one down.
+    maxWorkers: 2,
     projects: [
       { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node' } },
       {

@@ -1,13 +1,15 @@
 /** Builds the benchmark's floor page (never shipped: their own outDir under bench/), with the atlas's plugins and dataset. */
 import { defineConfig } from 'vite';
-import atlas from '../vite.config';
+import atlas from '../vite.config.ts';
+import { isOfflinePlugin } from '../offline-plugin.ts';
 
 const pages = new URL('./pages/', import.meta.url).pathname;
 
 export default defineConfig({
   root: pages,
   base: './',
-  plugins: atlas.plugins?.filter((p) => !(p && 'name' in p && p.name === 'atlas-service-worker')),
+  // The floor page is no app: it has no offline cache.
+  plugins: (atlas.plugins ?? []).flat(2).filter((p) => !isOfflinePlugin(p)),
   resolve: atlas.resolve,
   build: {
     ...atlas.build,

@@ -1,3 +1,4 @@
+/// <reference types="vite-plugin-pwa/client" />
 /** Modules the build makes from the dataset (data-plugin.ts). */
 declare module 'virtual:atlas-dataset' {
   /** The base map, as quantized TopoJSON of the BasemapData collections. */

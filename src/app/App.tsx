@@ -42,7 +42,7 @@ import { PHONE, useMedia } from '../ui/useMedia';
 import { Charts } from './Charts';
 import { ErrorBoundary } from './ErrorBoundary';
 import { loadAtlas } from './load';
-import { acceptUpdate, registerOffline } from './offline';
+import { registerOffline } from '../offline/register';
 import { useDataset } from './useDataset';
 import { useDetails } from './useDetails';
 
@@ -83,10 +83,10 @@ export function App({ programme }: AppProps) {
     document.title = t('appTitle');
   }, [locale]);
 
-  useEffect(() => {
-    registerOffline((activate) => setUpdate(() => activate));
-    return store.listen();
-  }, []);
+  useEffect(() => store.listen(), []);
+  /** Offline support once the page has drawn (or found it cannot draw a map): its downloads come after the page's own. */
+  const offline = () => registerOffline((reload) => setUpdate(() => reload));
+  useEffect(() => void (mapError && offline()), [mapError]);
 
   const navigate = store.navigate.bind(store);
   const setFilters = (filters: Filters, options?: { replace?: boolean }) => {
@@ -165,6 +165,7 @@ export function App({ programme }: AppProps) {
           onToggleMunicipality={openProfile}
           onCamera={(camera) => navigate({ camera }, { replace: true })}
           onBounds={setBounds}
+          onDrawn={offline}
           onError={setMapError}
         />
       </ErrorBoundary>
@@ -288,7 +289,7 @@ export function App({ programme }: AppProps) {
         onAbout={() => setAbout(true)}
         onLanguage={(lang) => navigate({ lang })}
       />
-      {update && <UpdateNotice i18n={i18n} onReload={() => acceptUpdate(update)} />}
+      {update && <UpdateNotice i18n={i18n} onReload={update} />}
       <LocalNotice
         i18n={i18n}
         opening={dataset.opening}

@@ -16,6 +16,7 @@ import { labelFontFaces } from './fonts';
 import type { MapCredit, MapViewProps } from './props';
 import { extent } from './extent';
 import { geojsonSources, tiledSources, type ProjectSources } from './sources';
+import { leaveOutSky } from './sky';
 import { buildStyle } from './style';
 import { CameraSync } from './sync/camera';
 import { ExportSync } from './sync/export';
@@ -25,7 +26,7 @@ import { LabelSync } from './sync/labels';
 import { MunicipalitySync } from './sync/municipalities';
 import { NetworkSync } from './sync/network';
 import { SelectionSync } from './sync/selection';
-import type { MapSync } from './sync/sync';
+import { reducedMotion, type MapSync } from './sync/sync';
 
 export type { MapViewProps } from './props';
 
@@ -89,8 +90,11 @@ export function MapView(props: MapViewProps) {
       dragRotate: false,
       pitchWithRotate: false,
       cooperativeGestures: props.cooperative,
+      // Labels appear at once, not faded in, for those who ask for less motion.
+      fadeDuration: reducedMotion() ? 0 : 300,
       canvasContextAttributes: { preserveDrawingBuffer: new URLSearchParams(location.search).has('capture') },
     });
+    leaveOutSky(map);
     mapRef.current = map;
     window.__atlasMap = map;
     map.addControl(new AttributionControl({ customAttribution: creditsHtml(props.credits) }), 'bottom-right');
@@ -123,6 +127,7 @@ export function MapView(props: MapViewProps) {
       if (ready) return;
       ready = true;
       performance.mark('atlas:ready');
+      latest.current.onDrawn();
     });
     return () => {
       for (const part of syncs.current) part.onRemove();

@@ -63,6 +63,8 @@ export interface MapViewProps {
   onCamera(camera: Camera): void;
   /** The map shows a new area ([west, south, east, north]), after any move. */
   onBounds(bounds: [number, number, number, number]): void;
+  /** The map has drawn its first complete frame (once). */
+  onDrawn(): void;
   /** The map failed before it could draw (bad style, no WebGL). */
   onError(message: string): void;
 }

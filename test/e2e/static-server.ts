@@ -7,14 +7,13 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize } from 'node:path';
+import { isContentHashed } from '../../src/offline/hashed';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css', '.json': 'application/json',
   '.pbf': 'application/x-protobuf', '.woff2': 'font/woff2', '.woff': 'font/woff', '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 };
 
-/** Hashed names (assets/name-HASH.ext, tiles/HASH/…, details/HASH/…) never change: cache them for a year. */
-const IMMUTABLE = /^\/(assets\/.+-[\w-]{8}\.\w+|(tiles|details)\/[0-9a-f]{12}\/.+)$/;
 
 export interface StaticServer {
   url: string;
@@ -39,7 +38,8 @@ export async function serveStatic(root: string): Promise<StaticServer> {
     const size = statSync(file).size;
     res.setHeader('Content-Type', TYPES[extname(file)] ?? 'application/octet-stream');
     res.setHeader('Accept-Ranges', 'bytes');
-    res.setHeader('Cache-Control', IMMUTABLE.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
+    // A file with a content hash never changes under its name: cached for a year.
+    res.setHeader('Cache-Control', isContentHashed(path.slice(1)) ? 'public, max-age=31536000, immutable' : 'no-cache');
     const m = range && /^bytes=(\d*)-(\d*)$/.exec(range);
     if (range && m) {
       const start = m[1] ? Number(m[1]) : size - Number(m[2]);
