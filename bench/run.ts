@@ -7,6 +7,8 @@
  *  - cold navigation → 'atlas:ready' (5 runs, median) and the gzip weight of every file fetched
  *    before it; for the real data also the bare-maplibre floor page (same style, same first-frame
  *    files) and the ratio;
+ *  - the first visit's total: every byte transferred until the network is quiet, the service
+ *    worker's precache included;
  *  - JS heap after 'atlas:ready' and, for a tiled dataset, once its projects are in (after a GC);
  *  - filter change → map idle and → charts updated (medians of 9 toggles of a period), at the
  *    first view and at DETAIL_ZOOM, where each site is drawn.
@@ -21,7 +23,7 @@ import type { Browser, Page } from 'playwright-core';
 import { build } from 'vite';
 import { DETAIL_ZOOM } from '../src/map/sites';
 import { launchChromium } from '../test/e2e/browser';
-import { serveStatic } from '../test/e2e/static-server';
+import { serveStatic, type StaticServer } from '../test/e2e/static-server';
 
 const RUNS = 5;
 const FILTER_RUNS = 9;
@@ -90,6 +92,34 @@ async function firstLoad(page: Page, dir: string): Promise<number> {
     const file = join(dir, path.endsWith('/') ? `${path}index.html` : decodeURIComponent(path));
     if (existsSync(file) && statSync(file).isFile()) bytes += gzipSync(readFileSync(file)).length;
   }
+  return round(bytes / 1024);
+}
+
+/**
+ * Gzip weight of everything a first visit transfers until the network is quiet: the page, what it
+ * loads, and what its service worker then precaches (files already in the browser's HTTP cache
+ * are not transferred again: the static server marks hashed files immutable, as a CDN would).
+ * Counted from the server's own log of the answers it sent.
+ */
+async function firstVisit(browser: Browser, server: StaticServer, dir: string): Promise<number> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: 'allow' });
+  const page = await context.newPage();
+  const start = server.log.length;
+  await page.goto(server.url);
+  await readyAt(page);
+  // Installed and active: its precache is complete.
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 120_000 });
+  // Quiet: no request for a second.
+  for (let seen = -1; seen !== server.log.length; ) {
+    seen = server.log.length;
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+  let bytes = 0;
+  for (const { path, status } of server.log.slice(start)) {
+    const file = join(dir, path.endsWith('/') ? `${path}index.html` : path);
+    if (status === 200 && existsSync(file) && statSync(file).isFile()) bytes += gzipSync(readFileSync(file)).length;
+  }
+  await context.close();
   return round(bytes / 1024);
 }
 
@@ -164,10 +194,11 @@ async function measureSite(browser: Browser, dir: string, tiled: boolean) {
   const server = await serveStatic(dir);
   try {
     const ready = await readiness(browser, server.url, dir);
+    const firstVisitGzipKb = await firstVisit(browser, server, dir);
     const overview = await filterLatency(browser, server.url, tiled);
     const zoomed = await filterLatency(browser, `${server.url}?map=${DETAIL_ZOOM}/43.15/22.6`, tiled);
     const filter = (r: typeof overview) => ('error' in r ? { error: r.error } : { map: r.map, charts: r.charts });
-    return { ...ready, heapWithProjectsMB: overview.heapProjects, filterOverview: filter(overview), filterZoom9: filter(zoomed) };
+    return { ...ready, firstVisitGzipKb, heapWithProjectsMB: overview.heapProjects, filterOverview: filter(overview), filterZoom9: filter(zoomed) };
   } finally {
     await server.close();
   }
