@@ -41,7 +41,8 @@ export default defineConfig({
           globalSetup: ['test/e2e/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
-          fileParallelism: false,
+          // Each file has its own browser and pages; the build is shared (global setup), so files run side by side.
+          fileParallelism: true,
         },
       },
     ],

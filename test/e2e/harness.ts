@@ -1,15 +1,20 @@
 /** Shared end-to-end plumbing: one Chromium per test file, opening the atlas, reading pixels. */
 import { afterAll, beforeAll, inject } from 'vitest';
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { light } from '../../src/palette/flavors';
 import { isSiteLayer } from '../../src/map/style';
 import { launchChromium } from './browser';
 
 export const BASE = inject('baseUrl');
 
-/** Starts Chromium for the file's tests and returns an opener for pages of the built atlas (at `base`, a function for a server started later). */
+/**
+ * Starts Chromium for the file's tests and returns an opener for pages of the built atlas (at `base`, a function for a server started later).
+ * Pages with the same options share a browser context (the atlas keeps nothing in storage): its
+ * HTTP and compiled-code caches make each later page cheaper to open, as a second visit is.
+ */
 export function atlasBrowser(base: () => string = () => BASE) {
   let browser: Browser;
+  const contexts = new Map<string, Promise<BrowserContext>>();
   beforeAll(async () => {
     browser = await launchChromium();
   });
@@ -17,16 +22,22 @@ export function atlasBrowser(base: () => string = () => BASE) {
     await browser?.close();
   });
   /**
-   * A fresh context and page on `search`, resolved once the map has drawn ('atlas:ready');
-   * `prepare` runs before the navigation (e.g. to serve other data).
+   * A fresh page on `search`, resolved once the map has drawn ('atlas:ready'); `prepare` runs
+   * before the navigation (e.g. to serve other data). With `clock`, the page's time is Playwright's
+   * (it runs as usual until the test jumps it forward); the clock belongs to a whole context, so
+   * such pages get one of their own, and as its `performance` keeps no marks, "drawn" is the map's own word.
    */
-  return async function open(search = '', options: BrowserContextOptions = {}, prepare?: (page: Page) => Promise<unknown>): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'en-GB', serviceWorkers: 'block', ...options });
-    const page = await context.newPage();
-    page.on('close', () => void context.close().catch(() => undefined));
+  return async function open(search = '', options: BrowserContextOptions & { clock?: boolean } = {}, prepare?: (page: Page) => Promise<unknown>): Promise<Page> {
+    // Reduced motion unless a test asks otherwise: the camera jumps and labels appear at once, so a
+    // test waits on fewer frames (each costs the software WebGL tens of milliseconds).
+    const { clock, ...settings }: BrowserContextOptions & { clock?: boolean } = { viewport: { width: 1400, height: 900 }, locale: 'en-GB', serviceWorkers: 'block', reducedMotion: 'reduce', ...options };
+    const key = JSON.stringify({ clock, settings });
+    if (!contexts.has(key)) contexts.set(key, browser.newContext(settings).then(async (context) => (clock && (await context.clock.install()), context)));
+    const page = await (await contexts.get(key)!).newPage();
     await prepare?.(page);
     await page.goto(base() + search);
-    await page.waitForFunction(() => performance.getEntriesByName('atlas:ready').length === 1, null, { timeout: 30_000 });
+    if (clock) await page.waitForFunction(() => window.__atlasMap?.loaded(), null, { timeout: 30_000 });
+    else await page.waitForFunction(() => performance.getEntriesByName('atlas:ready').length === 1, null, { timeout: 30_000 });
     return page;
   };
 }
@@ -65,9 +76,15 @@ export const MAP_COLOURS = { area: light.area, border: light.state_border, touri
 /** Ids of the map's site layers (one per spiral slot of a stack). */
 export const siteLayers = async (page: Page) => (await page.evaluate(() => window.__atlasMap!.getLayersOrder())).filter(isSiteLayer);
 
-/** Resolves once the map has drawn everything and stands still. */
+/**
+ * Resolves once the map has drawn everything and stands still. It resolves with nothing: the idle
+ * event holds the whole map, which Playwright would serialise back (seconds of a busy page).
+ */
 export const mapIdle = (page: Page) =>
-  page.evaluate(() => new Promise((resolve) => (window.__atlasMap!.loaded() && !window.__atlasMap!.isMoving() ? resolve(null) : window.__atlasMap!.once('idle', resolve))));
+  page.evaluate(() => new Promise<void>((resolve) => (window.__atlasMap!.loaded() && !window.__atlasMap!.isMoving() ? resolve() : window.__atlasMap!.once('idle', () => resolve()))));
+
+/** Resolves once nothing on the page says it is still loading (aria-busy), as a screen reader would hear it. */
+export const settled = (page: Page) => page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'));
 
 /** The status line's text, and the number of projects it counts. */
 export const status = (page: Page) => page.getByRole('status').textContent();

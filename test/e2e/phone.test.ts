@@ -6,7 +6,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { light } from '../../src/palette/flavors';
-import { DESKTOP, LANGUAGES, PHONE } from './audit';
+import { DESKTOP, LANGUAGES, PHONE, switchLanguage } from './audit';
 import { atlasBrowser, colourCounts, drawnSites, mapIdle, projectsInStatus } from './harness';
 import { RAW } from './raw';
 
@@ -45,24 +45,52 @@ describe('on a phone (390×844, touch)', () => {
     await page.close();
   });
 
-  it.each(LANGUAGES)('%s: nothing wider than the screen, every target at least 44×44, in every sheet and in the menu', async (lang) => {
-    const page = await open(`?lang=${lang}`, PHONE);
+  it(`in ${LANGUAGES.join(', ')} (switched in the menu): nothing wider than the screen, every target at least 44×44, in every sheet and in the menu`, async () => {
+    const page = await open('?lang=en', PHONE);
     const tabs = page.locator('.tabbar .tabs button');
     const report: Record<string, { overflow: number; small: string[] }> = {};
-    const check = async (name: string) => (report[name] = { overflow: await overflow(page), small: await smallTargets(page) });
-    await check('map');
-    await tabs.nth(0).tap();
-    await check('filters');
-    await tabs.nth(1).tap();
-    await check('charts');
-    await tabs.nth(2).tap();
-    await check('list');
-    await page.locator('.menu-button').tap();
-    await check('menu');
+    let lang = 'en';
+    for (const next of LANGUAGES) {
+      if (next !== lang) await switchLanguage(page, lang, next);
+      lang = next;
+      const check = async (name: string) => (report[`${lang}, ${name}`] = { overflow: await overflow(page), small: await smallTargets(page) });
+      await check('map');
+      await tabs.nth(0).tap();
+      await page.getByRole('dialog').waitFor();
+      await check('filters');
+      await tabs.nth(1).tap();
+      await check('charts');
+      await tabs.nth(2).tap();
+      await page.getByRole('table').first().waitFor();
+      await check('list');
+      await page.locator('.menu-button').tap();
+      await page.locator('#page-actions').waitFor();
+      await check('menu');
+      // Back to the map, as the next language starts: the menu and the sheet closed, the list left.
+      await page.keyboard.press('Escape');
+      await page.locator('#page-actions').waitFor({ state: 'detached' });
+      await page.keyboard.press('Escape');
+      await page.getByRole('dialog').waitFor({ state: 'detached' });
+      await tabs.nth(2).tap();
+      await page.getByRole('table').first().waitFor({ state: 'detached' });
+    }
+    expect(Object.keys(report)).toHaveLength(LANGUAGES.length * 5);
     for (const [name, { overflow: wider, small }] of Object.entries(report)) {
       expect(wider, name).toBeLessThanOrEqual(0);
       expect(small, name).toEqual([]);
     }
+    await page.close();
+  });
+
+  it('draws the map at a 3× screen’s own density', async () => {
+    const page = await open('?lang=en', { ...PHONE, deviceScaleFactor: 3 });
+    const canvas = await page.evaluate(() => {
+      const c = window.__atlasMap!.getCanvas();
+      return { ratio: c.width / c.clientWidth, clientWidth: c.clientWidth };
+    });
+    expect(canvas.clientWidth).toBeGreaterThan(350);
+    expect(canvas.ratio).toBe(3);
+    expect((await drawnSites(page)).length).toBeGreaterThan(50);
     await page.close();
   });
 
@@ -119,10 +147,19 @@ describe('tablet and desktop', () => {
     await page.close();
   });
 
-  it.each(LANGUAGES)('%s at 1440×900: nothing wider than the window', async (lang) => {
-    const page = await open(`?lang=${lang}`, DESKTOP);
-    expect(await overflow(page)).toBeLessThanOrEqual(0);
-    expect(await page.evaluate(() => [...document.querySelectorAll('.top label, .top button')].filter((el) => el.scrollWidth > el.clientWidth + 1).length)).toBe(0);
+  it(`in ${LANGUAGES.join(', ')} (switched with the Language control) at 1440×900: nothing wider than the window`, async () => {
+    const page = await open('?lang=en', DESKTOP);
+    const report: Record<string, { overflow: number; clipped: number }> = {};
+    let lang = 'en';
+    for (const next of LANGUAGES) {
+      if (next !== lang) await switchLanguage(page, lang, next);
+      lang = next;
+      report[lang] = {
+        overflow: await overflow(page),
+        clipped: await page.evaluate(() => [...document.querySelectorAll('.top label, .top button')].filter((el) => el.scrollWidth > el.clientWidth + 1).length),
+      };
+    }
+    expect(report).toEqual(Object.fromEntries(LANGUAGES.map((l) => [l, { overflow: expect.toSatisfy((n: number) => n <= 0), clipped: 0 }])));
     await page.close();
   });
 
