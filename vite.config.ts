@@ -1,26 +1,27 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'vitest/config';
+import { DATA_FILE, datasetFile, MANIFEST_FILE, programmeOf } from './data/dataset-files.ts';
 import { datasetPlugin } from './data-plugin.ts';
 import { trimMaplibreCss } from './maplibre-css-plugin.ts';
 import { offlineCache } from './offline-plugin.ts';
 
-// The dataset the atlas is built with: a folder written by `npm run data` or `npm run import`.
+// The dataset the atlas is built with: a folder written by `npm run data` or `npm run import`,
+// whose files are checked to belong together, and its programme (descriptor, boundaries, gazetteer).
 const ATLAS_DATA = process.env.ATLAS_DATA ? resolve(process.env.ATLAS_DATA) : fileURLToPath(new URL('./data/out', import.meta.url));
-if (!existsSync(resolve(ATLAS_DATA, 'atlas-data.json'))) {
-  throw new Error(`ATLAS_DATA=${ATLAS_DATA}: no atlas-data.json there (write one with npm run import -- --out ${ATLAS_DATA} FILE…)`);
+if (!existsSync(resolve(ATLAS_DATA, DATA_FILE))) {
+  throw new Error(`ATLAS_DATA=${ATLAS_DATA}: no ${DATA_FILE} there (write one with npm run import -- --out ${ATLAS_DATA} FILE…)`);
 }
-// Its programme (descriptor, boundaries, gazetteer), named by the dataset's dataset.json.
-const manifest = resolve(ATLAS_DATA, 'dataset.json');
-const ATLAS_PROGRAMME = resolve(ATLAS_DATA, existsSync(manifest) ? (JSON.parse(readFileSync(manifest, 'utf8')) as { programme: string }).programme : '../programmes/bg-rs');
-if (!existsSync(resolve(ATLAS_PROGRAMME, 'programme.json'))) throw new Error(`${manifest}: programme: no programme.json in ${ATLAS_PROGRAMME}`);
+const DATASET_FILE = datasetFile(ATLAS_DATA, DATA_FILE);
+const ATLAS_PROGRAMME = programmeOf(ATLAS_DATA);
+if (!existsSync(resolve(ATLAS_PROGRAMME, 'programme.json'))) throw new Error(`${resolve(ATLAS_DATA, MANIFEST_FILE)}: programme: no programme.json in ${ATLAS_PROGRAMME}`);
 
 export default defineConfig({
   // Relative asset URLs: dist/ works from any static server and any base path.
   base: './',
-  plugins: [preact(), trimMaplibreCss(), datasetPlugin({ dataFile: resolve(ATLAS_DATA, 'atlas-data.json'), programmeDir: ATLAS_PROGRAMME }), offlineCache()],
+  plugins: [preact(), trimMaplibreCss(), datasetPlugin({ dataFile: DATASET_FILE, programmeDir: ATLAS_PROGRAMME }), offlineCache()],
   resolve: { alias: { '@atlas-data': ATLAS_DATA, '@atlas-programme': ATLAS_PROGRAMME } },
   server: { fs: { allow: ['.', ATLAS_DATA, ATLAS_PROGRAMME] } },
   // maplibre alone is about 1 MB of the main chunk: warn only above that.

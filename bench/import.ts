@@ -3,7 +3,7 @@
  * keep.eu-style CSV pair, never shipped) through the whole import into a new folder, as the CLI
  * runs it. Reports seconds per stage and the peak resident memory.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { csvFormatRows } from 'd3';
@@ -41,8 +41,7 @@ const { programme, facts, gazetteer: places } = programmeFacts();
 const imported = await importFiles(files, [], facts, { programme, gazetteer: places });
 const t2 = performance.now();
 const dir = mkdtempSync(join(tmpdir(), 'atlas-bench-'));
-writeDataset(dir, imported.merge.records.map((r) => r.value), imported.built.data, DEFAULT_PROGRAMME);
-writeFileSync(join(dir, 'IMPORT-REPORT.md'), `${imported.problems.length} problems`);
+writeDataset(dir, imported.merge.records.map((r) => r.value), imported.built.data, DEFAULT_PROGRAMME, { report: `${imported.problems.length} problems` });
 const t3 = performance.now();
 clearInterval(sample);
 peak = Math.max(peak, process.memoryUsage().rss);

@@ -17,7 +17,7 @@ import { StoryError } from '../src/core/stories';
 import type { CountryCode, Objective, OfficialCount } from '../src/core/types';
 import { buildDataset } from '../src/import/dataset';
 import { compileSections, problemsSection } from '../src/import/report';
-import { DEFAULT_PROGRAMME, PUBLISHED_DATA, readProgramme, readProgrammeGeo, readStories, writeDataset } from './dataset-dir';
+import { DEFAULT_PROGRAMME, lockDataset, PUBLISHED_DATA, readProgramme, readProgrammeGeo, readStories, writeDataset } from './dataset-dir';
 
 function main(args: string[]): void {
   let programmeDir = DEFAULT_PROGRAMME;
@@ -45,7 +45,12 @@ function main(args: string[]): void {
   );
   const report = ['# Data build report', '', `Written by \`npm run data\` from \`${projectsFile}\`; do not edit by hand.`, '', ...compileSections(built.data.projects, built.issues)];
   if (built.problems.length) report.push(problemsSection(built.problems));
-  writeDataset(out, scanned.records.map((r) => r.value), built.data, programmeDir);
+  const release = lockDataset(out);
+  try {
+    writeDataset(out, scanned.records.map((r) => r.value), built.data, programmeDir);
+  } finally {
+    release();
+  }
   writeFileSync(out === PUBLISHED_DATA ? new URL('./REPORT.md', import.meta.url) : join(out, 'REPORT.md'), report.join('\n'));
   const { projects } = built.data;
   const located = projects.filter((p) => p.locations.length).length;

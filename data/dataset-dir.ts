@@ -1,16 +1,13 @@
 /**
- * A dataset folder, as `npm run data` and `npm run import` write it and `ATLAS_DATA` names it:
- *   projects.jsonl   the records (the schema of src/core/records.ts): what the next import merges into
- *   atlas-data.json  the compiled dataset the atlas loads
- *   dataset.json     which programme it belongs to: {"programme": "<its folder, relative to this one>"}
- * and a programme folder (data/programmes/<id>/, see README "Adding a programme"):
+ * Reading and writing a dataset folder (its layout and guarantees: dataset-files.ts) and a
+ * programme folder (data/programmes/<id>/, see README "Adding a programme"):
  *   programme.json   the descriptor (src/core/programme.ts)
  *   geo/             basemap.json, municipalities.json, gazetteer.json
  *   stories/         the guided tours
  */
-import { closeSync, createReadStream, existsSync, mkdirSync, openSync, readdirSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
+import { createReadStream, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { join, relative, resolve } from 'node:path';
+import { join } from 'node:path';
 import { validateProgramme, type Programme } from '../src/core/programme';
 import { StoryError } from '../src/core/stories';
 import { gazetteerFrom, type Gazetteer, type GazetteerData } from '../src/core/gazetteer';
@@ -18,27 +15,9 @@ import { formatProblem } from '../src/core/problems';
 import { readJsonLines, type Located, type RawRecord } from '../src/core/records';
 import type { AtlasData, MunicipalityRecord, Project } from '../src/core/types';
 import type { ProgrammeFacts } from '../src/import/dataset';
+import { DATA_FILE, datasetFile, DEFAULT_PROGRAMME, listed, PUBLISHED_DATA, readJson, RECORDS_FILE, REPORT_FILE, writeGeneration } from './dataset-files';
 
-export const PUBLISHED_DATA = new URL('./out/', import.meta.url).pathname;
-export const DEFAULT_PROGRAMME = new URL('./programmes/bg-rs/', import.meta.url).pathname;
-export const RECORDS_FILE = 'projects.jsonl';
-export const DATA_FILE = 'atlas-data.json';
-const MANIFEST_FILE = 'dataset.json';
-
-/** Writes texts to a file in chunks of about 1 MB: 100,000 projects never become one giant string. */
-export function writeChunked(file: string, parts: Iterable<string>): void {
-  const fd = openSync(file, 'w');
-  let chunk = '';
-  for (const part of parts) {
-    chunk += part;
-    if (chunk.length > 1_000_000) {
-      writeSync(fd, chunk);
-      chunk = '';
-    }
-  }
-  writeSync(fd, chunk);
-  closeSync(fd);
-}
+export { DATA_FILE, DatasetBusy, DEFAULT_PROGRAMME, lockDataset, MANIFEST_FILE, programmeOf, PUBLISHED_DATA, RECORDS_FILE, REPORT_FILE, writeChunked, writeWhole } from './dataset-files';
 
 /**
  * atlas-data.json, one project per line: valid JSON that readCompiledProjects can also read a line
@@ -58,57 +37,50 @@ export function* dataJson(data: AtlasData): Generator<string> {
 export async function readCompiledLines(file: string): Promise<AtlasData> {
   const lines = createInterface({ input: createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 }), crlfDelay: Infinity });
   const projects: Project[] = [];
-  let first = true;
-  for await (const line of lines) {
-    if (first) {
-      first = false;
-      if (line !== '{"projects":[') {
+  const parse = <T>(text: string, line: number): T => {
+    try {
+      return JSON.parse(text) as T;
+    } catch (error) {
+      throw new Error(`${file}:${line}: ${(error as Error).message}`);
+    }
+  };
+  let line = 0;
+  for await (const text of lines) {
+    line++;
+    if (line === 1) {
+      if (text !== '{"projects":[') {
         lines.close();
-        return JSON.parse(readFileSync(file, 'utf8')) as AtlasData;
+        return readJson<AtlasData>(file);
       }
-    } else if (line.startsWith('],')) {
-      return { ...(JSON.parse(`{${line.slice(2)}`) as Omit<AtlasData, 'projects'>), projects };
+    } else if (text.startsWith('],')) {
+      return { ...parse<Omit<AtlasData, 'projects'>>(`{${text.slice(2)}`, line), projects };
     } else {
-      projects.push(JSON.parse(line.endsWith(',') ? line.slice(0, -1) : line) as Project);
+      projects.push(parse<Project>(text.endsWith(',') ? text.slice(0, -1) : text, line));
     }
   }
-  throw new Error(`${file}: ends before the end of its project list`);
+  throw new Error(`${file}: ends at line ${line}, before the end of its project list (cut?)`);
 }
 
-export function writeDataset(dir: string, records: readonly RawRecord[], data: AtlasData, programmeDir: string): void {
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, MANIFEST_FILE), `${JSON.stringify({ programme: relative(resolve(dir), resolve(programmeDir)) || '.' })}\n`);
-  writeChunked(join(dir, RECORDS_FILE), (function* () {
-    for (const r of records) yield `${JSON.stringify(r)}\n`;
-  })());
-  writeChunked(join(dir, DATA_FILE), dataJson(data));
+/** Writes a dataset (records, compiled data and the import's report) as one new generation of `dir`. */
+export function writeDataset(dir: string, records: readonly RawRecord[], data: AtlasData, programmeDir: string, { report }: { report?: string } = {}): void {
+  const files: Record<string, Iterable<string>> = {
+    [RECORDS_FILE]: (function* () {
+      for (const r of records) yield `${JSON.stringify(r)}\n`;
+    })(),
+    [DATA_FILE]: dataJson(data),
+  };
+  if (report !== undefined) files[REPORT_FILE] = [report];
+  writeGeneration(dir, files, programmeDir);
 }
 
 /** The compiled dataset of a folder, or a one-line reason why there is none. */
 export function readCompiled(dir: string): AtlasData {
-  const file = join(dir, DATA_FILE);
-  if (!existsSync(file)) throw new Error(`${file}: no compiled dataset (run npm run import -- --out ${dir} FILE…)`);
-  const data = JSON.parse(readFileSync(file, 'utf8')) as AtlasData;
+  if (!listed(dir, DATA_FILE)) throw new Error(`${join(dir, DATA_FILE)}: no compiled dataset (run npm run import -- --out ${dir} FILE…)`);
+  const file = datasetFile(dir, DATA_FILE);
+  const data = readJson<AtlasData>(file);
   if (!Array.isArray(data.projects)) throw new Error(`${file}: no project list`);
   return data;
 }
-
-/** The programme folder a dataset belongs to (a new folder: the default programme). */
-export function programmeOf(dir: string): string {
-  const file = join(dir, MANIFEST_FILE);
-  if (!existsSync(file)) return DEFAULT_PROGRAMME;
-  const manifest = JSON.parse(readFileSync(file, 'utf8')) as { programme?: unknown };
-  if (typeof manifest.programme !== 'string') throw new Error(`${file}: programme: expected the programme folder's path`);
-  return resolve(dir, manifest.programme);
-}
-
-const readJson = <T>(file: string): T => {
-  try {
-    return JSON.parse(readFileSync(file, 'utf8')) as T;
-  } catch (error) {
-    throw new Error(`${file}: ${(error as Error).message}`);
-  }
-};
 
 /** A programme folder's descriptor, validated (errors name the file and field). */
 export const readProgramme = (programmeDir: string): Programme => {
@@ -151,8 +123,8 @@ export function programmeFacts(programmeDir = DEFAULT_PROGRAMME, published = PUB
 
 /** The records of a dataset folder (none for a new or empty folder). */
 export function readRecords(dir: string, programme: Programme): Located<RawRecord>[] {
-  const file = join(dir, RECORDS_FILE);
-  if (!existsSync(file)) return [];
+  if (!listed(dir, RECORDS_FILE)) return [];
+  const file = datasetFile(dir, RECORDS_FILE);
   const { records, problems } = readJsonLines(readFileSync(file), file, programme);
   const problem = problems.find((p) => p.outcome === 'rejected' && p.row !== undefined);
   if (problem) throw new Error(formatProblem(problem));

@@ -1,17 +1,20 @@
 /**
  * npm run import -- [--out DIR] [--replace] [--dry-run] FILE…
  * Merges lists of operations, keep.eu exports and JSONL files into a dataset folder (the published
- * data/out/ unless --out) and writes DIR/IMPORT-REPORT.md. Exits 0 whenever it wrote a dataset;
- * non-zero, with a one-line reason, only when nothing could be written.
+ * data/out/ unless --out), with its report DIR/IMPORT-REPORT.md. Exits 0 whenever it wrote a
+ * dataset; 2, with a one-line reason, when nothing could be written (the folder is then as it was;
+ * the report of a failed import or a dry run goes beside the last good one).
+ * One import at a time per folder: the folder is locked from reading it to writing it.
  */
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { importFiles } from '../src/import';
 import { importReport } from '../src/import/report';
-import { DATA_FILE, programmeFacts, programmeOf, PUBLISHED_DATA, readRecords, writeDataset } from '../data/dataset-dir';
+import { DATA_FILE, lockDataset, programmeFacts, programmeOf, PUBLISHED_DATA, readRecords, REPORT_FILE, writeDataset, writeWhole } from '../data/dataset-dir';
 
 const USAGE = 'usage: npm run import -- [--out DIR] [--replace] [--dry-run] FILE…';
-export const REPORT_FILE = 'IMPORT-REPORT.md';
+const FAILED_REPORT = 'IMPORT-REPORT.failed.md';
+const DRY_RUN_REPORT = 'IMPORT-REPORT.dry-run.md';
 
 async function main(args: string[]): Promise<void> {
   let out = PUBLISHED_DATA;
@@ -32,18 +35,31 @@ async function main(args: string[]): Promise<void> {
     return { name: basename(f), bytes: new Uint8Array(readFileSync(f)) };
   });
   if (existsSync(out) && !statSync(out).isDirectory()) fail(`${out}: not a folder`);
-  // A dataset keeps its programme; a new folder belongs to the published data's programme.
-  const programmeDir = programmeOf(existsSync(join(out, DATA_FILE)) ? out : PUBLISHED_DATA);
-  const { programme, facts, gazetteer } = programmeFacts(programmeDir, existsSync(join(out, DATA_FILE)) ? out : PUBLISHED_DATA);
-  const imported = await importFiles(inputs, readRecords(out, programme), facts, { programme, gazetteer }, { replace });
-  const report = importReport(files, imported, { target: out, dryRun });
-  mkdirSync(out, { recursive: true });
-  writeFileSync(join(out, REPORT_FILE), report);
-  const { merge } = imported;
-  const summary = `${imported.read.records.length} records read, ${merge.added.length} added, ${new Set(merge.changed.map((c) => c.id)).size} changed, ${merge.unchanged.length} unchanged, ${merge.missing.length} not in the import (${replace ? 'removed' : 'kept'}); ${imported.problems.length} problems; report: ${join(out, REPORT_FILE)}`;
-  if (!imported.read.records.length) fail(`nothing imported: no record could be read from ${files.join(', ')} (see ${join(out, REPORT_FILE)})`);
-  if (!dryRun) writeDataset(out, merge.records.map((r) => r.value), imported.built.data, programmeDir);
-  console.log(`import${dryRun ? ' (dry run)' : ''}: ${summary}`);
+  const release = dryRun ? () => undefined : lockDataset(out);
+  try {
+    // A dataset keeps its programme; a new folder belongs to the published data's programme.
+    const base = existsSync(join(out, DATA_FILE)) ? out : PUBLISHED_DATA;
+    const programmeDir = programmeOf(base);
+    const { programme, facts, gazetteer } = programmeFacts(programmeDir, base);
+    const imported = await importFiles(inputs, readRecords(out, programme), facts, { programme, gazetteer }, { replace });
+    const { merge } = imported;
+    const summary = `${imported.read.records.length} records read, ${merge.added.length} added, ${new Set(merge.changed.map((c) => c.id)).size} changed, ${merge.unchanged.length} unchanged, ${merge.missing.length} not in the import (${replace ? 'removed' : 'kept'}); ${imported.problems.length} problems`;
+    if (!imported.read.records.length || dryRun) {
+      const file = join(out, dryRun && imported.read.records.length ? DRY_RUN_REPORT : FAILED_REPORT);
+      mkdirSync(out, { recursive: true });
+      writeWhole(file, importReport(files, imported, { target: out, written: false }));
+      if (!imported.read.records.length) {
+        release();
+        fail(`nothing imported: no record could be read from ${files.join(', ')} (see ${file}; the dataset is as it was)`);
+      }
+      console.log(`import (dry run): ${summary}; report: ${file}`);
+      return;
+    }
+    writeDataset(out, merge.records.map((r) => r.value), imported.built.data, programmeDir, { report: importReport(files, imported, { target: out }) });
+    console.log(`import: ${summary}; report: ${join(out, REPORT_FILE)}`);
+  } finally {
+    release();
+  }
 }
 
 function fail(reason: string): never {

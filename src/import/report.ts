@@ -59,14 +59,14 @@ const cut = (v: unknown) => {
 };
 
 /** The report of one import: what was read, what the merge did, what was left out and why. */
-export function importReport(files: readonly string[], imported: Imported, { target, dryRun = false }: { target: string; dryRun?: boolean }): string {
+export function importReport(files: readonly string[], imported: Imported, { target, written = true }: { target: string; written?: boolean }): string {
   const { merge, read, built } = imported;
   const rejected = imported.problems.filter((p) => p.outcome === 'rejected').length;
   const ids = (list: string[]) => (list.length ? list.map((id) => `\`${id}\``).join(', ') : '_none_');
   return [
     '# Import report',
     '',
-    `Files: ${files.map((f) => mdText(f)).join(', ')}. Into: ${mdText(target)}${dryRun ? ' (dry run: nothing written but this report)' : ''}.`,
+    `Files: ${files.map((f) => mdText(f)).join(', ')}. Into: ${mdText(target)}${written ? '' : ' (nothing written but this report: the dataset is as it was)'}.`,
     '',
     `- records read: ${read.records.length}; problems: ${imported.problems.length} (${rejected} left out)`,
     `- added: ${merge.added.length}; changed: ${new Set(merge.changed.map((c) => c.id)).size}; unchanged: ${merge.unchanged.length}; in the dataset but not in the import: ${merge.missing.length} (${merge.removed ? 'removed (--replace)' : 'kept'})`,
