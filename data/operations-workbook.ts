@@ -8,7 +8,7 @@ import writeXlsxFile from 'write-excel-file/node';
 import type { Programme } from '../src/core/programme';
 import type { RawPartner, RawRecord } from '../src/core/records';
 import { projectIds, titleField } from '../src/core/records';
-import { OPERATION_HEADERS, PARTNER_HEADERS, type PartnerField, type SynonymField } from '../src/import/headers';
+import { ENGLISH_OPERATION_HEADERS as OPERATION_HEADERS, ENGLISH_PARTNER_HEADERS as PARTNER_HEADERS, type PartnerField, type SynonymField } from '../src/import/headers';
 
 type Value = string | number | Date | null;
 

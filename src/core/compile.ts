@@ -7,7 +7,8 @@ import { deriveShare, parseAmount, parseRate, type Amount } from './amount';
 import type { Gazetteer, Settlement } from './gazetteer';
 import { formatWhere, quote, reportNumber, type Problem } from './problems';
 import { nameIn, themeRules, type Names, type Programme } from './programme';
-import { checkRecord, distinctRecords, scanJsonLines, titlesOf, type Located, type RawRecord } from './records';
+import { distinctRecords } from './distinct';
+import { checkRecord, scanJsonLines, titlesOf, type Located, type RawRecord } from './records';
 import { assignTheme, axisCode, objectiveCode, type ThemeRules } from './themes';
 import type { CountryCode, Location, Partner, Project } from './types';
 

@@ -276,7 +276,7 @@ export function readJsonLines(bytes: Uint8Array, file: string, programme: Progra
 }
 
 /** A code made URL-safe: characters `?project=` does not take become dashes. */
-function safeId(text: string): string | null {
+export function safeId(text: string): string | null {
   const id = text
     .trim()
     .replace(/[^\p{L}\p{N}._/-]+/gu, '-')
@@ -284,18 +284,6 @@ function safeId(text: string): string | null {
     .replace(/^-|-$/g, '')
     .slice(0, 120);
   return id || null;
-}
-
-/** Latin look-alikes of Cyrillic and Greek letters, and the invisible characters, for comparing codes. */
-const LOOK_ALIKE: Record<string, string> = {
-  а: 'a', в: 'b', е: 'e', к: 'k', м: 'm', н: 'h', о: 'o', р: 'p', с: 'c', т: 't', у: 'y', х: 'x', і: 'i', ј: 'j', ѕ: 's',
-  α: 'a', β: 'b', ε: 'e', κ: 'k', μ: 'm', η: 'h', ο: 'o', ρ: 'p', τ: 't', υ: 'y', χ: 'x', ι: 'i', ν: 'v',
-};
-/** The key two codes share when they differ only in case, width, look-alike letters or invisible characters. */
-function confusableKey(code: string): string {
-  let key = '';
-  for (const ch of code.normalize('NFKC').toLowerCase().replace(/[\u200b-\u200f\u2060\ufeff\u00ad]/g, '')) key += LOOK_ALIKE[ch] ?? ch;
-  return key;
 }
 
 /**
@@ -318,34 +306,3 @@ export function projectIds(records: readonly RawRecord[], programme: Programme):
   return base.map((id, i) => (count.get(id)! > 1 && !records[i].code && !records[i].atlas_id && !id.includes('-untitled-') ? `${id}-${fingerprint(records[i])}` : id));
 }
 
-/**
- * The records with their ids, leaving out (with a problem) every record whose id repeats an
- * earlier one exactly, or differs from it only in case or look-alike characters.
- */
-export function distinctRecords(records: readonly Located<RawRecord>[], programme: Programme): { records: Located<RawRecord>[]; ids: string[]; problems: Problem[] } {
-  const ids = projectIds(records.map((r) => r.value), programme);
-  const seen = new Map<string, { id: string; at: Located<RawRecord>['at'] }>();
-  const kept: Located<RawRecord>[] = [];
-  const keptIds: string[] = [];
-  const problems: Problem[] = [];
-  records.forEach((r, i) => {
-    const id = ids[i];
-    const first = seen.get(confusableKey(id));
-    if (first) {
-      const also = `${first.at.row !== undefined ? `row ${first.at.row}` : 'a record'}${first.at.file !== r.at.file ? ` of ${first.at.file}` : ''}`;
-      const reason =
-        first.id === id
-          ? `duplicate operation id ${quote(id)} (also ${also}): row left out`
-          : `operation id ${quote(id)} differs from ${quote(first.id)} (${also}) only in case or look-alike letters: row left out`;
-      problems.push({ ...r.at, column: r.value.code ? 'code' : undefined, reason, outcome: 'rejected' });
-      return;
-    }
-    if (r.value.code && safeId(r.value.code) !== r.value.code.trim()) {
-      problems.push({ ...r.at, column: 'code', reason: `code ${quote(r.value.code)} has characters a link cannot carry: its id is ${quote(id)}`, outcome: 'note' });
-    }
-    seen.set(confusableKey(id), { id, at: r.at });
-    kept.push(r);
-    keptIds.push(id);
-  });
-  return { records: kept, ids: keptIds, problems };
-}

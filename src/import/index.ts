@@ -6,11 +6,12 @@
 import type { CompileContext } from '../core/compile';
 import type { Problem } from '../core/problems';
 import type { Programme } from '../core/programme';
-import { distinctRecords, readJsonLines, type Located, type RawRecord } from '../core/records';
+import { distinctRecords } from '../core/distinct';
+import { readJsonLines, type Located, type RawRecord } from '../core/records';
 import { buildDataset, type BuiltDataset, type ProgrammeFacts } from './dataset';
 import { mergeRecords, type Merge } from './merge';
 import { recordsFromTables } from './operations';
-import { fileKind, readTables, type InputFile, type Table } from './tables';
+import { append, fileKind, readTables, type InputFile, type Table } from './tables';
 
 export type { InputFile } from './tables';
 
@@ -29,14 +30,14 @@ export async function readFiles(files: readonly InputFile[], programme: Programm
   for (const file of files) {
     if (fileKind(file) === 'jsonl') {
       const read = readJsonLines(file.bytes, file.name, programme);
-      problems.push(...read.problems);
-      records.push(...read.records);
+      append(problems, read.problems);
+      append(records, read.records);
       continue;
     }
     const read = await readTables(file);
-    tables.push(...read.tables);
-    problems.push(...read.problems);
-    unused.push(...read.ignored);
+    append(tables, read.tables);
+    append(problems, read.problems);
+    append(unused, read.ignored);
   }
   // Operations of every file first, so a partner table may come in another file than its operations.
   const fromTables = recordsFromTables(tables, programme);
@@ -69,5 +70,5 @@ export async function importFiles(
   const distinct = distinctRecords(read.records, ctx.programme);
   const merge = mergeRecords(base, distinct.records, ctx.programme, { replace });
   const built = buildDataset(merge.records, facts, ctx);
-  return { read, merge, built, problems: [...read.problems, ...distinct.problems, ...built.problems] };
+  return { read, merge, built, problems: [...read.problems, ...distinct.problems, ...merge.problems, ...built.problems] };
 }

@@ -2,12 +2,15 @@
  * An import merged into a dataset: records are keyed by their id; a field the import leaves empty
  * keeps the dataset's value (nothing known is lost), a field it fills replaces it; sources are the
  * union. Partners of an imported operation replace the old list, each keeping what the old partner
- * of the same name knew of its place. Records the import lacks stay, unless `replace`. Pure and
- * idempotent: merging the same import twice changes nothing.
+ * of the same name knew of its place. Records the import lacks stay, unless `replace`. A merged
+ * record passes the record checks again (an imported end date may fall before the dataset's start
+ * date): one that fails keeps the dataset's record as it was, reported. Pure and idempotent:
+ * merging the same import twice changes nothing.
  */
+import type { Problem } from '../core/problems';
 import type { Programme } from '../core/programme';
 import type { Located, RawPartner, RawRecord } from '../core/records';
-import { projectIds } from '../core/records';
+import { checkRecord, projectIds } from '../core/records';
 import { matchKey } from '../core/text';
 
 export interface Change {
@@ -25,6 +28,8 @@ export interface Merge {
   /** In the dataset, not in the import: kept, or removed with `replace`. */
   missing: string[];
   removed: boolean;
+  /** Imported operations whose merge with the dataset's record failed a check (that record kept as it was). */
+  problems: Problem[];
 }
 
 const PLACE_FIELDS = ['town', 'municipality', 'district', 'country', 'address', 'postal_code', 'name_original'] as const;
@@ -66,7 +71,7 @@ export function mergeRecords(existing: readonly Located<RawRecord>[], imported: 
   const existingIds = projectIds(existing.map((r) => r.value), programme);
   const importedIds = projectIds(imported.map((r) => r.value), programme);
   const incoming = new Map(importedIds.map((id, i) => [id, imported[i]]));
-  const result: Merge = { records: [], added: [], changed: [], unchanged: [], missing: [], removed: replace };
+  const result: Merge = { records: [], added: [], changed: [], unchanged: [], missing: [], removed: replace, problems: [] };
   const seen = new Set<string>();
   existing.forEach((r, i) => {
     const id = existingIds[i];
@@ -77,7 +82,15 @@ export function mergeRecords(existing: readonly Located<RawRecord>[], imported: 
       return;
     }
     seen.add(id);
-    const merged = mergeRecord(r.value, next.value);
+    const checked = checkRecord(mergeRecord(r.value, next.value), next.at, programme);
+    if (checked.problems.length || !checked.record) {
+      // What each value says is right alone, and wrong together: the dataset keeps what it had.
+      for (const p of checked.problems) result.problems.push({ ...p, reason: `with the dataset's values, ${p.reason.replace(/: [^:]*$/, '')}: this operation's changes left out, the dataset keeps its record`, outcome: 'rejected' });
+      result.unchanged.push(id);
+      result.records.push(r);
+      return;
+    }
+    const merged = checked.record;
     const fields = [...new Set([...Object.keys(r.value), ...Object.keys(merged)])].filter((f) => !same((r.value as unknown as Record<string, unknown>)[f], (merged as unknown as Record<string, unknown>)[f]));
     if (fields.length) {
       for (const field of fields) result.changed.push({ id, field, before: (r.value as unknown as Record<string, unknown>)[field], after: (merged as unknown as Record<string, unknown>)[field] });

@@ -38,11 +38,27 @@ function asAmount(cell: Cell): string | null {
   return asText(cell);
 }
 
-/** 0.85 (a percent-formatted cell), 85, "85", "85 %" → "85 %". */
-function asRate(cell: Cell): string | null {
-  if (typeof cell === 'number') return Number.isFinite(cell) ? `${Math.round((cell <= 1 ? cell * 100 : cell) * 100) / 100} %` : String(cell);
-  const text = asText(cell);
-  return text && /^\d{1,3}(?:[.,]\d+)?$/.test(text) ? `${text} %` : text;
+/**
+ * A co-financing rate as the records keep it ("85 %"). The rule (README): with "%" it is a
+ * percentage; without, a number up to 1 is a fraction (0.85, "0,85": a percent-formatted cell or
+ * its text) and a number above 1 up to 100 a percentage (85). `note` says what was assumed where a
+ * reader could take the value either way (exactly 1), or why it is not a rate.
+ */
+export function readRate(cell: Cell): { value: string | null; note?: string } {
+  const percent = (n: number) => `${Math.round(n * 1e6) / 1e6} %`;
+  let n: number;
+  if (typeof cell === 'number') n = cell;
+  else {
+    const text = asText(cell);
+    if (text === null) return { value: null };
+    if (/%\s*$/.test(text)) return { value: text };
+    const m = /^(\d{1,3}(?:[.,]\d+)?)$/.exec(text);
+    if (!m) return { value: text };
+    n = Number(m[1].replace(',', '.'));
+  }
+  if (!Number.isFinite(n) || n <= 0 || n > 100) return { value: null, note: `co-financing rate ${quote(String(cell))} is neither a fraction up to 1 nor a percentage up to 100: rate unknown` };
+  if (n === 1) return { value: percent(100), note: 'co-financing rate 1 read as a fraction (100 %); write "1 %" if one per cent is meant' };
+  return { value: percent(n <= 1 ? n * 100 : n) };
 }
 
 /** A date cell, an Excel serial, yyyy-mm-dd or dd.mm.yyyy (also with / or -) → yyyy-mm-dd; anything else as written. */
@@ -147,7 +163,9 @@ export function recordsFromTables(tables: readonly Table[], programme: Programme
         raw[field] = asText(cell(field));
       }
       for (const field of ['total_eur', 'eu_eur'] as const) raw[field] = asAmount(cell(field));
-      raw.eu_cofinancing_rate = asRate(cell('eu_cofinancing_rate'));
+      const rate = readRate(cell('eu_cofinancing_rate'));
+      raw.eu_cofinancing_rate = rate.value;
+      if (rate.note) problem('eu_cofinancing_rate', rate.note);
       raw.start_date = asDate(cell('start_date'));
       raw.end_date = asDate(cell('end_date'));
       const duration = asText(cell('duration_months'));

@@ -5,11 +5,11 @@
  * MAX_UNPACKED bytes (a zip bomb) is refused without unpacking it.
  */
 import { dsvFormat } from 'd3';
-import { unzipSync } from 'fflate';
+import { strFromU8, unzipSync } from 'fflate';
 import readXlsxFile from 'read-excel-file/universal';
-import type { Problem } from '../core/problems';
+import { quote, type Problem } from '../core/problems';
 import { decodeUtf8 } from '../core/records';
-import { tableKind } from './headers';
+import { nearHeaders, tableKind } from './headers';
 
 export type Cell = string | number | boolean | Date | null;
 
@@ -18,6 +18,8 @@ export interface Table {
   /** The sheet's name; absent for a CSV file. */
   sheet?: string;
   kind: 'operations' | 'partners';
+  /** The header row's number, as a spreadsheet shows it. */
+  headerRow: number;
   headers: string[];
   /** Data rows, each with the row number a spreadsheet would show. */
   rows: { row: number; cells: Cell[] }[];
@@ -26,6 +28,11 @@ export interface Table {
 export interface InputFile {
   name: string;
   bytes: Uint8Array;
+}
+
+/** Appends items one by one: a million rows' problems would overflow the stack as call arguments (push(...items)). */
+export function append<T>(target: T[], items: readonly T[]): void {
+  for (const item of items) target.push(item);
 }
 
 /** A list of operations unpacks to a few MB; 200 MB is far beyond any real one. */
@@ -93,16 +100,84 @@ async function readWorkbook(file: InputFile): Promise<{ tables: Table[]; problem
   const tables: Table[] = [];
   const problems: Problem[] = [];
   const ignored: string[] = [];
+  const formulas = formulaCells(file.bytes);
   for (const { sheet, data } of sheets) {
     const read = fromRows(file.name, sheet, data);
-    tables.push(...read.tables);
-    problems.push(...read.problems);
-    ignored.push(...read.ignored);
+    for (const table of read.tables) append(problems, withoutFormulaValues(table, formulas.get(sheet)));
+    append(tables, read.tables);
+    append(problems, read.problems);
+    append(ignored, read.ignored);
+  }
+  // A workbook with no table at all is an error of the file, naming what each sheet has.
+  if (!tables.length) {
+    const seen = sheets.map(({ sheet, data }) => `sheet ${JSON.stringify(sheet)}: ${headerHint(data)}`);
+    return refuse(file, `no header row of operations or partners in the first ${HEADER_SEARCH_ROWS} rows of any sheet (${seen.join('; ')}); see the header table in the README`);
   }
   return { tables, problems, ignored };
 }
 
 const short = (error: unknown) => String((error as Error)?.message ?? error).slice(0, 160);
+
+const attribute = (tag: string, name: string) => new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1] ?? '';
+const unescapeXml = (text: string) => text.replace(/&(lt|gt|quot|apos|amp);/g, (_, e: string) => ({ lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' })[e]!);
+
+/**
+ * The formula cells of each sheet (by name) that hold no value the import can trust: a formula
+ * error (its code, e.g. "#DIV/0!") or no saved result at all (null: the file was written by a
+ * program that does not calculate). Read from the sheets' XML, since the cell reader gives neither.
+ */
+function formulaCells(bytes: Uint8Array): Map<string, Map<string, string | null>> {
+  const wanted = (name: string) => name === 'xl/workbook.xml' || name === 'xl/_rels/workbook.xml.rels' || /^xl\/worksheets\/[^/]+\.xml$/.test(name);
+  const entries = unzipSync(bytes, { filter: (entry) => wanted(entry.name) });
+  const text = (name: string) => (entries[name] ? strFromU8(entries[name]) : '');
+  const targets = new Map([...text('xl/_rels/workbook.xml.rels').matchAll(/<Relationship\b[^>]*>/g)].map((m) => [attribute(m[0], 'Id'), attribute(m[0], 'Target')]));
+  const sheets = new Map<string, Map<string, string | null>>();
+  for (const [tag] of text('xl/workbook.xml').matchAll(/<sheet\b[^>]*>/g)) {
+    const target = targets.get(attribute(tag, 'r:id')) ?? '';
+    const xml = text(target.startsWith('/') ? target.slice(1) : `xl/${target}`);
+    const cells = new Map<string, string | null>();
+    for (const [, attributes, inner = ''] of xml.matchAll(/<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
+      if (!/<f[\s>/]/.test(inner)) continue;
+      const value = /<v>([\s\S]*?)<\/v>/.exec(inner)?.[1];
+      if (/\st="e"/.test(attributes)) cells.set(attribute(attributes, 'r'), value ? unescapeXml(value) : '#N/A');
+      else if (value === undefined) cells.set(attribute(attributes, 'r'), null);
+    }
+    if (cells.size) sheets.set(unescapeXml(attribute(tag, 'name')), cells);
+  }
+  return sheets;
+}
+
+/** Empties a table's formula cells without a trustworthy value, each reported with its row and column. */
+function withoutFormulaValues(table: Table, cells: Map<string, string | null> | undefined): Problem[] {
+  if (!cells) return [];
+  const problems: Problem[] = [];
+  const rows = new Map(table.rows.map((r) => [r.row, r]));
+  for (const [ref, error] of cells) {
+    const m = /^([A-Z]+)(\d+)$/.exec(ref);
+    if (!m || Number(m[2]) <= table.headerRow) continue;
+    const column = [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+    const row = rows.get(Number(m[2]));
+    if (row && column < row.cells.length) row.cells[column] = null;
+    problems.push({
+      file: table.file,
+      ...(table.sheet === undefined ? {} : { sheet: table.sheet }),
+      row: Number(m[2]),
+      column: table.headers[column] || `${m[1]} (no header)`,
+      reason: error === null ? 'a formula with no saved result (the file was saved by a program that does not calculate): value unknown; open and save it in a spreadsheet program' : `the formula's result is the error ${quote(error)}: value unknown`,
+      outcome: 'fixed',
+    });
+  }
+  return problems;
+}
+
+/** What the top rows of a sheet have of the known headers, in a few words. */
+function headerHint(data: Cell[][]): string {
+  const near = nearHeaders(data.slice(0, HEADER_SEARCH_ROWS).flat().map((c) => (c === null || c === undefined ? '' : String(c))));
+  return near.length ? `the closest known headers are ${near.join(', ')}` : data.length ? 'no known header' : 'empty';
+}
+
+/** Column letters as a spreadsheet shows them: 0 → A, 27 → AB. */
+const columnLetter = (i: number): string => (i >= 26 ? columnLetter(Math.floor(i / 26) - 1) : '') + String.fromCharCode(65 + (i % 26));
 
 /** The header row is the first of the top rows that names operations or partners; rows above it are titles. */
 function fromRows(file: string, sheet: string | undefined, data: Cell[][]): { tables: Table[]; problems: Problem[]; ignored: string[] } {
@@ -112,13 +187,29 @@ function fromRows(file: string, sheet: string | undefined, data: Cell[][]): { ta
     const kind = tableKind(headers);
     if (!kind) continue;
     const rows = data.slice(h + 1).flatMap((cells, i) => (cells.some((c) => c !== null && c !== '') ? [{ row: h + 2 + i, cells }] : []));
-    return { tables: [{ file, ...(sheet === undefined ? {} : { sheet }), kind, headers, rows }], problems: [], ignored: [] };
+    // A column with values but no header cell is read by no field: say so, with its first value's place.
+    const problems: Problem[] = [];
+    const width = rows.reduce((w, r) => Math.max(w, r.cells.length), headers.length);
+    for (let c = 0; c < width; c++) {
+      if (headers[c]) continue;
+      const filled = rows.filter((r) => r.cells[c] !== null && r.cells[c] !== undefined && String(r.cells[c]).trim() !== '');
+      if (!filled.length) continue;
+      problems.push({
+        file,
+        ...(sheet === undefined ? {} : { sheet }),
+        row: filled[0].row,
+        column: `${columnLetter(c)} (no header)`,
+        reason: `${filled.length} cell${filled.length === 1 ? ' has a value' : 's have values'} in a column without a header in row ${h + 1}: not read; give it a header from the table in the README`,
+        outcome: 'rejected',
+      });
+    }
+    return { tables: [{ file, ...(sheet === undefined ? {} : { sheet }), kind, headerRow: h + 1, headers, rows }], problems, ignored: [] };
   }
-  // An empty sheet or a sheet of notes is no error in a workbook; a CSV file must be a table.
+  // An empty sheet or a sheet of notes is no error in a workbook (unless no sheet has a table); a CSV file must be a table.
   if (sheet !== undefined) return { tables: [], problems: [], ignored: [`${where}: no header row of operations or partners in the first ${HEADER_SEARCH_ROWS} rows`] };
   return {
     tables: [],
-    problems: [{ file, reason: `no header row of operations or partners in the first ${HEADER_SEARCH_ROWS} rows (see the header table in the README)`, outcome: 'rejected' }],
+    problems: [{ file, reason: `no header row of operations or partners in the first ${HEADER_SEARCH_ROWS} rows (${headerHint(data)}; see the header table in the README)`, outcome: 'rejected' }],
     ignored: [],
   };
 }

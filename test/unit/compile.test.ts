@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DataError, parseJsonLines, validateRecord } from '../../src/core/compile';
 import { formatProblem } from '../../src/core/problems';
-import { decodeUtf8, distinctRecords, projectIds, scanJsonLines, type RawRecord } from '../../src/core/records';
+import { distinctRecords } from '../../src/core/distinct';
+import { decodeUtf8, projectIds, scanJsonLines, type RawRecord } from '../../src/core/records';
 import { PROJECT_ID } from '../../src/core/text';
 import { PROGRAMME } from './fixtures';
 

@@ -94,7 +94,7 @@ describe('bad rows are named, valid ones kept', () => {
     const lines = result.problems.map(formatProblem);
     expect(lines).toContain('ops.csv, row 2, column "End date": impossible date "2019-02-29"');
     expect(lines).toContain('ops.csv, row 3, column "code": duplicate operation id "A1" (also row 2): row left out');
-    expect(lines).toContain('ops.csv, row 4, column "code": operation id "a1" differs from "A1" (row 2) only in case or look-alike letters: row left out');
+    expect(lines).toContain('ops.csv, row 4, column "code": operation id "a1" could be mistaken for "A1" (row 2): it differs only in case, look-alike letters or invisible characters: row left out');
     expect(lines).toContain('ops.csv, row 5, column "Period": unknown period "2028-2034" (expected one of 2004-2006, 2007-2013, 2014-2020, 2021-2027): period unknown');
     expect(lines).toContain('ops.csv, row 5, column "End date": ends (2019-01-01) before it starts (2020-01-01): both dates unknown');
     expect(lines).toContain('ops.csv, row 5, column "Type": unknown project type "hardware" (expected investment or soft): type unknown');
@@ -131,7 +131,7 @@ describe('bad rows are named, valid ones kept', () => {
     const { problems, records: read } = await readFiles([text('notes.csv', 'a,b\n1,2\n'), { name: 'old.xls', bytes: new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0, 0]) }], programme);
     expect(read).toEqual([]);
     expect(problems.map(formatProblem)).toEqual([
-      'notes.csv: no header row of operations or partners in the first 10 rows (see the header table in the README)',
+      'notes.csv: no header row of operations or partners in the first 10 rows (no known header; see the header table in the README)',
       'old.xls: an old Excel (.xls) workbook: save it as .xlsx (Excel Workbook) and open that',
     ]);
   });
