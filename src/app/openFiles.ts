@@ -20,8 +20,18 @@ export interface LocalData {
   problems: number;
 }
 
+/**
+ * The most a page reads: the import runs on the page's own thread, and beyond this (about 100,000
+ * rows of CSV) the page would stop answering for many seconds. Larger files go through npm run import.
+ */
+export const MAX_PAGE_MB = 20;
+
 /** The files' data, or an error whose message says in one line why there is none. */
 export async function openFiles(files: readonly File[], published: AtlasData, programme: Programme): Promise<LocalData> {
+  const megabytes = files.reduce((sum, f) => sum + f.size, 0) / (1024 * 1024);
+  if (megabytes > MAX_PAGE_MB) {
+    throw new Error(`${files.map((f) => f.name).join(', ')}: ${Math.ceil(megabytes)} MB, more than the ${MAX_PAGE_MB} MB this page reads; import it with npm run import (README, "Importing a list of operations")`);
+  }
   const [{ importFiles }, { importReport }, { gazetteerFrom }, gazetteerData, municipalities, inputs] = await Promise.all([
     import('../import'),
     import('../import/report'),

@@ -55,7 +55,7 @@ describe('opening a list of operations in the page', () => {
     await page.close();
   });
 
-  it('opens a CSV dropped on the page, and says why a file that is not a list cannot be opened', async () => {
+  it('opens a CSV dropped on the page, and says why a file that is not a list, or too large for a page, cannot be opened', async () => {
     const page = await open();
     const drop = (name: string, content: string) =>
       page.evaluate(
@@ -68,6 +68,16 @@ describe('opening a list of operations in the page', () => {
       );
     await drop('notes.csv', 'a,b\n1,2\n');
     await expect.poll(() => page.getByRole('alert').filter({ hasText: 'could not be opened' }).textContent()).toContain('notes.csv: no header row of operations or partners');
+    expect(await projectsInStatus(page)).toBe(RAW.length);
+    // Too large for a page: refused before anything is read.
+    await page.evaluate(() => {
+      const data = new DataTransfer();
+      data.items.add(new File([new Uint8Array(21 * 1024 * 1024).fill(65)], 'all-operations.csv', { type: 'text/csv' }));
+      document.body.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+    });
+    await expect
+      .poll(() => page.getByRole('alert').filter({ hasText: 'could not be opened' }).textContent())
+      .toContain('all-operations.csv: 21 MB, more than the 20 MB this page reads; import it with npm run import');
     expect(await projectsInStatus(page)).toBe(RAW.length);
     await drop('ops.csv', 'Operation ID;Project name;Period;Total budget\nX.1;One;2014-2020;"1 000,00"\nX.2;Two;2007-2013;\n');
     await expect.poll(() => projectsInStatus(page), { timeout: 20_000 }).toBe(2);
