@@ -1,6 +1,8 @@
 /**
  * Seeded hostile inputs for the importer, and the checks on its output that find silent wrong
- * values (checked on the compiled projects themselves, not on the importer's own verdict).
+ * values (checked on the compiled projects themselves, not on the importer's own verdict); inputs
+ * written from known values are also checked for intent: each cell's meaning reaches the dataset,
+ * or the report names its row.
  * Used by the unit suite (a few hundred inputs) and by `npm run fuzz` (10,000 and more).
  */
 import { readFileSync } from 'node:fs';
@@ -100,10 +102,13 @@ export async function hostileWorkbooks(rnd: () => number): Promise<Record<string
   };
 }
 
-/** One hostile input (one file, sometimes two) for this seed. */
-export function hostileInput(rnd: () => number, workbooks: Record<string, InputFile>): { kind: string; files: InputFile[] } {
-  const kinds = [...Object.keys(MUTATIONS), ...Object.keys(workbooks)];
+const INTENDED = 'csv: values written from known intent';
+
+/** One hostile input (one file, sometimes two) for this seed; `intent` where the input was written from known values. */
+export function hostileInput(rnd: () => number, workbooks: Record<string, InputFile>): { kind: string; files: InputFile[]; intent?: RowIntent[] } {
+  const kinds = [...Object.keys(MUTATIONS), ...Object.keys(workbooks), INTENDED];
   const kind = pick(rnd, kinds);
+  if (kind === INTENDED) return { kind, ...intendedInput(rnd) };
   const file = MUTATIONS[kind]?.(rnd) ?? workbooks[kind];
   return { kind, files: [file] };
 }
@@ -136,6 +141,106 @@ export function wrongValues(data: AtlasData): string[] {
     if (p.startDate && p.endDate && p.endDate < p.startDate) wrong.push(`${p.id}: ends before it starts`);
     if (p.durationMonths != null && !(Number.isInteger(p.durationMonths) && p.durationMonths > 0 && p.durationMonths <= 180)) wrong.push(`${p.id}: duration ${p.durationMonths}`);
     for (const l of p.locations) if (!Number.isFinite(l.lon) || !Number.isFinite(l.lat)) wrong.push(`${p.id}: place ${l.lon},${l.lat}`);
+  }
+  return wrong;
+}
+
+/**
+ * What one generated row means, for the intent oracle: the values its cells were written from, and
+ * whether the importer must leave the row out or a value unknown (and so report it).
+ */
+export interface RowIntent {
+  row: number;
+  code: string;
+  /** Left out as a repeat of an earlier code (written with a look-alike or invisible character). */
+  repeat: boolean;
+  total: number;
+  /** The co-financing rate as a fraction. */
+  rate: number;
+  period: string | null;
+  start: string;
+  end: string;
+  /** A value in the column without a header. */
+  stray: string | null;
+}
+
+const INVISIBLE = ['\u00ad', '\u200b', '\u2060', '\ufe0f', '\u180e', '\u034f'];
+const LOOK_ALIKE: Record<string, string> = { A: '\u0410', B: '\u0392', C: '\u0421', E: '\u0395', Z: '\u0396' };
+
+/** An amount in one of the separator styles whose meaning the README fixes (a final ,dd or .dd is the decimal part). */
+function writtenAmount(rnd: () => number, cents: number): string {
+  const euros = Math.floor(cents / 100);
+  const decimals = String(cents % 100).padStart(2, '0');
+  const grouped = (sep: string) => String(euros).replace(/\B(?=(\d{3})+(?!\d))/g, sep);
+  return pick(rnd, [`${grouped(' ')},${decimals}`, `${grouped(',')}.${decimals}`, `${grouped('.')},${decimals}`, `${euros}.${decimals}`]);
+}
+
+/** A rate in one of the forms of the README's rule. */
+const writtenRate = (rnd: () => number, percent: number) =>
+  pick(rnd, [`${percent / 100}`, `${percent / 100}`.replace('.', ','), `${percent}`, `${percent} %`, `${percent}%`]);
+
+const isoDay = (days: number) => new Date(Date.UTC(2008, 0, 1) + days * 86_400_000).toISOString().slice(0, 10);
+
+/** A CSV of operations written from known values, some meant to be reported rather than kept. */
+export function intendedInput(rnd: () => number): { files: InputFile[]; intent: RowIntent[] } {
+  const intent: RowIntent[] = [];
+  const lines = ['Operation ID;Title;Period;Total budget;Co-financing rate;Start date;End date;'];
+  const count = 2 + Math.floor(rnd() * 12);
+  for (let i = 0; i < count; i++) {
+    const earlier = intent.filter((r) => !r.repeat);
+    const repeat = earlier.length > 0 && rnd() < 0.2;
+    let code = `Q${Math.floor(rnd() * 1e6)}${pick(rnd, ['A', 'B', 'C', 'E', 'Z'])}`;
+    if (repeat) {
+      const base = pick(rnd, earlier).code;
+      code = rnd() < 0.5 ? `${base.slice(0, 2)}${pick(rnd, INVISIBLE)}${base.slice(2)}` : base.replace(/[ABCEZ]$/, (ch) => LOOK_ALIKE[ch]);
+    } else if (intent.some((r) => r.code === code)) continue;
+    const cents = 100 * (10_000 + Math.floor(rnd() * 5_000_000)) + Math.floor(rnd() * 100);
+    const percent = pick(rnd, [50, 60, 75, 80, 85, 90]);
+    const period = rnd() < 0.85 ? pick(rnd, ['2007-2013', '2014-2020']) : null;
+    const startDay = Math.floor(rnd() * 3000);
+    const start = isoDay(startDay);
+    const end = isoDay(startDay + (rnd() < 0.85 ? 30 + Math.floor(rnd() * 1000) : -1 - Math.floor(rnd() * 300)));
+    const stray = rnd() < 0.15 ? `note ${i}` : null;
+    const [y, m, d] = start.split('-');
+    lines.push([code, `Operation ${i}`, period ?? 'Interreg 2099-2105', writtenAmount(rnd, cents), writtenRate(rnd, percent), `${d}.${m}.${y}`, end, stray ?? ''].join(';'));
+    intent.push({ row: lines.length, code, repeat, total: cents / 100, rate: percent / 100, period, start, end, stray });
+  }
+  return { files: [{ name: 'intent.csv', bytes: enc(lines.join('\n')) }], intent };
+}
+
+/**
+ * The rows whose meaning did not reach the dataset: a value kept different from what its cell
+ * says, or a cell neither kept nor reported (a report line names the file's row).
+ */
+export function unmetIntents(intent: readonly RowIntent[], data: AtlasData, reported: readonly { file: string; row?: number }[], issues: readonly { at: string }[]): string[] {
+  const wrong: string[] = [];
+  const rowsReported = new Set([...reported.filter((p) => p.file === 'intent.csv' && p.row !== undefined).map((p) => p.row!), ...issues.map((i) => Number(/^intent\.csv, row (\d+)/.exec(i.at)?.[1]))]);
+  const byCode = new Map(data.projects.map((p) => [p.code, p]));
+  for (const r of intent) {
+    const p = byCode.get(r.code);
+    const at = `row ${r.row} (${JSON.stringify(r.code)})`;
+    if (r.repeat) {
+      if (p) wrong.push(`${at}: a repeat of an earlier code, kept as a project of its own`);
+      if (!rowsReported.has(r.row)) wrong.push(`${at}: a repeat left out without a report line`);
+      continue;
+    }
+    if (!p) {
+      wrong.push(`${at}: missing from the dataset`);
+      continue;
+    }
+    const keptOrReported = (what: string, kept: unknown, meant: unknown) => {
+      if (kept === meant) return;
+      if (kept !== null || !rowsReported.has(r.row)) wrong.push(`${at}: ${what} ${JSON.stringify(kept)}, the cell meant ${JSON.stringify(meant)}${kept === null ? ', with no report line' : ''}`);
+    };
+    keptOrReported('total', p.total?.value ?? null, r.total);
+    keptOrReported('rate', p.euRate === null ? null : Math.round(p.euRate * 1e6) / 1e6, r.rate);
+    keptOrReported('period', p.period, r.period);
+    const datesMeant = r.end > r.start;
+    keptOrReported('start', p.startDate, datesMeant ? r.start : null);
+    keptOrReported('end', p.endDate, datesMeant ? r.end : null);
+    if (!datesMeant && !rowsReported.has(r.row)) wrong.push(`${at}: an end before the start, not reported`);
+    if (r.period === null && !rowsReported.has(r.row)) wrong.push(`${at}: an unknown period, not reported`);
+    if (r.stray !== null && !reported.some((q) => q.file === 'intent.csv' && (q as { column?: string }).column?.includes('no header'))) wrong.push(`${at}: a value in a column without a header, neither read nor reported`);
   }
   return wrong;
 }
