@@ -13,7 +13,7 @@
  */
 import { createHash } from 'node:crypto';
 import {
-  chmodSync, closeSync, linkSync, existsSync, fsyncSync, lstatSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, readlinkSync, readSync,
+  chmodSync, closeSync, copyFileSync, linkSync, existsSync, fsyncSync, lstatSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, readlinkSync, readSync,
   renameSync, rmSync, symlinkSync, unlinkSync, writeSync,
 } from 'node:fs';
 import { hostname } from 'node:os';
@@ -63,9 +63,9 @@ export function writeChunked(file: string, parts: Iterable<string>, { sync = fal
   return { bytes, sha256: hash.digest('hex') };
 }
 
-/** Flushes a folder's entries (a rename or a new file in it) to the disk. */
-function syncFolder(dir: string): void {
-  const fd = openSync(dir, 'r');
+/** Flushes a file's content, or a folder's entries (a rename or a new file in it), to the disk. */
+function syncFile(path: string): void {
+  const fd = openSync(path, 'r');
   fsyncSync(fd);
   closeSync(fd);
 }
@@ -119,19 +119,19 @@ interface Manifest {
 function commitGeneration(dir: string, staging: string, manifest: Manifest): void {
   const text = `${JSON.stringify(manifest, null, 1)}\n`;
   writeChunked(join(staging, MANIFEST_FILE), [text], { sync: true });
-  syncFolder(staging);
+  syncFile(staging);
   // Named by its content: writing the same data again makes the same folder (a reproducible `npm run data`).
   const generation = `data-${createHash('sha256').update(text).digest('hex').slice(0, 12)}`;
   if (existsSync(join(dir, generation))) rmSync(staging, { recursive: true, force: true });
   else renameSync(staging, join(dir, generation));
-  syncFolder(dir);
+  syncFile(dir);
   const names = Object.keys(manifest.files).concat(MANIFEST_FILE);
   // The links the new generation needs exist before the switch (they point through `current`).
   for (const name of names) relink(dir, name, `${CURRENT}/${name}`);
   relink(dir, CURRENT, generation);
-  syncFolder(dir);
+  syncFile(dir);
   // After the switch: what the new generation lacks, and every other generation, goes.
-  for (const name of [REPORT_FILE]) if (!names.includes(name) && isLink(join(dir, name))) unlinkSync(join(dir, name));
+  if (!names.includes(REPORT_FILE) && isLink(join(dir, REPORT_FILE))) unlinkSync(join(dir, REPORT_FILE));
   for (const entry of readdirSync(dir)) {
     if ((GENERATION.test(entry) && entry !== generation) || entry.startsWith('.staging-')) rmSync(join(dir, entry), { recursive: true, force: true });
   }
@@ -148,7 +148,12 @@ function adoptFlatLayout(dir: string): void {
   const files: Record<string, FileSum> = {};
   for (const name of [RECORDS_FILE, DATA_FILE, REPORT_FILE]) {
     const from = join(dir, name);
-    if (existsSync(from) && !isLink(from)) files[name] = writeChunked(join(staging, name), [readFileSync(from, 'utf8')], { sync: true });
+    if (!existsSync(from) || isLink(from)) continue;
+    // Copied, not read as text: a large dataset's file is longer than a string may be.
+    const to = join(staging, name);
+    copyFileSync(from, to);
+    syncFile(to);
+    files[name] = fileSum(to);
   }
   commitGeneration(dir, staging, { programme: programmeEntry(dir), files });
 }

@@ -48,10 +48,8 @@ async function main(args: string[]): Promise<void> {
       const file = join(out, dryRun && imported.read.records.length ? DRY_RUN_REPORT : FAILED_REPORT);
       mkdirSync(out, { recursive: true });
       writeWhole(file, importReport(files, imported, { target: out, written: false }));
-      if (!imported.read.records.length) {
-        release();
-        fail(`nothing imported: no record could be read from ${files.join(', ')} (see ${file}; the dataset is as it was)`);
-      }
+      // Thrown, not exited: the lock is released on the way out, and main's catch says why in one line.
+      if (!imported.read.records.length) throw new Error(`nothing imported: no record could be read from ${files.join(', ')} (see ${file}; the dataset is as it was)`);
       console.log(`import (dry run): ${summary}; report: ${file}`);
       return;
     }

@@ -197,7 +197,8 @@ function distance(a: string, b: string, limit: number): number {
   return previous[b.length];
 }
 
-const KNOWN_HEADERS = [...new Set([...Object.values(OPERATION_HEADERS), ...Object.values(TITLE_HEADERS), ...Object.values(PARTNER_HEADERS)].flat())];
+/** Every known header with its key, for nearHeaders. */
+const KNOWN_HEADERS = [...new Set([...Object.values(OPERATION_HEADERS), ...Object.values(TITLE_HEADERS), ...Object.values(PARTNER_HEADERS)].flat())].map((header) => ({ header, key: headerKey(header) }));
 
 /**
  * What a sheet's top cells have of the header table, for a message about a sheet where no header
@@ -209,9 +210,9 @@ export function nearHeaders(cells: readonly string[], max = 6): string[] {
     const key = headerKey(cell);
     if (!key) continue;
     let best: { header: string; d: number } | null = null;
-    for (const header of KNOWN_HEADERS) {
-      const limit = Math.max(1, Math.floor(headerKey(header).length / 4));
-      const d = distance(key, headerKey(header), limit);
+    for (const { header, key: known } of KNOWN_HEADERS) {
+      const limit = Math.max(1, Math.floor(known.length / 4));
+      const d = distance(key, known, limit);
       if (d <= limit && (!best || d < best.d)) best = { header, d };
     }
     if (best) found.push(best.d === 0 ? JSON.stringify(cell) : `${JSON.stringify(cell)} (${JSON.stringify(best.header)}?)`);

@@ -162,7 +162,7 @@ function withoutFormulaValues(table: Table, cells: Map<string, string | null> | 
       file: table.file,
       ...(table.sheet === undefined ? {} : { sheet: table.sheet }),
       row: Number(m[2]),
-      column: table.headers[column] || `${m[1]} (no header)`,
+      column: columnName(table.headers, column),
       reason: error === null ? 'a formula with no saved result (the file was saved by a program that does not calculate): value unknown; open and save it in a spreadsheet program' : `the formula's result is the error ${quote(error)}: value unknown`,
       outcome: 'fixed',
     });
@@ -178,6 +178,9 @@ function headerHint(data: Cell[][]): string {
 
 /** Column letters as a spreadsheet shows them: 0 → A, 27 → AB. */
 const columnLetter = (i: number): string => (i >= 26 ? columnLetter(Math.floor(i / 26) - 1) : '') + String.fromCharCode(65 + (i % 26));
+
+/** A column as a report names it: its header, or its letter where it has none. */
+const columnName = (headers: readonly string[], i: number): string => headers[i] || `${columnLetter(i)} (no header)`;
 
 /** The header row is the first of the top rows that names operations or partners; rows above it are titles. */
 function fromRows(file: string, sheet: string | undefined, data: Cell[][]): { tables: Table[]; problems: Problem[]; ignored: string[] } {
@@ -198,7 +201,7 @@ function fromRows(file: string, sheet: string | undefined, data: Cell[][]): { ta
         file,
         ...(sheet === undefined ? {} : { sheet }),
         row: filled[0].row,
-        column: `${columnLetter(c)} (no header)`,
+        column: columnName(headers, c),
         reason: `${filled.length} cell${filled.length === 1 ? ' has a value' : 's have values'} in a column without a header in row ${h + 1}: not read; give it a header from the table in the README`,
         outcome: 'rejected',
       });
