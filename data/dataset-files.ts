@@ -14,7 +14,7 @@
 import { createHash } from 'node:crypto';
 import {
   chmodSync, closeSync, copyFileSync, linkSync, existsSync, fsyncSync, lstatSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, readlinkSync, readSync,
-  renameSync, rmSync, symlinkSync, unlinkSync, writeSync,
+  renameSync, rmSync, statSync, symlinkSync, unlinkSync, writeSync,
 } from 'node:fs';
 import { hostname } from 'node:os';
 import { join, relative, resolve } from 'node:path';
@@ -213,6 +213,7 @@ export function lockDataset(dir: string): () => void {
   // The lock appears whole or not at all: written under a name of its own, then linked to the lock's
   // name (which fails if the name is taken), so no reader ever meets a half-written lock.
   const mine = `${file}.${process.pid}`;
+  clearLeftovers(dir);
   writeChunked(mine, [JSON.stringify(me)], { sync: true });
   try {
     for (;;) {
@@ -241,6 +242,23 @@ export function lockDataset(dir: string): () => void {
     }
   } finally {
     rmSync(mine, { force: true });
+  }
+}
+
+/** A lock's own-name file (or a stale one moved aside) is left behind by a taker killed in the moment it exists. */
+const LEFTOVER = /^\.import\.lock\.(?:stale\.)?(\d+)$/;
+/** Older than this, a leftover of a process that has gone cannot be a taker at work, even on another host. */
+const LEFTOVER_MS = 60_000;
+
+function clearLeftovers(dir: string) {
+  for (const name of readdirSync(dir)) {
+    const pid = LEFTOVER.exec(name)?.[1];
+    if (!pid || Number(pid) === process.pid || running(Number(pid))) continue;
+    try {
+      if (Date.now() - statSync(join(dir, name)).mtimeMs > LEFTOVER_MS) rmSync(join(dir, name), { force: true });
+    } catch {
+      // Removed by another taker meanwhile.
+    }
   }
 }
 

@@ -1,6 +1,6 @@
 /** A dataset folder's generations, their check and the write lock (real files in a temporary folder). */
 import { spawn } from 'node:child_process';
-import { cpSync, lstatSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { cpSync, lstatSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -87,5 +87,19 @@ describe('write lock', () => {
     child.kill('SIGKILL');
     await new Promise((resolve) => child.on('exit', resolve));
     lockDataset(dir)();
+  });
+
+  it('clears what a taker killed mid-way left, once it is old and its process gone', () => {
+    const dir = folder();
+    const gone = 2 ** 22 + 12_345; // above the largest pid Linux allows: no such process
+    const old = new Date(Date.now() - 5 * 60_000);
+    for (const name of [`.import.lock.${gone}`, `.import.lock.stale.${gone}`]) {
+      writeFileSync(join(dir, name), '{}');
+      utimesSync(join(dir, name), old, old);
+    }
+    // A recent one may be a taker at work on another host: it stays.
+    writeFileSync(join(dir, `.import.lock.${gone + 1}`), '{}');
+    lockDataset(dir)();
+    expect(readdirSync(dir)).toEqual([`.import.lock.${gone + 1}`]);
   });
 });
