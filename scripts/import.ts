@@ -8,6 +8,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
+import { formatProblem } from '../src/core/problems';
 import { importFiles } from '../src/import';
 import { importReport } from '../src/import/report';
 import { DATA_FILE, lockDataset, programmeFacts, programmeOf, PUBLISHED_DATA, readRecords, REPORT_FILE, writeDataset, writeWhole } from '../data/dataset-dir';
@@ -49,7 +50,10 @@ async function main(args: string[]): Promise<void> {
       mkdirSync(out, { recursive: true });
       writeWhole(file, importReport(files, imported, { target: out, written: false }));
       // Thrown, not exited: the lock is released on the way out, and main's catch says why in one line.
-      if (!imported.read.records.length) throw new Error(`nothing imported: no record could be read from ${files.join(', ')} (see ${file}; the dataset is as it was)`);
+      if (!imported.read.records.length) {
+        const why = imported.read.problems.find((p) => p.outcome === 'rejected');
+        throw new Error(`nothing imported: no record could be read from ${files.join(', ')}${why ? ` (first: ${formatProblem(why)})` : ''}; see ${file}; the dataset is as it was`);
+      }
       console.log(`import (dry run): ${summary}; report: ${file}`);
       return;
     }

@@ -2,12 +2,13 @@
  * Files → tables of cells. Workbooks (.xlsx) are read by read-excel-file (cached cell values: a
  * formula is never evaluated), CSV by d3-dsv (comma, semicolon or tab, whichever the header row
  * uses). A workbook is inspected before it is inflated: an archive that would unpack to more than
- * MAX_UNPACKED bytes (a zip bomb) is refused without unpacking it.
+ * MAX_UNPACKED bytes (a zip bomb) is refused without unpacking it, and sheets larger than the cell
+ * reader can take (MAX_SHEET_XML) are refused before it sees them.
  */
 import { dsvFormat } from 'd3';
 import { strFromU8, unzipSync } from 'fflate';
 import readXlsxFile from 'read-excel-file/universal';
-import { quote, type Problem } from '../core/problems';
+import { quote, reportNumber, type Problem } from '../core/problems';
 import { decodeUtf8 } from '../core/records';
 import { nearHeaders, tableKind } from './headers';
 
@@ -37,6 +38,12 @@ export function append<T>(target: T[], items: readonly T[]): void {
 
 /** A list of operations unpacks to a few MB; 200 MB is far beyond any real one. */
 const MAX_UNPACKED = 200 * 1024 * 1024;
+/**
+ * The most sheet XML the workbook reader is given: read-excel-file parses a sheet in chunks by
+ * recursion, and ran out of stack on 118 MB and 157 MB sheets (750,000 and 1,000,000 rows of four
+ * columns) while 78 MB read in 11 s. CSV has no such limit.
+ */
+const MAX_SHEET_XML = 64 * 1024 * 1024;
 /** How far down a sheet the header row may be (a title and notes may stand above it). */
 const HEADER_SEARCH_ROWS = 10;
 
@@ -90,6 +97,17 @@ async function readWorkbook(file: InputFile): Promise<{ tables: Table[]; problem
     if (error instanceof RangeError) return refuse(file, `unpacks to more than ${MAX_UNPACKED / 1024 / 1024} MB: not a list of operations (refused without unpacking)`);
     return refuse(file, `not a readable .xlsx workbook (${short(error)})`);
   }
+  let worksheets: Map<string, string>;
+  try {
+    worksheets = worksheetXml(file.bytes);
+  } catch (error) {
+    return refuse(file, `not a readable .xlsx workbook (${short(error)})`);
+  }
+  const cellText = [...worksheets.values()].reduce((n, xml) => n + xml.length, 0);
+  if (cellText > MAX_SHEET_XML) {
+    const rows = [...worksheets.values()].reduce((n, xml) => n + rowCount(xml), 0);
+    return refuse(file, `${reportNumber(rows)} rows (${Math.ceil(cellText / 1024 / 1024)} MB of cells), more than a workbook is read with (${MAX_SHEET_XML / 1024 / 1024} MB of cells, about 400,000 rows of a few columns): save each sheet as "CSV UTF-8" and import those, CSV has no such limit`);
+  }
   let sheets: { sheet: string; data: Cell[][] }[];
   try {
     const buffer = file.bytes.buffer.slice(file.bytes.byteOffset, file.bytes.byteOffset + file.bytes.byteLength) as ArrayBuffer;
@@ -100,7 +118,7 @@ async function readWorkbook(file: InputFile): Promise<{ tables: Table[]; problem
   const tables: Table[] = [];
   const problems: Problem[] = [];
   const ignored: string[] = [];
-  const formulas = formulaCells(file.bytes);
+  const formulas = formulaCells(worksheets);
   for (const { sheet, data } of sheets) {
     const read = fromRows(file.name, sheet, data);
     for (const table of read.tables) append(problems, withoutFormulaValues(table, formulas.get(sheet)));
@@ -121,20 +139,34 @@ const short = (error: unknown) => String((error as Error)?.message ?? error).sli
 const attribute = (tag: string, name: string) => new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1] ?? '';
 const unescapeXml = (text: string) => text.replace(/&(lt|gt|quot|apos|amp);/g, (_, e: string) => ({ lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' })[e]!);
 
-/**
- * The formula cells of each sheet (by name) that hold no value the import can trust: a formula
- * error (its code, e.g. "#DIV/0!") or no saved result at all (null: the file was written by a
- * program that does not calculate). Read from the sheets' XML, since the cell reader gives neither.
- */
-function formulaCells(bytes: Uint8Array): Map<string, Map<string, string | null>> {
+/** Each sheet's XML by the sheet's name (the cell reader gives neither their size nor their formulas). */
+function worksheetXml(bytes: Uint8Array): Map<string, string> {
   const wanted = (name: string) => name === 'xl/workbook.xml' || name === 'xl/_rels/workbook.xml.rels' || /^xl\/worksheets\/[^/]+\.xml$/.test(name);
   const entries = unzipSync(bytes, { filter: (entry) => wanted(entry.name) });
   const text = (name: string) => (entries[name] ? strFromU8(entries[name]) : '');
   const targets = new Map([...text('xl/_rels/workbook.xml.rels').matchAll(/<Relationship\b[^>]*>/g)].map((m) => [attribute(m[0], 'Id'), attribute(m[0], 'Target')]));
-  const sheets = new Map<string, Map<string, string | null>>();
+  const sheets = new Map<string, string>();
   for (const [tag] of text('xl/workbook.xml').matchAll(/<sheet\b[^>]*>/g)) {
     const target = targets.get(attribute(tag, 'r:id')) ?? '';
-    const xml = text(target.startsWith('/') ? target.slice(1) : `xl/${target}`);
+    sheets.set(unescapeXml(attribute(tag, 'name')), text(target.startsWith('/') ? target.slice(1) : `xl/${target}`));
+  }
+  return sheets;
+}
+
+function rowCount(xml: string): number {
+  let n = 0;
+  for (let i = xml.indexOf('<row'); i >= 0; i = xml.indexOf('<row', i + 4)) if (xml[i + 4] === ' ' || xml[i + 4] === '>') n++;
+  return n;
+}
+
+/**
+ * The formula cells of each sheet (by name) that hold no value the import can trust: a formula
+ * error (its code, e.g. "#DIV/0!") or no saved result at all (null: the file was written by a
+ * program that does not calculate).
+ */
+function formulaCells(worksheets: Map<string, string>): Map<string, Map<string, string | null>> {
+  const sheets = new Map<string, Map<string, string | null>>();
+  for (const [name, xml] of worksheets) {
     const cells = new Map<string, string | null>();
     for (const [, attributes, inner = ''] of xml.matchAll(/<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
       if (!/<f[\s>/]/.test(inner)) continue;
@@ -142,7 +174,7 @@ function formulaCells(bytes: Uint8Array): Map<string, Map<string, string | null>
       if (/\st="e"/.test(attributes)) cells.set(attribute(attributes, 'r'), value ? unescapeXml(value) : '#N/A');
       else if (value === undefined) cells.set(attribute(attributes, 'r'), null);
     }
-    if (cells.size) sheets.set(unescapeXml(attribute(tag, 'name')), cells);
+    if (cells.size) sheets.set(name, cells);
   }
   return sheets;
 }
