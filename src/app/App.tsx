@@ -28,7 +28,6 @@ import type { LabelContext } from '../ui/labels';
 import { Legend } from '../ui/Legend';
 import { mapFrame } from '../ui/mapFrame';
 import { MunicipalityProfile } from '../ui/MunicipalityProfile';
-import { ProjectButtonList } from '../ui/ProjectButtonList';
 import { ProjectDialog } from '../ui/ProjectDialog';
 import { ProjectTable } from '../ui/ProjectTable';
 import { ShareDialog } from '../ui/ShareDialog';
@@ -36,6 +35,7 @@ import { StackChooser } from '../ui/StackChooser';
 import { LinkNotices, LocalNotice, UpdateNotice } from '../ui/Notices';
 import { StatusLine } from '../ui/StatusLine';
 import { TopBar } from '../ui/TopBar';
+import { Unplaced } from '../ui/Unplaced';
 import { InView } from '../ui/InView';
 import { Sheet } from '../ui/Sheet';
 import { PHONE, useMedia } from '../ui/useMedia';
@@ -232,13 +232,7 @@ export function App({ programme }: AppProps) {
       {phone && colourBy}
       <FilterPanel facets={view.facets} filters={state.filters} ctx={ctx} onChange={setFilters} onSearchFocus={dataset.needSearch} />
       <Legend i18n={i18n} scale={themes} counts={view.themeCounts} dense={denseSites} />
-      {view.unplaced.length > 0 && (
-        <details class="unplaced">
-          <summary>{t('notOnMap', { n: view.unplaced.length })}</summary>
-          <p class="note">{t('notOnMapWhy')}</p>
-          <ProjectButtonList projects={view.unplaced} i18n={i18n} onSelect={select} />
-        </details>
-      )}
+      <Unplaced projects={view.unplaced} i18n={i18n} onSelect={select} />
     </>
   );
   const charts = loaded && view && (view.profile ? (

@@ -15,6 +15,7 @@ export const en = {
   budgetNone: 'no budget known',
   notOnMap: '{n, plural, one {# project is not on the map} other {# projects are not on the map}}',
   notOnMapWhy: 'No partner town or site of these projects could be placed: their sources name no town, or no partner list.',
+  showMore: 'Show {n} more (of {left})',
   closeDetails: 'Close details',
   close: 'Close',
   untitled: 'Untitled project ({places})',

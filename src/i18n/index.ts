@@ -18,6 +18,8 @@ export interface I18n {
   /** The programme whose languages, countries and periods these are. */
   programme: Programme;
   t(key: MessageKey, params?: Params): string;
+  /** A count with the language's digit grouping (12 345). */
+  count(value: number): string;
   money(value: number): string;
   moneyShort(value: number): string;
   percent(rate: number): string;
@@ -40,6 +42,7 @@ export function createI18n(locale: string, programme: Programme): I18n {
   const own = (key: string) => programme.messages[key]?.[locale];
   const intl = language.intl;
   const plural = new Intl.PluralRules(intl);
+  const counts = new Intl.NumberFormat(intl, { maximumFractionDigits: 0 });
   const money = new Intl.NumberFormat(intl, { style: 'currency', currency: 'EUR', maximumFractionDigits: 2 });
   const moneyShort = new Intl.NumberFormat(intl, { style: 'currency', currency: 'EUR', notation: 'compact', maximumFractionDigits: 1 });
   const percent = new Intl.NumberFormat(intl, { style: 'percent', maximumFractionDigits: 2 });
@@ -52,6 +55,7 @@ export function createI18n(locale: string, programme: Programme): I18n {
     language,
     programme,
     t,
+    count: (v) => counts.format(v),
     money: (v) => money.format(v),
     moneyShort: (v) => moneyShort.format(v),
     percent: (r) => percent.format(r),

@@ -1,4 +1,9 @@
-/** A list of projects as buttons that open their details (the unplaced, a stack, the projects in view). */
+/**
+ * A list of projects as buttons that open their details (the unplaced, a stack, the projects in
+ * view), a page at a time: a file opened in the page may hold 100,000 projects, and a button each
+ * would hold the page for seconds.
+ */
+import { useState } from 'preact/hooks';
 import type { Project } from '../core/types';
 import type { I18n } from '../i18n';
 import { ThemeSwatch } from './ThemeSwatch';
@@ -12,10 +17,14 @@ interface Props {
   onPoint?(id: string | null): void;
 }
 
+const PAGE = 200;
+
 export function ProjectButtonList({ projects, i18n, onSelect, onPoint }: Props) {
+  const [shown, setShown] = useState(PAGE);
+  const left = projects.length - shown;
   return (
     <ul class="project-buttons">
-      {projects.map((p) => (
+      {projects.slice(0, shown).map((p) => (
         <li key={p.id}>
           <button
             type="button"
@@ -32,6 +41,13 @@ export function ProjectButtonList({ projects, i18n, onSelect, onPoint }: Props) 
           </button>
         </li>
       ))}
+      {left > 0 && (
+        <li>
+          <button type="button" class="more" onClick={() => setShown(shown + PAGE)}>
+            {i18n.t('showMore', { n: i18n.count(Math.min(PAGE, left)), left: i18n.count(left) })}
+          </button>
+        </li>
+      )}
     </ul>
   );
 }
