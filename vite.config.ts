@@ -27,6 +27,8 @@ export default defineConfig({
   // maplibre alone is about 1 MB of the main chunk: warn only above that.
   // Data files stay files (fetched when needed, cached by name), never inlined into the script.
   build: { target: 'es2022', chunkSizeWarningLimit: 1500, assetsInlineLimit: (file) => (/\.(json|woff2|pbf)$/.test(file) ? false : undefined) },
+  // The page's import worker (src/import/worker.ts) is a module, split like the page's code.
+  worker: { format: 'es' },
   test: {
     // Two test files at a time, whatever the machine: the browser tests are bound by the CPU that
     // Chromium's software WebGL uses (two cores in CI); more at once only slows each one down.

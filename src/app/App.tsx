@@ -289,6 +289,7 @@ export function App({ programme }: AppProps) {
         opening={dataset.opening}
         local={dataset.local && { names: dataset.local.names, projects: dataset.local.data.projects.length, problems: dataset.local.problems, reportUrl: dataset.reportUrl }}
         onBack={dataset.backToPublished}
+        onCancel={dataset.cancelOpening}
       />
       <LinkNotices i18n={i18n} notices={notices} onDismiss={() => store.dismissNotices()} />
 

@@ -1,15 +1,14 @@
 /**
- * A file opened in the page: read, checked and compiled here, with the import code and the gazetteer
- * loaded only now (nothing is sent anywhere). The result is the file's data alone, with the
- * programme's facts and stories of the published dataset.
+ * A file opened in the page: read, checked and compiled in a worker (import/worker.ts), with the
+ * import code and the gazetteer loaded only then (nothing is sent anywhere). The result is the
+ * file's data alone, with the programme's facts and stories of the published dataset.
  */
 import gazetteerUrl from '@atlas-programme/geo/gazetteer.json?url';
 import municipalitiesUrl from '@atlas-programme/geo/municipalities.json?url';
-import type { GazetteerData } from '../core/gazetteer';
-import { formatProblem } from '../core/problems';
+import type { ImportProgress } from '../import';
+import { NEXT, type ImportReply, type ImportRequest } from '../import/protocol';
 import type { Programme } from '../core/programme';
-import type { AtlasData, MunicipalityRecord } from '../core/types';
-import { getJson } from './load';
+import type { AtlasData, Project } from '../core/types';
 
 export interface LocalData {
   data: AtlasData;
@@ -20,34 +19,66 @@ export interface LocalData {
   problems: number;
 }
 
+export interface Opening {
+  result: Promise<LocalData>;
+  /** Stops the reading at once; `result` then never settles. */
+  cancel(): void;
+}
+
 /**
- * The most a page reads: the import runs on the page's own thread, and beyond this (about 100,000
- * rows of CSV) the page would stop answering for many seconds. Larger files go through npm run import.
+ * The most a page reads. The reading runs in a worker, but the data is then shown on the page's own
+ * thread like the published data: 100,000 projects with two partners each (a 16 MB CSV pair) hold
+ * it for about 3 s once, and beyond this it would stop answering for longer. Larger files go
+ * through npm run import.
  */
 export const MAX_PAGE_MB = 20;
 
-/** The files' data, or an error whose message says in one line why there is none. */
-export async function openFiles(files: readonly File[], published: AtlasData, programme: Programme): Promise<LocalData> {
+/** Opens the files; `result` rejects with an error whose message says in one line why there is no data. */
+export function openFiles(files: readonly File[], published: AtlasData, programme: Programme, onProgress: (p: ImportProgress) => void): Opening {
   const megabytes = files.reduce((sum, f) => sum + f.size, 0) / (1024 * 1024);
   if (megabytes > MAX_PAGE_MB) {
-    throw new Error(`${files.map((f) => f.name).join(', ')}: ${Math.ceil(megabytes)} MB, more than the ${MAX_PAGE_MB} MB this page reads; import it with npm run import (README, "Importing a list of operations")`);
+    const tooLarge = `${files.map((f) => f.name).join(', ')}: ${Math.ceil(megabytes)} MB, more than the ${MAX_PAGE_MB} MB this page reads; import it with npm run import (README, "Importing a list of operations")`;
+    return { result: Promise.reject(new Error(tooLarge)), cancel: () => undefined };
   }
-  const [{ importFiles }, { importReport }, { gazetteerFrom }, gazetteerData, municipalities, inputs] = await Promise.all([
-    import('../import'),
-    import('../import/report'),
-    import('../core/gazetteer'),
-    getJson<GazetteerData>(gazetteerUrl),
-    getJson<MunicipalityRecord[]>(municipalitiesUrl),
-    Promise.all(files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) }))),
-  ]);
+  const worker = new Worker(new URL('../import/worker.ts', import.meta.url), { type: 'module', name: 'import' });
+  // A reply already on its way when the worker is ended is not read.
+  let cancelled = false;
+  const result = new Promise<LocalData>((resolve, reject) => {
+    const projects: Project[] = [];
+    worker.onmessage = ({ data: reply }: MessageEvent<ImportReply>) => {
+      if (cancelled) return;
+      if (reply.kind === 'progress') onProgress(reply.progress);
+      else if (reply.kind === 'projects') {
+        for (const project of reply.projects) projects.push(project);
+        if (projects.length % 10_000 < reply.projects.length) onProgress({ step: 'receiving', done: projects.length, total: reply.total });
+        worker.postMessage(NEXT);
+      } else {
+        worker.terminate();
+        if (reply.kind === 'failed') reject(new Error(reply.message));
+        else resolve({ data: { ...reply.data, projects }, names: files.map((f) => f.name), report: reply.report, problems: reply.problems });
+      }
+    };
+    // The worker's script did not load (offline before it was ever cached) or threw outside the import.
+    worker.onerror = (event) => {
+      worker.terminate();
+      reject(new Error(event.message || 'the import code could not be loaded; try again when online'));
+    };
+  });
   const { objectives, officialCounts, amountCeiling, stories } = published;
-  const facts = { municipalities, objectives, officialCounts, amountCeiling, stories: stories.map((story) => ({ file: `story "${story.id}"`, story })) };
-  const imported = await importFiles(inputs, [], facts, { programme, gazetteer: gazetteerFrom(gazetteerData, municipalities) });
-  const names = files.map((f) => f.name);
-  const report = importReport(names, imported, { target: 'this page only (not published)' });
-  if (!imported.built.data.projects.length) {
-    const first = imported.problems.find((p) => p.outcome === 'rejected');
-    throw new Error(first ? formatProblem(first) : `${names.join(', ')}: no operations found`);
-  }
-  return { data: imported.built.data, names, report, problems: imported.problems.length };
+  const absolute = (url: string) => new URL(url, location.href).href;
+  const request: ImportRequest = {
+    files: [...files],
+    programme,
+    published: { objectives, officialCounts, amountCeiling, stories },
+    gazetteerUrl: absolute(gazetteerUrl),
+    municipalitiesUrl: absolute(municipalitiesUrl),
+  };
+  worker.postMessage(request);
+  return {
+    result,
+    cancel: () => {
+      cancelled = true;
+      worker.terminate();
+    },
+  };
 }

@@ -11,9 +11,10 @@ import type { AtlasData } from '../core/types';
 import type { AtlasStore } from '../state/store';
 import { dropUnknownIds } from '../state/url';
 import { indexData, type Indexed, type View } from '../state/view';
+import type { ImportProgress } from '../import';
 import type { Overview, TileSet } from '../map/sources';
 import type { Published } from './load';
-import { openFiles, type LocalData } from './openFiles';
+import { openFiles, type LocalData, type Opening } from './openFiles';
 import type { DetailsLoader } from './useDetails';
 
 export interface Loaded extends Indexed {
@@ -26,6 +27,8 @@ export interface Loaded extends Indexed {
   preview: View | null;
 }
 
+const IDLE: Dataset['opening'] = { busy: false, progress: null, error: null };
+
 /** A dataset indexed once, with what it is shown with. */
 const prepare = (data: AtlasData, frame: Omit<Loaded, keyof Indexed>): Loaded => ({ ...indexData(data), ...frame });
 
@@ -36,10 +39,13 @@ export interface Dataset {
   projectsError: string | null;
   /** The opened file's data, while it is shown. */
   local: LocalData | null;
-  opening: { busy: boolean; error: string | null };
+  /** A file being read (with how far it has come, once the reading tells), or why it could not be. */
+  opening: { busy: boolean; progress: ImportProgress | null; error: string | null };
   /** The opened file's import report, as a download link. */
   reportUrl: string | null;
   open(files: File[]): void;
+  /** Stops reading the file: what was shown stays. */
+  cancelOpening(): void;
   backToPublished(): void;
   /** A large dataset's projects are needed now: the view asked for is not the build's first view. */
   needProjects(): void;
@@ -52,7 +58,8 @@ export function useDataset(programme: Programme, store: AtlasStore, load: () => 
   const [loadError, setLoadError] = useState<string | null>(null);
   const [projectsError, setProjectsError] = useState<string | null>(null);
   const [local, setLocal] = useState<LocalData | null>(null);
-  const [opening, setOpening] = useState<Dataset['opening']>({ busy: false, error: null });
+  const [opening, setOpening] = useState<Dataset['opening']>(IDLE);
+  const reading = useRef<Opening | null>(null);
   const published = useRef<Loaded | null>(null);
   /** An opened file is shown: the published data, when it changes, waits for "back". */
   const showingFile = useRef(false);
@@ -100,16 +107,25 @@ export function useDataset(programme: Programme, store: AtlasStore, load: () => 
   const open = (files: File[]) => {
     const base = published.current;
     if (!base || !files.length) return;
-    setOpening({ busy: true, error: null });
-    openFiles(files, base.data, programme).then(
+    // A file dropped while another is read replaces it.
+    reading.current?.cancel();
+    setOpening({ busy: true, progress: null, error: null });
+    const current = (reading.current = openFiles(files, base.data, programme, (progress) => setOpening({ busy: true, progress, error: null })));
+    current.result.then(
       (opened) => {
+        if (reading.current !== current) return;
+        reading.current = null;
         mark('atlas:filter');
         showingFile.current = true;
         setLocal(opened);
-        setOpening({ busy: false, error: null });
+        setOpening(IDLE);
         show(prepare(opened.data, { basemap: base.basemap, tiles: null, preview: null }));
       },
-      (error: Error) => setOpening({ busy: false, error: error.message }),
+      (error: Error) => {
+        if (reading.current !== current) return;
+        reading.current = null;
+        setOpening({ busy: false, progress: null, error: error.message });
+      },
     );
   };
 
@@ -140,6 +156,11 @@ export function useDataset(programme: Programme, store: AtlasStore, load: () => 
     opening,
     reportUrl,
     open,
+    cancelOpening: () => {
+      reading.current?.cancel();
+      reading.current = null;
+      setOpening(IDLE);
+    },
     needProjects: () => projectsNeeded.current(),
     needSearch: () => searchNeeded.current(),
     backToPublished: () => {

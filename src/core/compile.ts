@@ -69,15 +69,17 @@ export interface CompileContext {
 export function compileProjects(
   records: readonly Located<RawRecord>[],
   ctx: CompileContext,
-  { strict = false } = {},
+  { strict = false, onProject }: { strict?: boolean; /** Told after each project, for a progress indicator. */ onProject?: (done: number, total: number) => void } = {},
 ): { projects: Project[]; issues: Issue[]; problems: Problem[] } {
   const distinct = distinctRecords(records, ctx.programme);
   const rules = themeRules(ctx.programme);
   if (strict && distinct.problems.some((p) => p.outcome === 'rejected')) throw DataError.of(distinct.problems.find((p) => p.outcome === 'rejected')!);
   const issues: Issue[] = [];
-  const projects = distinct.records.map((r, i) =>
-    compileProject(r.value, distinct.ids[i], ctx, rules, (kind, detail) => issues.push({ project: distinct.ids[i], at: formatWhere(r.at), kind, detail })),
-  );
+  const projects = distinct.records.map((r, i, all) => {
+    const project = compileProject(r.value, distinct.ids[i], ctx, rules, (kind, detail) => issues.push({ project: distinct.ids[i], at: formatWhere(r.at), kind, detail }));
+    onProject?.(i + 1, all.length);
+    return project;
+  });
   return { projects, issues, problems: distinct.problems };
 }
 

@@ -31,9 +31,10 @@ export function buildDataset(
   records: readonly Located<RawRecord>[],
   facts: ProgrammeFacts,
   ctx: Omit<CompileContext, 'objectives' | 'amountCeiling'>,
-  { strict = false } = {},
+  options: Parameters<typeof compileProjects>[2] = {},
 ): BuiltDataset {
-  const compiled = compileProjects(records, { ...ctx, objectives: new Set(facts.objectives.map((o) => o.key)), amountCeiling: facts.amountCeiling }, { strict });
+  const strict = options.strict ?? false;
+  const compiled = compileProjects(records, { ...ctx, objectives: new Set(facts.objectives.map((o) => o.key)), amountCeiling: facts.amountCeiling }, options);
   const used = new Set(compiled.projects.flatMap((p) => p.locations.map((l) => l.municipalityId)));
   const municipalities = facts.municipalities.filter((m) => m.inArea || used.has(m.id));
   const storyContext = {

@@ -22,12 +22,22 @@ export interface ReadResult {
   unused: string[];
 }
 
-export async function readFiles(files: readonly InputFile[], programme: Programme): Promise<ReadResult> {
+/**
+ * How far an import has come, as the page tells a person waiting on a large file ('receiving': the
+ * page takes the projects from its worker).
+ */
+export type ImportProgress =
+  | { step: 'reading'; file: string }
+  | { step: 'rows' | 'placing' | 'receiving'; done: number; total: number }
+  | { step: 'checking' };
+
+export async function readFiles(files: readonly InputFile[], programme: Programme, progress?: (p: ImportProgress) => void): Promise<ReadResult> {
   const records: Located<RawRecord>[] = [];
   const problems: Problem[] = [];
   const unused: string[] = [];
   const tables: Table[] = [];
   for (const file of files) {
+    progress?.({ step: 'reading', file: file.name });
     if (fileKind(file) === 'jsonl') {
       const read = readJsonLines(file.bytes, file.name, programme);
       append(problems, read.problems);
@@ -40,7 +50,7 @@ export async function readFiles(files: readonly InputFile[], programme: Programm
     append(unused, read.ignored);
   }
   // Operations of every file first, so a partner table may come in another file than its operations.
-  const fromTables = recordsFromTables(tables, programme);
+  const fromTables = recordsFromTables(tables, programme, progress && ((done, total) => progress({ step: 'rows', done, total })));
   if (tables.length && !tables.some((t) => t.kind === 'operations')) {
     problems.push({ file: tables.map((t) => t.file).join(', '), reason: 'partners but no operations: open the operations sheet or file with them', outcome: 'rejected' });
   }
@@ -64,11 +74,12 @@ export async function importFiles(
   base: readonly Located<RawRecord>[],
   facts: ProgrammeFacts,
   ctx: Omit<CompileContext, 'objectives' | 'amountCeiling'>,
-  { replace = false } = {},
+  { replace = false, progress }: { replace?: boolean; progress?: (p: ImportProgress) => void } = {},
 ): Promise<Imported> {
-  const read = await readFiles(files, ctx.programme);
+  const read = await readFiles(files, ctx.programme, progress);
+  progress?.({ step: 'checking' });
   const distinct = distinctRecords(read.records, ctx.programme);
   const merge = mergeRecords(base, distinct.records, ctx.programme, { replace });
-  const built = buildDataset(merge.records, facts, ctx);
+  const built = buildDataset(merge.records, facts, ctx, { onProject: progress && ((done, total) => progress({ step: 'placing', done, total })) });
   return { read, merge, built, problems: [...read.problems, ...distinct.problems, ...merge.problems, ...built.problems] };
 }

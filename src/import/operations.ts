@@ -144,7 +144,8 @@ function rowReader<F extends string>(table: Table, cols: Columns<F>, row: number
   };
 }
 
-export function recordsFromTables(tables: readonly Table[], programme: Programme): FromTables {
+/** `onRow` is told of each row, for a progress indicator. */
+export function recordsFromTables(tables: readonly Table[], programme: Programme, onRow?: (done: number, total: number) => void): FromTables {
   const periods = periodIds(programme);
   const countryOf = countryReader(programme);
   const titleFields = programme.titleLanguages.map(titleField);
@@ -154,9 +155,13 @@ export function recordsFromTables(tables: readonly Table[], programme: Programme
   /** Operation keys (code, atlas id) → the record's index, for the partner rows. */
   const byKey = new Map<string, number>();
 
-  for (const table of tables.filter((t) => t.kind === 'operations')) {
+  const operationTables = tables.filter((t) => t.kind === 'operations');
+  const rows = tables.reduce((n, t) => n + t.rows.length, 0);
+  let done = 0;
+  for (const table of operationTables) {
     const cols = columns<OperationField>(table, (header) => operationColumn(header, programme.titleLanguages), unusedColumns);
     for (const { row, cells } of table.rows) {
+      onRow?.(++done, rows);
       const { at, cell, problem } = rowReader(table, cols, row, cells, problems);
       const raw: Record<string, unknown> = {};
       for (const field of ['code', 'atlas_id', ...titleFields, 'acronym', 'programme', 'call', 'priority_axis', 'specific_objective', 'summary', 'intervention_field', 'notes'] as const) {
@@ -205,6 +210,7 @@ export function recordsFromTables(tables: readonly Table[], programme: Programme
     const cols = columns<PartnerField>(table, partnerColumn, unusedColumns);
     const countries = countryCodes(programme);
     for (const { row, cells } of table.rows) {
+      onRow?.(++done, rows);
       const { at, cell, problem } = rowReader(table, cols, row, cells, problems);
       const key = asText(cell('key')) ?? asText(cell('atlas_id'));
       const name = asText(cell('name'));

@@ -1,5 +1,6 @@
 /** What the page tells above its body: a new version ready, the opened file, and what the link could not use. */
 import type { I18n } from '../i18n';
+import type { ImportProgress } from '../import';
 import type { Notice } from '../state/url';
 
 export function UpdateNotice({ i18n, onReload }: { i18n: I18n; onReload(): void }) {
@@ -15,33 +16,68 @@ export function UpdateNotice({ i18n, onReload }: { i18n: I18n; onReload(): void 
 
 interface LocalProps {
   i18n: I18n;
-  opening: { busy: boolean; error: string | null };
+  opening: { busy: boolean; progress: ImportProgress | null; error: string | null };
   /** The opened files and what came of them, while their data is shown. */
   local: { names: string[]; projects: number; problems: number; reportUrl: string | null } | null;
   onBack(): void;
+  onCancel(): void;
 }
 
-/** The banner of a file opened in the page: reading it, why it failed, or whose data is shown and the way back. */
-export function LocalNotice({ i18n, opening, local, onBack }: LocalProps) {
+/**
+ * The banner of a file opened in the page: why it failed, or whose data is shown and the way back.
+ * While a file is read, a card floats over the page instead (how far, and a way to stop): a banner
+ * would push the map down, and the map redrawn at its new size would hold the page's thread.
+ */
+export function LocalNotice({ i18n, opening, local, onBack, onCancel }: LocalProps) {
   const { t } = i18n;
-  if (!local && !opening.busy && !opening.error) return null;
+  const counted = opening.progress && 'done' in opening.progress ? opening.progress : null;
   return (
-    <section class="notices local" aria-label={t('localData')}>
-      {opening.busy && <p>{t('opening')}</p>}
-      {opening.error && <p role="alert">{t('openFailed', { reason: opening.error })}</p>}
-      {local && (
-        <>
-          <p>{t('localBanner', { files: local.names.join(', '), n: local.projects, problems: local.problems })}</p>
-          <a href={local.reportUrl ?? undefined} download="import-report.md">
-            {t('downloadReport')}
-          </a>
-          <button type="button" onClick={onBack}>
-            {t('backToPublished')}
+    <>
+      {opening.busy && (
+        <section class="reading-card" aria-label={t('readingFile')}>
+          {/* Announced once; the count changes many times a second, so it is shown, not spoken. */}
+          <p aria-live="polite">{t('opening')}</p>
+          {opening.progress && <p>{progressText(i18n, opening.progress)}</p>}
+          {/* Without a count (a file being unpacked), the bar shows that work goes on. */}
+          <progress aria-label={t('openingProgress')} max={counted?.total} value={counted?.done} />
+          <button type="button" onClick={onCancel}>
+            {t('cancelOpening')}
           </button>
-        </>
+        </section>
       )}
-    </section>
+      {(local || opening.error) && (
+        <section class="notices local" aria-label={t('localData')}>
+          {opening.error && <p role="alert">{t('openFailed', { reason: opening.error })}</p>}
+          {local && (
+            <>
+              <p>{t('localBanner', { files: local.names.join(', '), n: local.projects, problems: local.problems })}</p>
+              <a href={local.reportUrl ?? undefined} download="import-report.md">
+                {t('downloadReport')}
+              </a>
+              <button type="button" onClick={onBack}>
+                {t('backToPublished')}
+              </button>
+            </>
+          )}
+        </section>
+      )}
+    </>
   );
+}
+
+function progressText({ t, count }: I18n, progress: ImportProgress): string {
+  switch (progress.step) {
+    case 'reading':
+      return t('importReading', { file: progress.file });
+    case 'checking':
+      return t('importChecking');
+    case 'rows':
+      return t('importRows', { done: count(progress.done), total: count(progress.total) });
+    case 'placing':
+      return t('importPlacing', { done: count(progress.done), total: count(progress.total) });
+    case 'receiving':
+      return t('importReceiving', { done: count(progress.done), total: count(progress.total) });
+  }
 }
 
 export function LinkNotices({ i18n, notices, onDismiss }: { i18n: I18n; notices: readonly Notice[]; onDismiss(): void }) {

@@ -3,6 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import writeXlsxFile from 'write-excel-file/node';
 import { DEFAULT_PROGRAMME, readProgramme } from '../../data/dataset-dir';
 import { CANONICAL, operationsWorkbook } from '../../data/operations-workbook';
 import type { RawRecord } from '../../src/core/records';
@@ -81,6 +82,67 @@ describe('opening a list of operations in the page', () => {
     expect(await projectsInStatus(page)).toBe(RAW.length);
     await drop('ops.csv', 'Operation ID;Project name;Period;Total budget\nX.1;One;2014-2020;"1 000,00"\nX.2;Two;2007-2013;\n');
     await expect.poll(() => projectsInStatus(page), { timeout: 20_000 }).toBe(2);
+    await page.close();
+  });
+
+  it('reads a 100,000-row CSV beside the page: progress, the page answering throughout, Cancel back to the published atlas', async () => {
+    const page = await open();
+    type Probe = { worst: number; answers: number };
+    // The file is made in the page (9 MB), before the probe starts.
+    const file = await page.evaluateHandle(() => {
+      const rows = ['Operation ID,Project name,Period,Total budget,Start date,End date'];
+      for (let i = 0; i < 100_000; i++) rows.push(`BIG.${i},Operation ${i},2014-2020,"120 000,00",01.03.2017,2019-02-28`);
+      const data = new DataTransfer();
+      data.items.add(new File([rows.join('\n')], 'all-rows.csv', { type: 'text/csv' }));
+      return data;
+    });
+    await page.evaluate((data) => {
+      // The probe: a task queued every 20 ms, and how long each waited for the page's thread.
+      const probe: Probe = ((window as unknown as { probe: Probe }).probe = { worst: 0, answers: 0 });
+      const channel = new MessageChannel();
+      let sent = 0;
+      channel.port1.onmessage = () => {
+        probe.worst = Math.max(probe.worst, performance.now() - sent);
+        probe.answers++;
+        setTimeout(() => channel.port2.postMessage((sent = performance.now())), 20);
+      };
+      channel.port2.postMessage((sent = performance.now()));
+      document.body.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+    }, file);
+    const banner = page.getByRole('region', { name: 'Reading your file' });
+    const progress = banner.getByRole('progressbar', { name: 'Progress of reading the file' });
+    // Rows are counted as they are read, then the operations as they are placed.
+    await expect.poll(() => banner.textContent(), { timeout: 30_000 }).toMatch(/Rows read: [\d,]+ of 100,000/);
+    expect(Number(await progress.getAttribute('max'))).toBe(100_000);
+    await expect.poll(() => banner.textContent(), { timeout: 60_000 }).toMatch(/Operations placed: [\d,]+ of 100,000/);
+    const probe = await page.evaluate(() => (window as unknown as { probe: Probe }).probe);
+    expect(probe.answers).toBeGreaterThan(50);
+    expect(probe.worst).toBeLessThan(100);
+
+    await banner.getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(() => banner.count()).toBe(0);
+    expect(await projectsInStatus(page)).toBe(RAW.length);
+    expect(await page.getByRole('button', { name: 'Share and export', exact: true }).isDisabled()).toBe(false);
+    // The file input is free again: the next file opens.
+    const small = join(mkdtempSync(join(tmpdir(), 'atlas-')), 'two.csv');
+    writeFileSync(small, 'Operation ID;Project name;Period\nS.1;One;2014-2020\nS.2;Two;2007-2013\n');
+    await page.getByLabel('Open a list of operations').setInputFiles(small);
+    await expect.poll(() => projectsInStatus(page), { timeout: 20_000 }).toBe(2);
+    await page.close();
+  });
+
+  it('names the file, each sheet and what it saw when a workbook has no header row it knows', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'atlas-')), 'операции.xlsx');
+    await writeXlsxFile([
+      { sheet: 'Notes', data: [[{ value: 'Бележки към списъка' }], [{ value: 'Попълнено от управляващия орган' }]] },
+      { sheet: 'Data', data: [[{ value: 'Project nme' }, { value: 'Totl budget' }, { value: 'Notes' }], [{ value: 'One' }, { value: 100 }, { value: 'x' }]] },
+    ]).toFile(file);
+    const page = await open();
+    await page.getByLabel('Open a list of operations').setInputFiles(file);
+    await expect
+      .poll(() => page.getByRole('alert').filter({ hasText: 'could not be opened' }).textContent(), { timeout: 20_000 })
+      .toContain('операции.xlsx: no header row of operations or partners in the first 10 rows of any sheet (sheet "Notes": no known header; sheet "Data": the closest known headers are "Project nme" ("Project name"?), "Totl budget" ("Total budget"?)');
+    expect(await projectsInStatus(page)).toBe(RAW.length);
     await page.close();
   });
 });

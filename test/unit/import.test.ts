@@ -145,3 +145,15 @@ describe('documentation', () => {
     expect(missing).toEqual([]);
   });
 });
+
+describe('progress', () => {
+  it('tells each file, every row of every table, then each project placed, in order', async () => {
+    const operations = text('ops.csv', 'Operation ID,Title,Period\nP1,One,2014-2020\nP2,Two,2014-2020\nP2,Two again,2014-2020\n');
+    const partners = text('partners.csv', 'Operation ID,Partner name,Country\nP1,Org A,BG\nP1,Org B,RS\n');
+    const told: string[] = [];
+    const result = await importFiles([operations, partners], [], facts, { programme, gazetteer }, { progress: (p) => told.push('done' in p ? `${p.step} ${p.done}/${p.total}` : 'file' in p ? `${p.step} ${p.file}` : p.step) });
+    // The repeated id is left out before placing: two projects.
+    expect(result.built.data.projects).toHaveLength(2);
+    expect(told).toEqual(['reading ops.csv', 'reading partners.csv', 'rows 1/5', 'rows 2/5', 'rows 3/5', 'rows 4/5', 'rows 5/5', 'checking', 'placing 1/2', 'placing 2/2']);
+  });
+});
