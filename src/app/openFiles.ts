@@ -23,6 +23,11 @@ export interface Opening {
   result: Promise<LocalData>;
   /** Stops the reading at once; `result` then never settles. */
   cancel(): void;
+  /**
+   * Tells `listener` how far the reading has come, at once and at each step; returns the way to stop.
+   * Only what shows the progress listens: the page's layout is not drawn again ten times a second.
+   */
+  watch(listener: (p: ImportProgress | null) => void): () => void;
 }
 
 /**
@@ -34,11 +39,22 @@ export interface Opening {
 export const MAX_PAGE_MB = 20;
 
 /** Opens the files; `result` rejects with an error whose message says in one line why there is no data. */
-export function openFiles(files: readonly File[], published: AtlasData, programme: Programme, onProgress: (p: ImportProgress) => void): Opening {
+export function openFiles(files: readonly File[], published: AtlasData, programme: Programme): Opening {
+  let latest: ImportProgress | null = null;
+  const listeners = new Set<(p: ImportProgress | null) => void>();
+  const onProgress = (p: ImportProgress) => {
+    latest = p;
+    for (const listener of listeners) listener(p);
+  };
+  const watch = (listener: (p: ImportProgress | null) => void) => {
+    listeners.add(listener);
+    listener(latest);
+    return () => void listeners.delete(listener);
+  };
   const megabytes = files.reduce((sum, f) => sum + f.size, 0) / (1024 * 1024);
   if (megabytes > MAX_PAGE_MB) {
     const tooLarge = `${files.map((f) => f.name).join(', ')}: ${Math.ceil(megabytes)} MB, more than the ${MAX_PAGE_MB} MB this page reads; import it with npm run import (README, "Importing a list of operations")`;
-    return { result: Promise.reject(new Error(tooLarge)), cancel: () => undefined };
+    return { result: Promise.reject(new Error(tooLarge)), cancel: () => undefined, watch };
   }
   const worker = new Worker(new URL('../import/worker.ts', import.meta.url), { type: 'module', name: 'import' });
   // A reply already on its way when the worker is ended is not read.
@@ -76,6 +92,7 @@ export function openFiles(files: readonly File[], published: AtlasData, programm
   worker.postMessage(request);
   return {
     result,
+    watch,
     cancel: () => {
       cancelled = true;
       worker.terminate();

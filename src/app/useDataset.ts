@@ -11,7 +11,6 @@ import type { AtlasData } from '../core/types';
 import type { AtlasStore } from '../state/store';
 import { dropUnknownIds } from '../state/url';
 import { indexData, type Indexed, type View } from '../state/view';
-import type { ImportProgress } from '../import';
 import type { Overview, TileSet } from '../map/sources';
 import type { Published } from './load';
 import { openFiles, type LocalData, type Opening } from './openFiles';
@@ -27,7 +26,7 @@ export interface Loaded extends Indexed {
   preview: View | null;
 }
 
-const IDLE: Dataset['opening'] = { busy: false, progress: null, error: null };
+const IDLE: Dataset['opening'] = { busy: false, watch: null, error: null };
 
 /** A dataset indexed once, with what it is shown with. */
 const prepare = (data: AtlasData, frame: Omit<Loaded, keyof Indexed>): Loaded => ({ ...indexData(data), ...frame });
@@ -39,8 +38,8 @@ export interface Dataset {
   projectsError: string | null;
   /** The opened file's data, while it is shown. */
   local: LocalData | null;
-  /** A file being read (with how far it has come, once the reading tells), or why it could not be. */
-  opening: { busy: boolean; progress: ImportProgress | null; error: string | null };
+  /** A file being read (`watch` tells how far it has come), or why it could not be. */
+  opening: { busy: boolean; watch: Opening['watch'] | null; error: string | null };
   /** The opened file's import report, as a download link. */
   reportUrl: string | null;
   open(files: File[]): void;
@@ -109,8 +108,8 @@ export function useDataset(programme: Programme, store: AtlasStore, load: () => 
     if (!base || !files.length) return;
     // A file dropped while another is read replaces it.
     reading.current?.cancel();
-    setOpening({ busy: true, progress: null, error: null });
-    const current = (reading.current = openFiles(files, base.data, programme, (progress) => setOpening({ busy: true, progress, error: null })));
+    const current = (reading.current = openFiles(files, base.data, programme));
+    setOpening({ busy: true, watch: current.watch, error: null });
     current.result.then(
       (opened) => {
         if (reading.current !== current) return;
@@ -124,7 +123,7 @@ export function useDataset(programme: Programme, store: AtlasStore, load: () => 
       (error: Error) => {
         if (reading.current !== current) return;
         reading.current = null;
-        setOpening({ busy: false, progress: null, error: error.message });
+        setOpening({ busy: false, watch: null, error: error.message });
       },
     );
   };

@@ -1,4 +1,5 @@
 /** What the page tells above its body: a new version ready, the opened file, and what the link could not use. */
+import { useEffect, useState } from 'preact/hooks';
 import type { I18n } from '../i18n';
 import type { ImportProgress } from '../import';
 import type { Notice } from '../state/url';
@@ -16,7 +17,8 @@ export function UpdateNotice({ i18n, onReload }: { i18n: I18n; onReload(): void 
 
 interface LocalProps {
   i18n: I18n;
-  opening: { busy: boolean; progress: ImportProgress | null; error: string | null };
+  /** `watch` tells how far the reading has come (and returns the way to stop listening). */
+  opening: { busy: boolean; watch: ((listener: (p: ImportProgress | null) => void) => () => void) | null; error: string | null };
   /** The opened files and what came of them, while their data is shown. */
   local: { names: string[]; projects: number; problems: number; reportUrl: string | null } | null;
   onBack(): void;
@@ -30,21 +32,9 @@ interface LocalProps {
  */
 export function LocalNotice({ i18n, opening, local, onBack, onCancel }: LocalProps) {
   const { t } = i18n;
-  const counted = opening.progress && 'done' in opening.progress ? opening.progress : null;
   return (
     <>
-      {opening.busy && (
-        <section class="reading-card" aria-label={t('readingFile')}>
-          {/* Announced once; the count changes many times a second, so it is shown, not spoken. */}
-          <p aria-live="polite">{t('opening')}</p>
-          {opening.progress && <p>{progressText(i18n, opening.progress)}</p>}
-          {/* Without a count (a file being unpacked), the bar shows that work goes on. */}
-          <progress aria-label={t('openingProgress')} max={counted?.total} value={counted?.done} />
-          <button type="button" onClick={onCancel}>
-            {t('cancelOpening')}
-          </button>
-        </section>
-      )}
+      {opening.busy && opening.watch && <ReadingCard i18n={i18n} watch={opening.watch} onCancel={onCancel} />}
       {(local || opening.error) && (
         <section class="notices local" aria-label={t('localData')}>
           {opening.error && <p role="alert">{t('openFailed', { reason: opening.error })}</p>}
@@ -62,6 +52,25 @@ export function LocalNotice({ i18n, opening, local, onBack, onCancel }: LocalPro
         </section>
       )}
     </>
+  );
+}
+
+function ReadingCard({ i18n, watch, onCancel }: { i18n: I18n; watch: NonNullable<LocalProps['opening']['watch']>; onCancel(): void }) {
+  const { t } = i18n;
+  const [progress, setProgress] = useState<ImportProgress | null>(null);
+  useEffect(() => watch(setProgress), [watch]);
+  const counted = progress && 'done' in progress ? progress : null;
+  return (
+    <section class="reading-card" aria-label={t('readingFile')}>
+      {/* Announced once; the count changes many times a second, so it is shown, not spoken. */}
+      <p aria-live="polite">{t('opening')}</p>
+      {progress && <p>{progressText(i18n, progress)}</p>}
+      {/* Without a count (a file being unpacked), the bar shows that work goes on. */}
+      <progress aria-label={t('openingProgress')} max={counted?.total} value={counted?.done} />
+      <button type="button" onClick={onCancel}>
+        {t('cancelOpening')}
+      </button>
+    </section>
   );
 }
 
