@@ -1,8 +1,10 @@
 /**
  * Layer rules, checked by `npm run deps` (part of `npm test`). Layers point one way:
- *   core ← i18n, palette, state ← map, charts ← ui, presenter ← app
- * (import: the list-of-operations reader, used by app and the scripts, never by core;
- * offline: the service worker and its registration, apart from all of them).
+ *   core ← sites, i18n, palette, state ← map, charts ← ui, presenter ← app
+ * (sites: where sites are drawn, shared by the build and the map; import: the list-of-operations
+ * reader, used by app and the scripts, never by core; offline: the service worker and its
+ * registration, apart from all of them). The build (data/, data-plugin.ts) stands below the page:
+ * it uses core, sites, state and import, never the page's own layers.
  */
 module.exports = {
   forbidden: [
@@ -14,11 +16,25 @@ module.exports = {
       to: { path: '^src/(?!core/)' },
     },
     {
+      name: 'sites-on-core',
+      comment: 'The site layout and tile schema build on core alone: the build and the map both use them.',
+      severity: 'error',
+      from: { path: '^src/sites/' },
+      to: { path: '^src/(?!core/|sites/)' },
+    },
+    {
+      name: 'build-below-the-page',
+      comment: 'The dataset build never imports the map, the charts, the UI or the app.',
+      severity: 'error',
+      from: { path: '^(data/|data-plugin\\.ts$)' },
+      to: { path: '^src/(map|charts|ui|presenter|app|dataset|i18n|palette|offline)/' },
+    },
+    {
       name: 'low-layers-stay-low',
       comment: 'i18n, palette and state build on core alone.',
       severity: 'error',
       from: { path: '^src/(i18n|palette|state)/' },
-      to: { path: '^src/(map|charts|ui|presenter|app|import)/' },
+      to: { path: '^src/(map|charts|ui|presenter|app|import|dataset)/' },
     },
     {
       name: 'map-and-charts-meet-in-state',

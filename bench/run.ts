@@ -21,7 +21,7 @@ import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { build } from 'vite';
-import { DETAIL_ZOOM } from '../src/map/sites';
+import { DETAIL_ZOOM } from '../src/sites/tiers';
 import { launchChromium } from '../test/e2e/browser';
 import { serveStatic, type StaticServer } from '../test/e2e/static-server';
 

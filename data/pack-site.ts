@@ -19,11 +19,12 @@ import type { Objects, Topology } from 'topojson-specification';
 import { dataJson, readCompiledLines, writeChunked } from './dataset-dir';
 import { siteTiles } from './tiles';
 import type { BasemapData } from '../src/core/basemap';
-import { packDataset, TILED_SITES } from '../src/core/pack';
+import { packDataset } from '../src/core/pack';
 import type { AtlasData } from '../src/core/types';
-import { DETAIL_ZOOM, siteCount, siteCounter, siteFeatures } from '../src/map/sites';
-import { extent } from '../src/map/extent';
-import { seatsOf, TILE_MAXZOOM, type Overview } from '../src/map/sources';
+import { extent } from '../src/sites/extent';
+import { seatsOf, siteCounter, siteFeatures } from '../src/sites/layout';
+import { DETAIL_ZOOM, siteCount, tierOf, TILE_MAXZOOM } from '../src/sites/tiers';
+import type { Overview } from '../src/sites/tiles';
 import { PREVIEW_INPUT, toPreview } from '../src/state/preview';
 import { deriveView, indexData } from '../src/state/view';
 import { searchText } from '../src/core/filters';
@@ -176,7 +177,7 @@ function packTiled(work: string, head: AtlasData, basemap: BasemapData): { folde
 }
 
 /** Every file whose change changes the pack. */
-const PACK_INPUTS = ['src/core', 'src/state', 'src/i18n', 'src/map/sites.ts', 'src/map/sources.ts', 'src/map/extent.ts', 'data/tiles.ts', 'data/dataset-dir.ts', 'data/pack-site.ts'].flatMap((path) => {
+const PACK_INPUTS = ['src/core', 'src/state', 'src/i18n', 'src/sites', 'data/tiles.ts', 'data/dataset-dir.ts', 'data/pack-site.ts'].flatMap((path) => {
   const full = join(root, path);
   return statSync(full).isDirectory() ? readdirSync(full).map((f) => join(full, f)) : [full];
 });
@@ -209,7 +210,7 @@ export async function pack({ dataFile, programmeDir }: Inputs): Promise<Packed> 
   writeChunked(join(work, 'atlas-data.json'), dataJson(head));
   const details = writeFolder(work, 'details', shards.map((shard, i) => [`${i}.json`, JSON.stringify(shard)] as [string, string]));
   shards.length = 0;
-  const tiled = siteCount(head.projects) > TILED_SITES ? packTiled(work, head, basemap) : null;
+  const tiled = tierOf(siteCount(head.projects)) === 'tiled' ? packTiled(work, head, basemap) : null;
   const { css, labelFaces } = await writeFonts(work, characters);
   writeFileSync(join(work, 'fonts.css'), css);
   writeFileSync(join(work, 'dataset.js'), datasetModule(dir, details, tiled?.meta ?? null, labelFaces));

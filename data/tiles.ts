@@ -1,21 +1,16 @@
 /**
- * The sites of a large dataset as vector tiles (Mapbox Vector Tile, one layer `sites`), cut with
- * geojson-vt and encoded with vt-pbf (maplibre's own forks), for the zooms where each site is
- * drawn; overview zooms draw the per-municipality counts instead (src/map/sites.ts).
- *
- * Each feature carries what the map draws and filters on (src/map/sites.ts tileFilter), packed
- * small: `project` (id), `p` (its index in the located projects, also the feature id: feature
- * state and the selection filter key on it), `theme`, `slot` (its place in a stack), `period`,
- * `type`, `objective` ('' for none), `total` (euros, absent when unknown), `budget` (its class
- * of BUDGET_EDGES, -1 unknown), and the site's own `country` and `municipality`.
+ * The sites of a tiled dataset as vector tiles (Mapbox Vector Tile), cut with geojson-vt and
+ * encoded with vt-pbf (maplibre's own forks), for the zooms where each site is drawn; overview
+ * zooms draw the per-municipality counts instead. Layer, properties and the filters that read them:
+ * src/sites/tiles.ts.
  */
 import { GeoJSONVT } from '@maplibre/geojson-vt';
 import { fromGeojsonVt } from '@maplibre/vt-pbf';
 import type { FeatureCollection, Point } from 'geojson';
-import { BUDGET_EDGES } from '../src/core/aggregate';
-import type { Location, Project } from '../src/core/types';
-import { DETAIL_ZOOM, stackOffset, type SiteProps } from '../src/map/sites';
-import { SITE_LAYER, TILE_MAXZOOM } from '../src/map/sources';
+import type { Project } from '../src/core/types';
+import { stackOffset, type SiteProps } from '../src/sites/layout';
+import { DETAIL_ZOOM, TILE_MAXZOOM } from '../src/sites/tiers';
+import { SITE_LAYER, siteTileProps, TILE_SITE_SCALE } from '../src/sites/tiles';
 
 const EXTENT = 4096;
 /** Around each tile, in tile units: room for a site's circle (512 px tiles). */
@@ -44,13 +39,6 @@ export interface Tile {
   bytes: Uint8Array;
 }
 
-const budgetClass = (p: Project) => {
-  const v = p.total?.value;
-  if (v == null) return -1;
-  const i = BUDGET_EDGES.findIndex((edge) => v < edge);
-  return i < 0 ? BUDGET_EDGES.length : i;
-};
-
 /** Tile column/row of a longitude/latitude at a zoom. */
 function tileOf(lon: number, lat: number, z: number): [number, number] {
   const n = 2 ** z;
@@ -59,30 +47,20 @@ function tileOf(lon: number, lat: number, z: number): [number, number] {
   return [clamp(x), clamp(y)];
 }
 
-/** The tile properties of a project's site at one of its locations (`p`: the project's index among the located). */
-export function siteProperties(p: Project, index: number, location: Location, slot: number) {
-  return {
-    project: p.id, p: index, theme: p.theme, slot, period: p.period ?? 'unknown', type: p.type ?? 'unknown',
-    objective: p.objective ?? '', ...(p.total?.value != null ? { total: p.total.value } : {}), budget: budgetClass(p),
-    country: location.country, municipality: location.municipalityId,
-  };
-}
-
 /**
  * Every non-empty tile from DETAIL_ZOOM to TILE_MAXZOOM of the located projects' sites (siteFeatures
- * of them, and `bounds` the extent of their places). A stack's spiral is cut into each zoom's geometry (its screen offsets at that zoom), so
- * one circle layer draws every site (`slot` -1) and a filter change re-lays out one layer, not one
- * per slot; between zooms the spiral is up to twice as wide, beyond TILE_MAXZOOM it keeps widening.
+ * of them, and `bounds` the extent of their places). A stack's spiral is cut into each zoom's
+ * geometry (its screen offsets at that zoom, for TILE_SITE_SCALE dots), so one circle layer draws
+ * every site and a filter change re-lays out one layer, not one per slot; between zooms the spiral
+ * is up to twice as wide, beyond TILE_MAXZOOM it keeps widening.
  */
 export function* siteTiles(located: readonly Project[], sites: FeatureCollection<Point, SiteProps>, [west, south, east, north]: [number, number, number, number]): Generator<Tile> {
   const index = new Map(located.map((p, i) => [p.id, i]));
-  const byId = new Map(located.map((p) => [p.id, p]));
   for (let z = DETAIL_ZOOM; z <= TILE_MAXZOOM; z++) {
     const features = sites.features.map((f) => {
-      const p = byId.get(f.properties.project)!;
-      const location = p.locations.find((l) => l.settlementId === f.properties.settlement)!;
-      const geometry: Point = { type: 'Point', coordinates: shifted(f.geometry.coordinates, stackOffset(f.properties.slot), z) };
-      return { ...f, geometry, id: index.get(p.id)!, properties: siteProperties(p, index.get(p.id)!, location, -1) };
+      const p = index.get(f.properties.project)!;
+      const geometry: Point = { type: 'Point', coordinates: shifted(f.geometry.coordinates, stackOffset(f.properties.slot, TILE_SITE_SCALE), z) };
+      return { type: 'Feature' as const, geometry, id: p, properties: siteTileProps(located[p], p) };
     });
     const cutter = new GeoJSONVT({ type: 'FeatureCollection', features } as FeatureCollection<Point>, { maxZoom: z, indexMaxZoom: 0, indexMaxPoints: 0, extent: EXTENT, buffer: BUFFER, tolerance: 0 });
     // One tile more on each side: the buffer puts sites near an edge into the neighbour too.

@@ -9,7 +9,7 @@ import { labelFaces } from 'virtual:atlas-dataset';
 import { loadAtlas } from '../../src/app/load';
 import { labelFontFaces } from '../../src/map/fonts';
 import { light } from '../../src/palette/flavors';
-import { geojsonSources } from '../../src/map/sources';
+import { createSources } from '../../src/map/sources';
 import { buildStyle } from '../../src/map/style';
 
 setWorkerUrl(workerUrl);
@@ -18,7 +18,7 @@ const { data, basemap } = await loadAtlas();
 const located = data.projects.filter((p) => p.locations.length);
 const map = new MapLibreMap({
   container: 'map',
-  style: buildStyle({ flavor: light, sources: geojsonSources(basemap, located), fontFaces: labelFontFaces(labelFaces, location.href), labels: { script: 'Latn', fallback: 'Latn' }, countries: ['BG', 'RS'] }),
+  style: buildStyle({ flavor: light, sources: createSources(basemap, located, null), fontFaces: labelFontFaces(labelFaces, location.href), labels: { script: 'Latn', fallback: 'Latn' }, countries: ['BG', 'RS'] }),
   bounds: [21.3, 41.9, 24.4, 44.8],
   fitBoundsOptions: { padding: 40 },
 });

@@ -11,7 +11,7 @@ import { createI18n } from '../i18n';
 import { localeFromBrowser } from '../i18n/locales';
 import type { PngFrame } from '../map/exportPng';
 import { MapView } from '../map/MapView';
-import { isDense, siteCount } from '../map/sites';
+import { isDense, siteCount } from '../sites/tiers';
 import { flavorsOf, FLAVORS } from '../palette/flavors';
 import { choroplethScale, themeScale, themeVariables } from '../palette/scales';
 import { Presenter } from '../presenter/Presenter';

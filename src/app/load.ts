@@ -12,7 +12,7 @@ import type { BasemapData } from '../core/basemap';
 import { shardOf, withDetails, type DetailShard } from '../core/pack';
 import { validateProgramme, type Programme } from '../core/programme';
 import type { AtlasData, Project } from '../core/types';
-import type { Overview, TileSet } from '../map/sources';
+import type { Overview, TileSet } from '../sites/tiles';
 import { fromPreview, type ViewPreview } from '../state/preview';
 import type { View } from '../state/view';
 import type { DetailsLoader } from './useDetails';

@@ -11,7 +11,7 @@ import type { AtlasData } from '../core/types';
 import type { AtlasStore } from '../state/store';
 import { dropUnknownIds } from '../state/url';
 import { indexData, type Indexed, type View } from '../state/view';
-import type { Overview, TileSet } from '../map/sources';
+import type { Overview, TileSet } from '../sites/tiles';
 import type { Published } from './load';
 import { openFiles, type LocalData, type Opening } from './openFiles';
 import type { DetailsLoader } from './useDetails';

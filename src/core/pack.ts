@@ -44,14 +44,6 @@ export function withDetails(slim: Project, { locationNotes, ...details }: Projec
   return { ...slim, ...details, locations: slim.locations.map((l, i) => (locationNotes[i] ? { ...l, note: locationNotes[i]! } : l)) };
 }
 
-/**
- * Above this many sites a dataset is large: its sites become vector tiles, its first view is
- * derived by the build and its projects load after the first frame (data-plugin.ts). Below it,
- * the page loads every (slim) project at once and draws sites from GeoJSON: at 20,000 sites that
- * file is about 1 MB gzip and indexing it takes a few hundred milliseconds.
- */
-export const TILED_SITES = 20_000;
-
 /** Projects per shard of details: a dialog fetches one shard, a few tens of kilobytes. */
 export const SHARD_SIZE = 100;
 

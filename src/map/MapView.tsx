@@ -14,8 +14,8 @@ import type { Project } from '../core/types';
 import { FLAVORS } from '../palette/flavors';
 import { labelFontFaces } from './fonts';
 import type { MapCredit, MapViewProps } from './props';
-import { extent } from './extent';
-import { geojsonSources, tiledSources, type ProjectSources } from './sources';
+import { extent } from '../sites/extent';
+import { createSources, type ProjectSources } from './sources';
 import { leaveOutSky } from './sky';
 import { buildStyle } from './style';
 import { CameraSync } from './sync/camera';
@@ -43,8 +43,7 @@ declare global {
   }
 }
 
-const sourcesFor = (props: MapViewProps): ProjectSources =>
-  props.tiles ? tiledSources(props.basemap, props.projects, props.tiles.set, props.tiles.overview) : geojsonSources(props.basemap, props.projects);
+const sourcesFor = (props: MapViewProps): ProjectSources => createSources(props.basemap, props.projects, props.tiles);
 
 /** The programme area and every project place (some partners sit outside it, e.g. in a capital). */
 const initialBounds = (basemap: BasemapData, projects: readonly Project[]): LngLatBoundsLike =>
@@ -138,7 +137,7 @@ export function MapView(props: MapViewProps) {
     };
   }, []);
 
-  // New projects (an opened file, a tiled dataset's loaded projects) give new sources; entering or
+  // New projects (an opened file, a large dataset's loaded projects) give new sources; entering or
   // leaving the presenter changes the flavour. Either way the style is diffed in place, and what
   // the syncs draw on top of it is written again.
   const flavor = useRef(props.flavor);

@@ -7,7 +7,7 @@ import type { FlavorName } from '../palette/flavors';
 import type { ChoroplethScale } from '../palette/scales';
 import type { Camera } from '../state/url';
 import type { PngFrame } from './exportPng';
-import type { Overview, TileSet } from './sources';
+import type { Tiles } from './sources';
 import type { LabelScript } from './style';
 
 export interface MapCredit {
@@ -23,13 +23,13 @@ export interface MapChoropleth {
 
 export interface MapViewProps {
   basemap: BasemapData;
-  /** Every located project (empty while a tiled dataset's projects load): the sources are built from these. */
+  /** Every located project (empty while a large dataset's projects load): the sources are built from these. */
   projects: readonly Project[];
-  /** A large dataset's built tiles and overview: sites come from tiles (src/map/sources.ts). */
-  tiles: { set: TileSet; overview: Overview } | null;
+  /** A large dataset's built tiles and overview: its sites come from them (sources.ts). */
+  tiles: Tiles | null;
   /** Ids of the projects in the current selection. */
   visible: ReadonlySet<string>;
-  /** The filters that made it (tiled sites filter on their properties where they can). */
+  /** The filters that made it (sites from tiles are filtered on their own properties where they can). */
   filters: Filters;
   labels: LabelScript;
   /** The programme's countries, drawn apart from their neighbours. */

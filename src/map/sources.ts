@@ -1,49 +1,49 @@
 /**
- * Where the map's project layers come from, in one of two forms chosen by the dataset's size:
+ * Where the map's project layers come from, in one of two forms, chosen in createSources alone:
  *  - GeoJSON made in the page from the located projects (sites, the lines between a project's
- *    places, per-municipality counts when the data is dense); the selection is feature state;
- *  - vector tiles the build cut (data/tiles.ts) for the sites, and the build's per-municipality
- *    counts for the overview until the projects are loaded; the selection is a filter.
+ *    places, per-municipality counts when the data is dense); one circle layer per spiral slot;
+ *    the selection is feature state;
+ *  - vector tiles the build cut (data/tiles.ts, schema in src/sites/tiles.ts) for the sites, and
+ *    the build's per-municipality counts for the overview until the projects are loaded; one
+ *    circle layer (the spiral is in the tiles' geometry); the selection is the layer's filter.
  * Either way, the base map's own collections, and the features that draw each project.
  */
 import type { FeatureCollection, LineString, Point } from 'geojson';
-import type { FeatureIdentifier, StyleSpecification } from 'maplibre-gl';
+import type { CircleLayerSpecification, FeatureIdentifier, FilterSpecification, Map as MapLibreMap, StyleSpecification } from 'maplibre-gl';
 import type { BasemapData } from '../core/basemap';
+import type { Filters } from '../core/filters';
 import type { Project } from '../core/types';
-import { idsByProject, isDense, linkFeatures, siteCounter, siteFeatures, usedSlots, type CountProps, type SiteCounter, type SiteProps } from './sites';
+import { idsByProject, linkFeatures, seatsOf, selectionMask, siteCounter, siteFeatures, usedSlots, type SiteCounter, type SiteProps } from '../sites/layout';
+import { isDense } from '../sites/tiers';
+import { selectionFilter, SITE_LAYER, tileFilter, type Overview, type TileSet } from '../sites/tiles';
 
-/** The vector tiles' layer of sites, and their deepest zoom (deeper zooms enlarge it). */
-export const SITE_LAYER = 'sites';
-export const TILE_MAXZOOM = 11;
+/** Sites are drawn by one circle layer per spiral slot: 'sites' (alone at a place, or every tiled site), 'sites-0', … */
+export const siteLayerId = (slot: number) => (slot < 0 ? 'sites' : `sites-${slot}`);
+export const isSiteLayer = (id: string) => /^sites(-\d+)?$/.test(id);
 
-/** The built tiles of a large dataset. */
-export interface TileSet {
-  /** Absolute URL template, {z}/{x}/{y}. */
-  url: string;
-  minzoom: number;
-  maxzoom: number;
-  bounds: [number, number, number, number];
-}
+/** A site layer as the style draws it at a spiral slot (its paint), before the sources say where its sites come from. */
+export type SiteLayer = Omit<CircleLayerSpecification, 'source'>;
 
-/** The build's overview of a large dataset: the counts' places, their counts with no filter, the sites. */
-export interface Overview {
-  places: FeatureCollection<Point, CountProps>;
-  counts: number[];
-  /** How many sites the tiles hold. */
-  sites: number;
+/** What a selection is written from. */
+export interface Selection {
+  /** Every located project the sources were made from. */
+  projects: readonly Project[];
+  visible: ReadonlySet<string>;
+  /** The filters that made it (tiled sites filter on their own properties where they can). */
+  filters: Filters;
 }
 
 export interface ProjectSources {
   /** The style's sources, by the names the layers use. */
   style: StyleSpecification['sources'];
-  /** Spiral slots the sites use (one circle layer each). */
-  slots: number[];
+  /** The site layers, each made by `layer` for its spiral slot. */
+  siteLayers(layer: (slot: number) => SiteLayer): CircleLayerSpecification[];
   /** Dense data: the per-municipality counts drawn at overview zooms instead of every site. */
   counter: SiteCounter | null;
-  /** Sites from vector tiles: the selection is a filter on `p`, the located project's index. */
-  tiled: boolean;
   /** The features that draw a project, for feature state. */
   featuresOf(project: string): FeatureIdentifier[];
+  /** Shows `selection` on the map over `before` (null: a map with no selection written yet, everything shown). */
+  writeSelection(map: MapLibreMap, selection: Selection, before: ReadonlySet<string> | null): void;
 }
 
 /** The sources in use: the map builds new ones when its projects change (an opened file, a loaded index). */
@@ -51,10 +51,23 @@ export interface SourcesRef {
   readonly current: ProjectSources;
 }
 
-const empty: FeatureCollection = { type: 'FeatureCollection', features: [] };
+/** A tiled dataset's tiles and the build's overview of them, while they are what the map draws. */
+export interface Tiles {
+  set: TileSet;
+  overview: Overview;
+}
 
-/** Each municipality's seat, where its label is: the overview's counts stand there. */
-export const seatsOf = (basemap: BasemapData) => new Map(basemap.labels.features.map((f) => [f.properties.id, f.geometry.coordinates as [number, number]]));
+/** The one switch between the delivery forms of sites. */
+export const createSources = (basemap: BasemapData, projects: readonly Project[], tiles: Tiles | null): ProjectSources =>
+  tiles ? tiledSources(basemap, projects, tiles) : geojsonSources(basemap, projects);
+
+/** The overview's bubbles recounted for a selection. */
+function writeCounts(map: MapLibreMap, counter: SiteCounter | null, { projects, visible }: Selection) {
+  const counts = counter?.count(selectionMask(projects, visible)) ?? [];
+  counts.forEach((count, id) => map.setFeatureState({ source: 'site-counts', id }, { count }));
+}
+
+const empty: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
 function basemapSources(basemap: BasemapData): StyleSpecification['sources'] {
   return {
@@ -66,7 +79,7 @@ function basemapSources(basemap: BasemapData): StyleSpecification['sources'] {
   };
 }
 
-export function geojsonSources(basemap: BasemapData, projects: readonly Project[]): ProjectSources {
+function geojsonSources(basemap: BasemapData, projects: readonly Project[]): ProjectSources {
   const sites: FeatureCollection<Point, SiteProps> = siteFeatures(projects);
   const dense = isDense(projects);
   // Dense data leaves each project's lines to the cooperation network.
@@ -80,18 +93,25 @@ export function geojsonSources(basemap: BasemapData, projects: readonly Project[
       sites: { type: 'geojson', data: sites },
       ...(counter ? { 'site-counts': { type: 'geojson', data: counter.places } } : {}),
     },
-    slots: usedSlots(sites),
+    siteLayers: (layer) => usedSlots(sites).map((slot) => ({ ...layer(slot), source: 'sites', filter: ['==', ['get', 'slot'], slot] })),
     counter,
-    tiled: false,
-    featuresOf: (project) => [
-      ...(ids.sites.get(project) ?? []).map((id) => ({ source: 'sites', id })),
-      ...(ids.links.get(project) ?? []).map((id) => ({ source: 'links', id })),
-    ],
+    featuresOf,
+    writeSelection(map, selection, before) {
+      // Only what differs from the shown selection is written: a repaint, no re-tiling.
+      for (const { id } of selection.projects) {
+        const now = selection.visible.has(id);
+        if (now !== (before?.has(id) ?? true)) for (const feature of featuresOf(id)) map.setFeatureState(feature, { out: !now });
+      }
+      writeCounts(map, counter, selection);
+    },
   };
+  function featuresOf(project: string): FeatureIdentifier[] {
+    return [...(ids.sites.get(project) ?? []).map((id) => ({ source: 'sites', id })), ...(ids.links.get(project) ?? []).map((id) => ({ source: 'links', id }))];
+  }
 }
 
 /** Sites from the built tiles; `projects` (the located ones, in the build's order) may still be loading (empty). */
-export function tiledSources(basemap: BasemapData, projects: readonly Project[], tiles: TileSet, overview: Overview): ProjectSources {
+function tiledSources(basemap: BasemapData, projects: readonly Project[], { set, overview }: Tiles): ProjectSources {
   // The same places, in the same order, as the build counted them.
   const counter: SiteCounter = projects.length ? siteCounter(projects, seatsOf(basemap)) : { places: overview.places, count: () => overview.counts };
   const index = new Map(projects.map((p, i) => [p.id, i]));
@@ -99,13 +119,19 @@ export function tiledSources(basemap: BasemapData, projects: readonly Project[],
     style: {
       ...basemapSources(basemap),
       links: { type: 'geojson', data: empty },
-      sites: { type: 'vector', tiles: [tiles.url], minzoom: tiles.minzoom, maxzoom: tiles.maxzoom, bounds: tiles.bounds },
+      sites: { type: 'vector', tiles: [set.url], minzoom: set.minzoom, maxzoom: set.maxzoom, bounds: set.bounds },
       'site-counts': { type: 'geojson', data: counter.places },
     },
     // The tiles hold each stack's spiral in their geometry (data/tiles.ts): one layer draws every site.
-    slots: [-1],
+    siteLayers: (layer) => [{ ...layer(-1), source: 'sites', 'source-layer': SITE_LAYER }],
     counter,
-    tiled: true,
     featuresOf: (project) => (index.has(project) ? [{ source: 'sites', sourceLayer: SITE_LAYER, id: index.get(project)! }] : []),
+    writeSelection(map, selection) {
+      // Filters on project properties stay a small expression; others list the selected projects.
+      // Made here, not by a user: maplibre's validation would only cost time on long lists.
+      const filter = (projects.length ? tileFilter(selection.filters) : null) ?? selectionFilter(projects, selection.visible);
+      map.setFilter(siteLayerId(-1), filter as FilterSpecification | null, { validate: false });
+      writeCounts(map, counter, selection);
+    },
   };
 }

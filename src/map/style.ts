@@ -2,13 +2,14 @@
  * The map style, generated from a flavour (palette/flavors.ts) and the map's sources (sources.ts):
  * no tile, glyph or sprite server. Layer ids are exported for the sync modules and the tests.
  */
-import type { ExpressionSpecification, FilterSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
+import type { ExpressionSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
 import { nameProperty } from '../core/basemap';
 import type { Flavor } from '../palette/flavors';
 import { themeScale } from '../palette/scales';
 import { LABEL_FONT } from './fonts';
-import { SITE_LAYER, type ProjectSources } from './sources';
-import { DETAIL_ZOOM, SITE_DIAMETER, SITE_OUTLINE, STACK_SPACING, stackOffset } from './sites';
+import { SITE_DIAMETER, SITE_OUTLINE, stackOffset } from '../sites/layout';
+import { DETAIL_ZOOM } from '../sites/tiers';
+import { siteLayerId, type ProjectSources, type SiteLayer } from './sources';
 
 export const LAYER = {
   links: 'links',
@@ -19,14 +20,6 @@ export const LAYER = {
   network: 'network',
   siteCounts: 'site-counts',
 } as const;
-
-/** Sites are drawn by one circle layer per spiral slot: 'sites' (alone at a place), 'sites-0', … */
-export const siteLayerId = (slot: number) => (slot < 0 ? 'sites' : `sites-${slot}`);
-
-/** A site layer's filter: its slot, and for tiled sites the selection (null: every project). */
-export const siteFilter = (slot: number, selection: ExpressionSpecification | null): FilterSpecification =>
-  selection ? ['all', ['==', ['get', 'slot'], slot], selection] : ['==', ['get', 'slot'], slot];
-export const isSiteLayer = (id: string) => /^sites(-\d+)?$/.test(id);
 
 export interface StyleInput {
   flavor: Flavor;
@@ -73,16 +66,13 @@ const shown: ExpressionSpecification = ['case', out, 0, 1];
 
 const byZoom = (...stops: number[]): ExpressionSpecification => ['interpolate', ['linear'], ['zoom'], ...stops];
 
-function siteLayer(flavor: Flavor, slot: number, minzoom: number, tiled: boolean): LayerSpecification {
+function siteLayer(flavor: Flavor, slot: number, minzoom: number): SiteLayer {
   const scale = flavor.site_scale;
   const radius = (SITE_DIAMETER / 2 - SITE_OUTLINE) * scale;
   return {
     id: siteLayerId(slot),
     type: 'circle',
-    source: 'sites',
-    ...(tiled ? { 'source-layer': SITE_LAYER } : {}),
     minzoom,
-    filter: siteFilter(slot, null),
     // A filtered-out site shrinks to nothing rather than turning transparent: no pixels to shade,
     // and fewer state-dependent properties to rewrite when the selection changes.
     paint: {
@@ -90,7 +80,7 @@ function siteLayer(flavor: Flavor, slot: number, minzoom: number, tiled: boolean
       'circle-radius': ['case', out, 0, highlight, radius + scale, radius],
       'circle-stroke-color': ['case', highlight, flavor.site_highlight, flavor.site_outline],
       'circle-stroke-width': ['case', out, 0, highlight, 2.5 * scale, SITE_OUTLINE * scale],
-      'circle-translate': stackOffset(slot, STACK_SPACING * scale),
+      'circle-translate': stackOffset(slot, scale),
     },
   };
 }
@@ -188,7 +178,7 @@ export function buildStyle({ flavor, sources, fontFaces, labels, countries }: St
           'text-halo-width': 1.6,
         },
       },
-      ...sources.slots.map((slot) => siteLayer(flavor, slot, dense ? DETAIL_ZOOM : 0, sources.tiled)),
+      ...sources.siteLayers((slot) => siteLayer(flavor, slot, dense ? DETAIL_ZOOM : 0)),
       ...(dense ? [siteCountLayer(flavor)] : []),
     ],
   };

@@ -1,6 +1,7 @@
 /**
- * GeoJSON for the project layers: one point per project and place, and lines joining a project's
- * places in different countries. Pure: no maplibre, so it is unit-tested directly.
+ * Where each site is drawn, for the map (GeoJSON made in the page) and the build (the tiles cut
+ * from the same features): one point per project and place, lines joining a project's places in
+ * different countries, and the per-municipality counts of the dense overview. Pure.
  *
  * Many projects share a town (a dozen at Montana, Pirot, Vidin). Their points are fanned out in a
  * sunflower (Vogel) spiral of screen-pixel offsets around the town, so every project stays
@@ -8,9 +9,8 @@
  * share slots and a click there lists every project under the pointer.
  */
 import type { Feature, FeatureCollection, Geometry, LineString, Point } from 'geojson';
-import type { ExpressionSpecification } from 'maplibre-gl';
+import type { BasemapData } from '../core/basemap';
 import { ALL_THEMES, type ThemeId } from '../core/themes';
-import type { Filters } from '../core/filters';
 import type { Project } from '../core/types';
 
 export interface SiteProps {
@@ -34,26 +34,15 @@ export const SITE_OUTLINE = 1.5;
 /** Slots of the spiral, each a map layer of its own (a circle's offset cannot vary per feature). */
 export const MAX_FAN = 40;
 
-/**
- * Above this many sites the data is dense: overview zooms draw one bubble per municipality with
- * its number of selected projects, sites appear from DETAIL_ZOOM on, and the lines of each
- * project are left to the cooperation network. Tens of thousands of dots and lines cannot be
- * read at the overview, and drawing them costs seconds per frame without a GPU.
- */
-export const DENSE_SITES = 5000;
-export const DETAIL_ZOOM = 9;
-export const siteCount = (projects: readonly Project[]) => projects.reduce((n, p) => n + p.locations.length, 0);
-export const isDense = (projects: readonly Project[]) => siteCount(projects) > DENSE_SITES;
-/** Spiral spacing of a stack, in CSS pixels: neighbours end up more than a dot apart. */
-export const STACK_SPACING = 10;
+/** Spiral spacing of a stack of dots of the base size, in CSS pixels: neighbours end up more than a dot apart. */
+const STACK_SPACING = 10;
 const GOLDEN_ANGLE = Math.PI * (3 - Math.sqrt(5));
 
-/** Offset of a stack's slot (−1: alone at its settlement, no offset). */
-export function stackOffset(slot: number, spacing = STACK_SPACING): [number, number] {
+/** Screen offset of a stack's slot (−1: alone at its settlement, no offset) for dots `scale` times the base size. */
+export function stackOffset(slot: number, scale = 1): [number, number] {
   if (slot < 0) return [0, 0];
-  const index = slot;
-  const r = spacing * Math.sqrt(index + 0.5);
-  const a = index * GOLDEN_ANGLE;
+  const r = STACK_SPACING * scale * Math.sqrt(slot + 0.5);
+  const a = slot * GOLDEN_ANGLE;
   return [Math.round(r * Math.cos(a) * 10) / 10, Math.round(r * Math.sin(a) * 10) / 10];
 }
 
@@ -117,46 +106,14 @@ export function selectionMask(projects: readonly Project[], visible: ReadonlySet
   return projects.map((p) => (visible.has(p.id) ? 1 : 0));
 }
 
-/**
- * The selection as a filter on tiled sites' `p` (the index of a located project): a match on the
- * shorter of the lists in and out of the selection; null when every located project is in it.
- */
-export function selectionFilter(projects: readonly Project[], visible: ReadonlySet<string>): ExpressionSpecification | null {
-  const inside: number[] = [];
-  const outside: number[] = [];
-  projects.forEach((p, i) => (visible.has(p.id) ? inside : outside).push(i));
-  if (!outside.length) return null;
-  if (!inside.length) return ['==', ['get', 'p'], -1];
-  const [list, member] = inside.length <= outside.length ? [inside, true] : [outside, false];
-  return ['match', ['get', 'p'], list, member, !member];
-}
-
-/**
- * Filters that are properties of a project, as an expression on tiled sites' own properties
- * (data/tiles.ts): small whatever the number of sites. Null when another filter is active
- * (search, places, countries: their match is over a project's every place and partner), or none.
- */
-export function tileFilter(f: Filters): ExpressionSpecification | null {
-  if (f.q.trim() || f.countries.length || f.districts.length || f.municipalities.length) return null;
-  const oneOf = (property: string, values: readonly string[]): ExpressionSpecification => ['match', ['get', property], [...values], true, false];
-  const parts: ExpressionSpecification[] = [];
-  if (f.themes.length) parts.push(oneOf('theme', f.themes));
-  if (f.periods.length) parts.push(oneOf('period', f.periods));
-  if (f.types.length) parts.push(oneOf('type', f.types));
-  if (f.objectives.length) parts.push(oneOf('objective', f.objectives));
-  if (f.budget) {
-    parts.push(['has', 'total']);
-    if (f.budget.min !== null) parts.push(['>=', ['get', 'total'], f.budget.min]);
-    if (f.budget.max !== null) parts.push(['<=', ['get', 'total'], f.budget.max]);
-  }
-  return parts.length ? ['all', ...parts] : null;
-}
-
 /** The spiral slots a collection uses: −1 (alone) and 0 … its largest stack − 1. */
 export function usedSlots(sites: FeatureCollection<Point, SiteProps>): number[] {
   const largest = sites.features.reduce((most, f) => (f.properties.slot < 0 ? most : Math.max(most, Math.min(MAX_FAN, f.properties.stack))), 0);
   return [-1, ...Array.from({ length: largest }, (_, slot) => slot)];
 }
+
+/** Each municipality's seat, where its label is: the overview's counts stand there. */
+export const seatsOf = (basemap: BasemapData) => new Map(basemap.labels.features.map((f) => [f.properties.id, f.geometry.coordinates as [number, number]]));
 
 export interface CountProps {
   municipality: string;

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { atlasBrowser, BASE, colourCounts, drawnSites, MAP_COLOURS, siteLayers, status } from './harness';
 import { englishTitle, hasPlaceablePartner, RAW } from './raw';
-import { stackOffset } from '../../src/map/sites';
+import { stackOffset } from '../../src/sites/layout';
 
 const openAtlas = atlasBrowser();
 

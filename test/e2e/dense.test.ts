@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { AtlasData, Project } from '../../src/core/types';
-import { DENSE_SITES, DETAIL_ZOOM } from '../../src/map/sites';
+import { DENSE_SITES, DETAIL_ZOOM } from '../../src/sites/tiers';
 import { atlasBrowser, drawnSites } from './harness';
 
 const real = JSON.parse(readFileSync(new URL('../../data/out/atlas-data.json', import.meta.url), 'utf8')) as AtlasData;

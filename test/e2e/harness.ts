@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, inject } from 'vitest';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { light } from '../../src/palette/flavors';
-import { isSiteLayer } from '../../src/map/style';
+import { isSiteLayer } from '../../src/map/sources';
 import { launchChromium } from './browser';
 
 export const BASE = inject('baseUrl');

@@ -11,8 +11,7 @@ import { join } from 'node:path';
 import type { Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_PROGRAMME, readProgramme } from '../../data/dataset-dir';
-import { TILED_SITES } from '../../src/core/pack';
-import { DETAIL_ZOOM } from '../../src/map/sites';
+import { DETAIL_ZOOM, TILED_SITES } from '../../src/sites/tiers';
 import { atlasBrowser, mapIdle, projectsInStatus, siteLayers } from './harness';
 import { serveStatic, type StaticServer } from './static-server';
 

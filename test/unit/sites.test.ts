@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Location, Project } from '../../src/core/types';
-import { DENSE_SITES, isDense, linkFeatures, MAX_FAN, selectionMask, SITE_DIAMETER, siteCounter, siteFeatures, stackOffset, usedSlots } from '../../src/map/sites';
+import { linkFeatures, MAX_FAN, selectionMask, SITE_DIAMETER, siteCounter, siteFeatures, stackOffset, usedSlots } from '../../src/sites/layout';
+import { DENSE_SITES, isDense } from '../../src/sites/tiers';
 
 const loc = (settlementId: string, country: 'BG' | 'RS', lon: number, lat: number): Location => ({
   settlementId, names: { Latn: settlementId, Cyrl: settlementId }, country, municipalityId: `${country}-x`, lon, lat, method: 'settlement', partners: [0],

@@ -3,18 +3,20 @@ import { featureFilter, type FilterSpecification } from '@maplibre/maplibre-gl-s
 import { VectorTile } from '@mapbox/vector-tile';
 import { PbfReader } from 'pbf';
 import { describe, expect, it } from 'vitest';
-import { siteProperties, siteTiles } from '../../data/tiles';
+import { siteTiles } from '../../data/tiles';
 import { applyFilters, indexProjects, NO_FILTERS, type Filters } from '../../src/core/filters';
 import type { AtlasData } from '../../src/core/types';
-import { DETAIL_ZOOM, selectionFilter, siteFeatures, tileFilter } from '../../src/map/sites';
-import { extent } from '../../src/map/extent';
-import { SITE_LAYER, TILE_MAXZOOM } from '../../src/map/sources';
+import { extent } from '../../src/sites/extent';
+import { siteFeatures } from '../../src/sites/layout';
+import { DETAIL_ZOOM, TILE_MAXZOOM } from '../../src/sites/tiers';
+import { FLAVORS } from '../../src/palette/flavors';
+import { selectionFilter, SITE_LAYER, siteTileProps, TILE_SITE_SCALE, tileFilter } from '../../src/sites/tiles';
 
 const data = JSON.parse(readFileSync(new URL('../../data/out/atlas-data.json', import.meta.url), 'utf8')) as AtlasData;
 const located = data.projects.filter((p) => p.locations.length > 0);
 const index = indexProjects(data.projects, new Map(data.municipalities.map((m) => [m.id, m])));
 /** Every site as the tiles carry it. */
-const sites = located.flatMap((p, i) => p.locations.map((l) => siteProperties(p, i, l, -1)));
+const sites = located.flatMap((p, i) => p.locations.map(() => siteTileProps(p, i)));
 const zoom = { zoom: DETAIL_ZOOM };
 
 /** The projects whose sites an expression keeps. */
@@ -52,6 +54,23 @@ describe('the selection on tiled sites', () => {
     expect(tileFilter(NO_FILTERS)).toBeNull();
     expect(selectionFilter(located, new Set(data.projects.map((p) => p.id)))).toBeNull();
     expect(kept(selectionFilter(located, new Set())!)).toEqual(new Set());
+  });
+});
+
+describe('the tile schema', () => {
+  /** The properties an expression reads. */
+  const read = (expression: unknown): string[] =>
+    Array.isArray(expression) ? (expression[0] === 'get' || expression[0] === 'has' ? [expression[1] as string] : expression.flatMap(read)) : [];
+
+  it('writes only properties that a filter or a click reads', () => {
+    const every: Filters = { ...NO_FILTERS, themes: ['tourism-heritage'], periods: ['2014-2020'], types: ['soft'], objectives: ['2014-2020:1.1'], budget: { min: 1, max: 2 } };
+    const reads = new Set(['project', ...read(tileFilter(every)), ...read(selectionFilter(located, new Set([located[0].id])))]);
+    const withTotal = sites.find((s) => s.total !== undefined)!;
+    expect(new Set(Object.keys(withTotal))).toEqual(reads);
+  });
+
+  it('spaces the spiral for the largest dots any flavour draws', () => {
+    expect(Math.max(...Object.values(FLAVORS).map((f) => f.site_scale))).toBe(TILE_SITE_SCALE);
   });
 });
 

@@ -4,7 +4,7 @@
  */
 import type { Map as MapLibreMap, MapLibreEvent } from 'maplibre-gl';
 import type { Project } from '../../core/types';
-import { extent } from '../extent';
+import { extent } from '../../sites/extent';
 import type { MapViewProps } from '../props';
 import { reducedMotion, type MapSync } from './sync';
 

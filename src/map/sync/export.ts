@@ -10,7 +10,6 @@ import type { MapViewProps } from '../props';
 import type { SourcesRef } from '../sources';
 import { writeChoropleth } from './municipalities';
 import { writeNetwork } from './network';
-import { writeSelection } from './selection';
 import type { MapSync } from './sync';
 
 export class ExportSync implements MapSync {
@@ -44,7 +43,7 @@ export class ExportSync implements MapSync {
           width,
           prepare: (copy) => {
             const { basemap, choropleth, network, flavor } = this.props;
-            writeSelection(copy, this.sources.current, this.props, null);
+            this.sources.current.writeSelection(copy, this.props, null);
             writeChoropleth(copy, basemap, choropleth, FLAVORS[flavor ?? 'light'].area);
             writeNetwork(copy, network);
           },

@@ -6,9 +6,10 @@
 import type { Map as MapLibreMap, MapLayerMouseEvent, MapMouseEvent, PointLike } from 'maplibre-gl';
 import type { Point } from 'geojson';
 import type { MapViewProps } from '../props';
-import { DETAIL_ZOOM } from '../sites';
+import { DETAIL_ZOOM } from '../../sites/tiers';
 import type { SourcesRef } from '../sources';
-import { isSiteLayer, LAYER } from '../style';
+import { isSiteLayer } from '../sources';
+import { LAYER } from '../style';
 import type { HighlightSync } from './highlight';
 import { reducedMotion, type MapSync } from './sync';
 
