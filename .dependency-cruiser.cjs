@@ -30,6 +30,20 @@ module.exports = {
       to: { path: '^src/(map|charts|ui|presenter|app|dataset|i18n|palette|offline)/' },
     },
     {
+      name: 'dataset-on-state',
+      comment: 'The dataset seam builds on core, sites and state; only the app asks it.',
+      severity: 'error',
+      from: { path: '^src/dataset/' },
+      to: { path: '^src/(map|charts|ui|presenter|app|i18n|palette|import|offline)/' },
+    },
+    {
+      name: 'dataset-behind-app',
+      comment: 'Nothing but the app knows how the data is delivered.',
+      severity: 'error',
+      from: { path: '^src/(?!dataset/|app/|main\\.tsx$)' },
+      to: { path: '^src/dataset/' },
+    },
+    {
       name: 'low-layers-stay-low',
       comment: 'i18n, palette and state build on core alone.',
       severity: 'error',

@@ -4,7 +4,7 @@ import 'virtual:atlas-fonts.css';
 import { useMemo } from 'preact/hooks';
 import { App } from './app/App';
 import { ErrorBoundary } from './app/ErrorBoundary';
-import { loadProgramme } from './app/load';
+import { loadProgramme } from './dataset/load';
 import './styles.css';
 
 /** The atlas of the bundled programme; a faulty descriptor shows its error instead. */

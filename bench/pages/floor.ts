@@ -6,7 +6,7 @@ import { Map as MapLibreMap, setWorkerUrl } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { labelFaces } from 'virtual:atlas-dataset';
-import { loadAtlas } from '../../src/app/load';
+import { loadAtlas } from '../../src/dataset/load';
 import { labelFontFaces } from '../../src/map/fonts';
 import { light } from '../../src/palette/flavors';
 import { createSources } from '../../src/map/sources';
@@ -14,11 +14,11 @@ import { buildStyle } from '../../src/map/style';
 
 setWorkerUrl(workerUrl);
 // The files the atlas's first frame loads, decoded the same way.
-const { data, basemap } = await loadAtlas();
-const located = data.projects.filter((p) => p.locations.length);
+const { indexed, basemap } = await loadAtlas();
+const { located } = indexed;
 const map = new MapLibreMap({
   container: 'map',
-  style: buildStyle({ flavor: light, sources: createSources(basemap, located, null), fontFaces: labelFontFaces(labelFaces, location.href), labels: { script: 'Latn', fallback: 'Latn' }, countries: ['BG', 'RS'] }),
+  style: buildStyle({ flavor: light, sources: createSources(basemap, { projects: located, tiles: null }), fontFaces: labelFontFaces(labelFaces, location.href), labels: { script: 'Latn', fallback: 'Latn' }, countries: ['BG', 'RS'] }),
   bounds: [21.3, 41.9, 24.4, 44.8],
   fitBoundsOptions: { padding: 40 },
 });

@@ -1,25 +1,25 @@
 /**
- * The atlas's layout. The store owns the link and the history; deriveView computes what every
- * part shows; this component loads the data, wires the parts to the store and lays them out.
+ * The atlas's layout. The store owns the link and the history; the dataset on show (src/dataset)
+ * gives what every part shows; this component wires the parts to the store and lays them out.
  */
 import { useEffect, useMemo, useReducer, useRef, useState } from 'preact/hooks';
 import { mapCredits } from '../core/credits';
 import type { Filters } from '../core/filters';
 import { mark } from '../core/marks';
 import type { Programme } from '../core/programme';
+import { wholeProjects } from '../dataset/dataset';
+import { loadAtlas } from '../dataset/load';
 import { createI18n } from '../i18n';
 import { localeFromBrowser } from '../i18n/locales';
 import type { PngFrame } from '../map/exportPng';
 import { MapView } from '../map/MapView';
-import { isDense, siteCount } from '../sites/tiers';
 import { flavorsOf, FLAVORS } from '../palette/flavors';
 import { choroplethScale, themeScale, themeVariables } from '../palette/scales';
 import { Presenter } from '../presenter/Presenter';
 import { stepView } from '../presenter/steps';
+import { tierOf } from '../sites/tiers';
 import { AtlasStore } from '../state/store';
 import { toSearch, type UrlState } from '../state/url';
-import { previewShows } from '../state/preview';
-import { deriveView } from '../state/view';
 import { AboutDialog } from '../ui/AboutDialog';
 import { ColourByControl } from '../ui/ColourByControl';
 import { FilterChips } from '../ui/FilterChips';
@@ -41,7 +41,6 @@ import { Sheet } from '../ui/Sheet';
 import { PHONE, useMedia } from '../ui/useMedia';
 import { Charts } from './Charts';
 import { ErrorBoundary } from './ErrorBoundary';
-import { loadAtlas } from './load';
 import { registerOffline } from '../offline/register';
 import { useDataset } from './useDataset';
 import { useDetails } from './useDetails';
@@ -56,7 +55,9 @@ export function App({ programme }: AppProps) {
   useEffect(() => store.subscribe(() => rerender(undefined)), []);
   const { state, notices } = store;
   const dataset = useDataset(programme, store, loadAtlas);
-  const { loaded } = dataset;
+  const { shown, showing } = dataset;
+  const loaded = shown?.indexed ?? null;
+  const file = showing.state === 'file' ? showing.file : null;
   const [chooser, setChooser] = useState<{ ids: string[]; at: { x: number; y: number } } | null>(null);
   const [about, setAbout] = useState(false);
   const [share, setShare] = useState(false);
@@ -86,7 +87,12 @@ export function App({ programme }: AppProps) {
   useEffect(() => store.listen(), []);
   /** Offline support once the page has drawn (or found it cannot draw a map): its downloads come after the page's own. */
   const offline = () => registerOffline((reload) => setUpdate(() => reload));
-  useEffect(() => void (mapError && offline()), [mapError]);
+  /** The map has drawn (or cannot draw): offline support, and projects that wait for the first frame, may come now. */
+  const drawn = () => {
+    offline();
+    shown?.drawn();
+  };
+  useEffect(() => void (mapError && drawn()), [mapError]);
 
   const navigate = store.navigate.bind(store);
   const setFilters = (filters: Filters, options?: { replace?: boolean }) => {
@@ -101,18 +107,15 @@ export function App({ programme }: AppProps) {
   const ctx: LabelContext | null = loaded && { i18n, municipalities: loaded.municipalities, districts: loaded.districts, objectives: loaded.objectives };
   const step = useMemo(() => (tour && loaded && ctx ? stepView(tour.story.steps[tour.step - 1], loaded.index, ctx) : null), [tour?.story, tour?.step, loaded, i18n]);
   const profile = state.view === 'profile' && state.filters.municipalities.length === 1 ? state.filters.municipalities[0] : null;
-  const view = useMemo(() => {
-    if (!loaded) return null;
-    const input = { filters: state.filters, stepFilters: step?.filters ?? null, colourBy: state.colourBy, network: state.network || !!step?.network, profile };
-    // A large dataset shows the build's first view until its projects are in; any other view waits for them.
-    if (loaded.preview) return previewShows(input) ? loaded.preview : null;
-    return deriveView(loaded, input);
-  }, [loaded, state.filters, step, state.colourBy, state.network, profile]);
-  useEffect(() => void (loaded?.preview && !view && dataset.needProjects()), [loaded, view]);
+  // Null while pending: the dataset's projects are still coming.
+  const view = useMemo(
+    () => shown?.view({ filters: state.filters, stepFilters: step?.filters ?? null, colourBy: state.colourBy, network: state.network || !!step?.network, profile }, state.view) ?? null,
+    [shown, loaded, state.filters, step, state.colourBy, state.network, profile, state.view],
+  );
   const choropleth = useMemo(() => (view?.choropleth ? choroplethScale(view.choropleth.breaks, FLAVORS[flavors.map]) : null), [view?.choropleth, flavors.map]);
-  const denseSites = useMemo(() => (loaded?.tiles ? loaded.tiles.overview.sites : loaded && isDense(loaded.located) ? siteCount(loaded.located) : null), [loaded]);
+  const denseSites = shown && tierOf(shown.siteCount) !== 'plain' ? shown.siteCount : null;
   const selected = useMemo(() => (state.project ? loaded?.data.projects.find((p) => p.id === state.project) : undefined), [state.project, loaded]);
-  const whole = useDetails(selected, loaded?.details);
+  const whole = useDetails(selected, shown?.details ?? undefined);
   // The details panel covers the right of the map: the map keeps the selected project beside it.
   useEffect(() => setPanelWidth(selected ? document.querySelector<HTMLElement>('.panel.details')?.offsetWidth ?? 0 : 0), [selected]);
   const toggleMunicipality = (id: string) =>
@@ -128,7 +131,7 @@ export function App({ programme }: AppProps) {
   const colourBy = (
     <ColourByControl colourBy={state.colourBy} network={state.network} scale={choropleth} i18n={i18n} onChange={(colourBy) => navigate({ colourBy })} onNetwork={(on) => navigate({ network: on })} />
   );
-  const mapPanel = loaded && view && (
+  const mapPanel = shown && loaded && view && (
     <div class="map-wrap" hidden={state.view === 'list'}>
       {!phone && colourBy}
       {mapError && (
@@ -138,9 +141,8 @@ export function App({ programme }: AppProps) {
       )}
       <ErrorBoundary fallback={(reason) => <p role="alert" class="failure">{t('mapFailed', { reason })}</p>}>
         <MapView
-          basemap={loaded.basemap}
-          projects={loaded.located}
-          tiles={loaded.tiles}
+          basemap={shown.basemap}
+          sites={shown.sites}
           visible={view.visible}
           filters={view.filters}
           labels={{ script: i18n.language.script, fallback: programme.scripts[0] }}
@@ -165,11 +167,11 @@ export function App({ programme }: AppProps) {
           onToggleMunicipality={openProfile}
           onCamera={(camera) => navigate({ camera }, { replace: true })}
           onBounds={setBounds}
-          onDrawn={offline}
+          onDrawn={drawn}
           onError={setMapError}
         />
       </ErrorBoundary>
-      <InView projects={view.selection} bounds={bounds} i18n={i18n} onSelect={select} onPoint={setPointed} />
+      <InView projects={view.pending ? null : view.selection} bounds={bounds} i18n={i18n} onSelect={select} onPoint={setPointed} />
     </div>
   );
   const projects = loaded?.data.projects ?? [];
@@ -223,14 +225,14 @@ export function App({ programme }: AppProps) {
   const side = loaded && ctx && view && (
     <>
       {!phone && <StatusLine summary={view.summary} i18n={i18n} />}
-      {dataset.projectsError && (
+      {shown?.failure && (
         <p class="note" role="alert">
-          {t('projectsFailed', { reason: dataset.projectsError })}
+          {t('projectsFailed', { reason: shown.failure })}
         </p>
       )}
       <FilterChips filters={state.filters} ctx={ctx} onChange={setFilters} />
       {phone && colourBy}
-      <FilterPanel facets={view.facets} filters={state.filters} ctx={ctx} onChange={setFilters} onSearchFocus={dataset.needSearch} />
+      <FilterPanel facets={view.facets} filters={state.filters} ctx={ctx} onChange={setFilters} onSearchFocus={() => shown?.needSearch()} />
       <Legend i18n={i18n} scale={themes} counts={view.themeCounts} dense={denseSites} />
       <Unplaced projects={view.unplaced} i18n={i18n} onSelect={select} />
     </>
@@ -274,7 +276,7 @@ export function App({ programme }: AppProps) {
         compact={phone}
         page={state.view}
         stories={stories}
-        shareOff={!!dataset.local}
+        shareOff={!!file}
         openOff={!loaded || dataset.opening.busy}
         onPage={(view) => navigate({ view })}
         onPresent={(present) => navigate({ present, step: 1 })}
@@ -287,20 +289,20 @@ export function App({ programme }: AppProps) {
       <LocalNotice
         i18n={i18n}
         opening={dataset.opening}
-        local={dataset.local && { names: dataset.local.names, projects: dataset.local.data.projects.length, problems: dataset.local.problems, reportUrl: dataset.reportUrl }}
+        local={file && { names: file.names, projects: file.dataset.indexed.data.projects.length, problems: file.problems, reportUrl: dataset.reportUrl }}
         onBack={dataset.backToPublished}
         onCancel={dataset.cancelOpening}
       />
       <LinkNotices i18n={i18n} notices={notices} onDismiss={() => store.dismissNotices()} />
 
-      {dataset.loadError || (dataset.projectsError && !view) ? (
+      {showing.state === 'failed' || (shown?.failure && !view) ? (
         <main class="failure">
           <div role="alert">
             <h2>{t('loadFailed')}</h2>
-            <p>{dataset.loadError ?? dataset.projectsError}</p>
+            <p>{showing.state === 'failed' ? showing.reason : shown?.failure}</p>
           </div>
         </main>
-      ) : !loaded || !ctx || !view ? (
+      ) : !shown || !loaded || !ctx || !view ? (
         <main class="loading" aria-busy="true">
           <p>{t('loading')}</p>
         </main>
@@ -312,7 +314,7 @@ export function App({ programme }: AppProps) {
             {tour && step && (
               <Presenter story={tour.story} step={tour.step} view={step} i18n={i18n} kiosk={state.kiosk} onStep={(n) => store.toStep(n)} onLeave={() => store.leaveTour()} />
             )}
-            {state.view === 'list' && <ProjectTable projects={view.selection} municipalities={loaded.municipalities} i18n={i18n} selected={state.project} onSelect={select} />}
+            {state.view === 'list' && <ProjectTable projects={view.pending ? null : view.selection} municipalities={loaded.municipalities} i18n={i18n} selected={state.project} onSelect={select} />}
             {phone && sheet && (
               <Sheet label={sheet === 'filters' ? t('filters') : view.profile ? t('profile') : t('charts')} closeLabel={t('closeSheet')} onClose={closeSheet}>
                 {sheet === 'filters' ? side : charts}
@@ -342,7 +344,7 @@ export function App({ programme }: AppProps) {
             <ShareDialog
               url={here({})}
               embedUrl={here({ embed: true, camera: null })}
-              selection={view.selection}
+              selection={view.pending ? null : view.selection}
               filters={state.filters}
               municipalities={loaded.municipalities}
               i18n={i18n}
@@ -351,7 +353,7 @@ export function App({ programme }: AppProps) {
                   ? exporter.current(width, mapFrame({ view, filters: state.filters, themes: themeScale(FLAVORS[flavors.map]), choropleth, ctx }))
                   : Promise.reject(new Error(mapError ?? 'no map'))
               }
-              whole={(projects) => (loaded.details ? Promise.all(projects.map(loaded.details)) : Promise.resolve([...projects]))}
+              whole={(projects) => wholeProjects(shown, projects)}
               onClose={() => setShare(false)}
             />
           )}

@@ -172,6 +172,7 @@ export const en = {
   qrFailed: 'The QR code cannot be drawn without a connection; the link above works as it is.',
   embedLabel: 'Embed code for your website',
   embedNote: 'Paste it into your page: it shows this view, with the attribution the data licences require.',
+  projectsLoading: 'The projects are loading…',
   downloads: 'Download the {n} projects of this view',
   downloadCsv: 'Projects as CSV (opens in Excel)',
   downloadGeoJson: 'Project places as GeoJSON',

@@ -12,9 +12,10 @@ import { useEffect, useRef } from 'preact/hooks';
 import type { BasemapData } from '../core/basemap';
 import type { Project } from '../core/types';
 import { FLAVORS } from '../palette/flavors';
+import { extent } from '../sites/extent';
+import type { SiteSource } from '../sites/tiles';
 import { labelFontFaces } from './fonts';
 import type { MapCredit, MapViewProps } from './props';
-import { extent } from '../sites/extent';
 import { createSources, type ProjectSources } from './sources';
 import { leaveOutSky } from './sky';
 import { buildStyle } from './style';
@@ -43,7 +44,7 @@ declare global {
   }
 }
 
-const sourcesFor = (props: MapViewProps): ProjectSources => createSources(props.basemap, props.projects, props.tiles);
+const sourcesFor = (props: MapViewProps): ProjectSources => createSources(props.basemap, props.sites);
 
 /** The programme area and every project place (some partners sit outside it, e.g. in a capital). */
 const initialBounds = (basemap: BasemapData, projects: readonly Project[]): LngLatBoundsLike =>
@@ -66,10 +67,10 @@ export function MapView(props: MapViewProps) {
   const currentStyle = useRef<() => ReturnType<typeof buildStyle>>(null);
 
   /** The project sources for the current projects (rebuilt when they change). */
-  const sources = useRef<{ current: ProjectSources; projects: readonly Project[] }>(null);
+  const sources = useRef<{ current: ProjectSources; sites: SiteSource }>(null);
 
   useEffect(() => {
-    sources.current = { current: sourcesFor(props), projects: props.projects };
+    sources.current = { current: sourcesFor(props), sites: props.sites };
     const style = () =>
       buildStyle({
         flavor: FLAVORS[latest.current.flavor ?? 'light'],
@@ -83,7 +84,7 @@ export function MapView(props: MapViewProps) {
     const map = new MapLibreMap({
       container: container.current!,
       style: style(),
-      ...(camera ? { center: [camera.lon, camera.lat] as [number, number], zoom: camera.zoom } : { bounds: initialBounds(props.basemap, props.projects), fitBoundsOptions: { padding: 40 } }),
+      ...(camera ? { center: [camera.lon, camera.lat] as [number, number], zoom: camera.zoom } : { bounds: initialBounds(props.basemap, props.sites.projects), fitBoundsOptions: { padding: 40 } }),
       maxBounds: contextBounds(props.basemap),
       attributionControl: false,
       dragRotate: false,
@@ -144,8 +145,8 @@ export function MapView(props: MapViewProps) {
   useEffect(() => {
     const map = mapRef.current;
     if (map && syncs.current.length) {
-      const renewed = sources.current!.projects !== props.projects;
-      if (renewed) sources.current = Object.assign(sources.current!, { current: sourcesFor(props), projects: props.projects });
+      const renewed = sources.current!.sites !== props.sites;
+      if (renewed) sources.current = Object.assign(sources.current!, { current: sourcesFor(props), sites: props.sites });
       for (const part of syncs.current) part.update(props);
       if (renewed || flavor.current !== props.flavor) {
         map.setStyle(currentStyle.current!(), { diff: true });

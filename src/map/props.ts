@@ -2,12 +2,11 @@
 import type { FeatureCollection, LineString } from 'geojson';
 import type { BasemapData } from '../core/basemap';
 import type { Filters } from '../core/filters';
-import type { Project } from '../core/types';
 import type { FlavorName } from '../palette/flavors';
 import type { ChoroplethScale } from '../palette/scales';
+import type { SiteSource } from '../sites/tiles';
 import type { Camera } from '../state/url';
 import type { PngFrame } from './exportPng';
-import type { Tiles } from './sources';
 import type { LabelScript } from './style';
 
 export interface MapCredit {
@@ -23,10 +22,8 @@ export interface MapChoropleth {
 
 export interface MapViewProps {
   basemap: BasemapData;
-  /** Every located project (empty while a large dataset's projects load): the sources are built from these. */
-  projects: readonly Project[];
-  /** A large dataset's built tiles and overview: its sites come from them (sources.ts). */
-  tiles: Tiles | null;
+  /** The located projects (none yet while a large dataset's load) and the tiles a build cut: the sources are made from these. */
+  sites: SiteSource;
   /** Ids of the projects in the current selection. */
   visible: ReadonlySet<string>;
   /** The filters that made it (sites from tiles are filtered on their own properties where they can). */

@@ -15,7 +15,7 @@ import type { Filters } from '../core/filters';
 import type { Project } from '../core/types';
 import { idsByProject, linkFeatures, seatsOf, selectionMask, siteCounter, siteFeatures, usedSlots, type SiteCounter, type SiteProps } from '../sites/layout';
 import { isDense } from '../sites/tiers';
-import { selectionFilter, SITE_LAYER, tileFilter, type Overview, type TileSet } from '../sites/tiles';
+import { selectionFilter, SITE_LAYER, tileFilter, type SiteSource, type SiteTiles } from '../sites/tiles';
 
 /** Sites are drawn by one circle layer per spiral slot: 'sites' (alone at a place, or every tiled site), 'sites-0', … */
 export const siteLayerId = (slot: number) => (slot < 0 ? 'sites' : `sites-${slot}`);
@@ -51,14 +51,8 @@ export interface SourcesRef {
   readonly current: ProjectSources;
 }
 
-/** A tiled dataset's tiles and the build's overview of them, while they are what the map draws. */
-export interface Tiles {
-  set: TileSet;
-  overview: Overview;
-}
-
 /** The one switch between the delivery forms of sites. */
-export const createSources = (basemap: BasemapData, projects: readonly Project[], tiles: Tiles | null): ProjectSources =>
+export const createSources = (basemap: BasemapData, { projects, tiles }: SiteSource): ProjectSources =>
   tiles ? tiledSources(basemap, projects, tiles) : geojsonSources(basemap, projects);
 
 /** The overview's bubbles recounted for a selection. */
@@ -111,7 +105,7 @@ function geojsonSources(basemap: BasemapData, projects: readonly Project[]): Pro
 }
 
 /** Sites from the built tiles; `projects` (the located ones, in the build's order) may still be loading (empty). */
-function tiledSources(basemap: BasemapData, projects: readonly Project[], { set, overview }: Tiles): ProjectSources {
+function tiledSources(basemap: BasemapData, projects: readonly Project[], { set, overview }: SiteTiles): ProjectSources {
   // The same places, in the same order, as the build counted them.
   const counter: SiteCounter = projects.length ? siteCounter(projects, seatsOf(basemap)) : { places: overview.places, count: () => overview.counts };
   const index = new Map(projects.map((p, i) => [p.id, i]));

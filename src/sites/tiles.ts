@@ -63,6 +63,18 @@ export interface Overview {
   sites: number;
 }
 
+/** A tiled dataset's tiles and the build's overview of them. */
+export interface SiteTiles {
+  set: TileSet;
+  overview: Overview;
+}
+
+/** What the map draws sites from: the located projects (none yet while a large dataset's load), and the tiles a build cut. */
+export interface SiteSource {
+  projects: readonly Project[];
+  tiles: SiteTiles | null;
+}
+
 /**
  * Filters that are properties of a project, as an expression on the tiles' properties: small
  * whatever the number of sites. Null when another filter is active (search, places, countries:

@@ -1,7 +1,7 @@
 /**
  * A large dataset's first view, derived by the build (data-plugin.ts) from every project with no
  * filter, so the page can draw it before the projects themselves arrive: the same View the page
- * would derive, with the per-project lists left empty until then.
+ * would derive, its per-project lists pending until then.
  */
 import { NO_FILTERS } from '../core/filters';
 import type { View, ViewInput } from './view';
@@ -41,5 +41,5 @@ export function toPreview(view: View): ViewPreview {
 
 export function fromPreview(preview: ViewPreview): View {
   const parts = decode(preview) as Pick<View, 'summary' | 'facets' | 'attribution' | 'themeCounts' | 'charts'>;
-  return { ...parts, filters: NO_FILTERS, selection: [], visible: new Set(), unplaced: [], choropleth: null, pairs: [], network: null, profile: null };
+  return { ...parts, filters: NO_FILTERS, pending: true, selection: [], visible: new Set(), unplaced: [], choropleth: null, pairs: [], network: null, profile: null };
 }

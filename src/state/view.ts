@@ -63,6 +63,11 @@ export interface Choropleth {
 export interface View {
   /** The filters in force: the step's while a story step is shown, else the link's. */
   filters: Filters;
+  /**
+   * The project lists (selection, visible, unplaced, pairs) are not known yet: a large dataset's
+   * first view, drawn before its projects come. Counts, facets and charts are known.
+   */
+  pending: boolean;
   selection: Project[];
   /** Ids of the selection, for the map. */
   visible: Set<string>;
@@ -107,6 +112,7 @@ export function deriveView(indexed: Indexed, input: ViewInput): View {
   })();
   return {
     filters,
+    pending: false,
     selection,
     visible: new Set(selection.map((p) => p.id)),
     facets: allFacetCounts(index, input.filters),

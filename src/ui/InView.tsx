@@ -9,7 +9,8 @@ import type { I18n } from '../i18n';
 import { ProjectButtonList } from './ProjectButtonList';
 
 interface Props {
-  projects: readonly Project[];
+  /** Null while the projects are loading. */
+  projects: readonly Project[] | null;
   /** [west, south, east, north] of the map's view; null before the map has drawn. */
   bounds: readonly [number, number, number, number] | null;
   i18n: I18n;
@@ -21,11 +22,11 @@ const inBounds = (p: Project, [w, s, e, n]: readonly number[]) => p.locations.so
 
 export function InView({ projects, bounds, i18n, onSelect, onPoint }: Props) {
   const [open, setOpen] = useState(false);
-  const shown = open && bounds ? projects.filter((p) => inBounds(p, bounds)) : [];
+  const shown = open && bounds && projects ? projects.filter((p) => inBounds(p, bounds)) : [];
   return (
     <details class="in-view" onToggle={(e) => setOpen((e.currentTarget as HTMLDetailsElement).open)}>
-      <summary>{open ? i18n.t('inView', { n: shown.length }) : i18n.t('inViewClosed')}</summary>
-      {open && <ProjectButtonList projects={shown} i18n={i18n} onSelect={onSelect} onPoint={onPoint} />}
+      <summary>{open && projects ? i18n.t('inView', { n: shown.length }) : i18n.t('inViewClosed')}</summary>
+      {open && (projects ? <ProjectButtonList projects={shown} i18n={i18n} onSelect={onSelect} onPoint={onPoint} /> : <p aria-busy="true">{i18n.t('projectsLoading')}</p>)}
     </details>
   );
 }

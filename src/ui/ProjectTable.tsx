@@ -7,7 +7,8 @@ import { amountText } from './format';
 import { ThemeSwatch } from './ThemeSwatch';
 
 interface Props {
-  projects: readonly Project[];
+  /** Null while the projects are loading. */
+  projects: readonly Project[] | null;
   municipalities: ReadonlyMap<string, MunicipalityRecord>;
   i18n: I18n;
   selected: string | null;
@@ -16,7 +17,17 @@ interface Props {
 
 type Column = 'title' | 'period' | 'theme' | 'places' | 'budget';
 
-export function ProjectTable({ projects, municipalities, i18n, selected, onSelect }: Props) {
+export function ProjectTable({ projects, ...rest }: Props) {
+  if (!projects)
+    return (
+      <div class="table-wrap" aria-busy="true">
+        <p role="status">{rest.i18n.t('projectsLoading')}</p>
+      </div>
+    );
+  return <Table projects={projects} {...rest} />;
+}
+
+function Table({ projects, municipalities, i18n, selected, onSelect }: Props & { projects: readonly Project[] }) {
   const { t } = i18n;
   const [sort, setSort] = useState<{ column: Column; descending: boolean }>({ column: 'budget', descending: true });
   const places = (p: Project) =>

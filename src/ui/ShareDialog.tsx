@@ -11,7 +11,8 @@ import { Panel } from './Panel';
 interface Props {
   url: string;
   embedUrl: string;
-  selection: readonly Project[];
+  /** Null while the projects are loading. */
+  selection: readonly Project[] | null;
   filters: Filters;
   municipalities: ReadonlyMap<string, MunicipalityRecord>;
   i18n: I18n;
@@ -80,7 +81,7 @@ export function ShareDialog({ url, embedUrl, selection, filters, municipalities,
   const csv = async () => {
     setTable({ busy: true, error: null });
     try {
-      download(`${name}.csv`, 'text/csv;charset=utf-8', toCsv(await whole(selection), municipalities, i18n.programme));
+      if (selection) download(`${name}.csv`, 'text/csv;charset=utf-8', toCsv(await whole(selection), municipalities, i18n.programme));
       setTable({ busy: false, error: null });
     } catch (error) {
       setTable({ busy: false, error: (error as Error).message });
@@ -105,16 +106,16 @@ export function ShareDialog({ url, embedUrl, selection, filters, municipalities,
         <textarea readOnly rows={4} value={snippet} onFocus={(e) => (e.target as HTMLTextAreaElement).select()} />
       </label>
       <p class="note">{t('embedNote')}</p>
-      <h3>{t('downloads', { n: selection.length })}</h3>
+      <h3>{selection ? t('downloads', { n: selection.length }) : t('projectsLoading')}</h3>
       <ul class="downloads">
         <li>
-          <button type="button" onClick={csv} disabled={table.busy} aria-busy={table.busy}>
+          <button type="button" onClick={csv} disabled={table.busy || !selection} aria-busy={table.busy || !selection}>
             {t('downloadCsv')}
           </button>
           {table.error && <p role="alert">{t('csvFailed', { reason: table.error })}</p>}
         </li>
         <li>
-          <button type="button" onClick={() => download(`${name}.geojson`, 'application/geo+json', JSON.stringify(toGeoJson(selection, i18n.programme)))}>
+          <button type="button" disabled={!selection} aria-busy={!selection} onClick={() => selection && download(`${name}.geojson`, 'application/geo+json', JSON.stringify(toGeoJson(selection, i18n.programme)))}>
             {t('downloadGeoJson')}
           </button>
         </li>

@@ -121,6 +121,23 @@ describe(`a dataset of ${SITES.toLocaleString('en')} sites, tiled and served as 
     await page.close();
   });
 
+  it('opens the list on the first view with a loading state, never an empty table, then shows the rows', async () => {
+    let release = () => undefined as void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const page = await open('?view=list', {}, (p) => p.route('**/assets/atlas-data-*.json', async (route) => (await held, route.continue())));
+    const loading = page.locator('[aria-busy="true"]').filter({ hasText: 'The projects are loading…' });
+    await expect.poll(() => loading.count()).toBe(1);
+    expect(await page.locator('table.projects').count()).toBe(0);
+    // Share and export: the downloads wait for the projects too.
+    await page.getByRole('button', { name: 'Share and export', exact: true }).click();
+    expect(await page.getByRole('button', { name: 'Projects as CSV (opens in Excel)' }).isDisabled()).toBe(true);
+    await page.getByRole('button', { name: 'Close' }).click();
+    release();
+    await expect.poll(() => page.locator('table.projects tbody tr').count(), { timeout: 60_000 }).toBeGreaterThan(0);
+    expect(await loading.count()).toBe(0);
+    await page.close();
+  });
+
   it('filters by period: the status line, the charts and the sites drawn from tiles follow', async () => {
     const [period, n] = Object.entries(expected.periods).sort((a, b) => a[1] - b[1])[0];
     const page = await openLoaded(`?map=${DETAIL_ZOOM}/43.2/22.7`);

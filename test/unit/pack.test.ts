@@ -44,10 +44,10 @@ describe('packing the dataset for the web', () => {
 });
 
 describe('the first view a large dataset ships', () => {
-  it('is the view the page derives with no filter, without its per-project lists', () => {
+  it('is the view the page derives with no filter, its per-project lists pending', () => {
     const view = deriveView(indexData(data), PREVIEW_INPUT);
     const shipped = fromPreview(JSON.parse(JSON.stringify(toPreview(view))));
-    expect(shipped).toEqual({ ...view, selection: [], visible: new Set(), unplaced: [] });
+    expect(shipped).toEqual({ ...view, pending: true, selection: [], visible: new Set(), unplaced: [] });
     expect(shipped.charts.years.some((y) => y.byTheme instanceof Map && y.byTheme.size > 0)).toBe(true);
   });
 

@@ -5,17 +5,17 @@ import { describe, expect, it } from 'vitest';
 import type { BasemapData } from '../../src/core/basemap';
 import type { AtlasData } from '../../src/core/types';
 import { labelFontFaces } from '../../src/map/fonts';
-import { createSources, type Tiles } from '../../src/map/sources';
+import { createSources } from '../../src/map/sources';
 import { buildStyle } from '../../src/map/style';
 import { FLAVORS } from '../../src/palette/flavors';
 import { seatsOf, siteCounter } from '../../src/sites/layout';
-import { SITE_LAYER } from '../../src/sites/tiles';
+import { SITE_LAYER, type SiteTiles } from '../../src/sites/tiles';
 
 const data = JSON.parse(readFileSync(new URL('../../data/out/atlas-data.json', import.meta.url), 'utf8')) as AtlasData;
 const basemap = JSON.parse(readFileSync(new URL('../../data/programmes/bg-rs/geo/basemap.json', import.meta.url), 'utf8')) as BasemapData;
 const located = data.projects.filter((p) => p.locations.length > 0);
 const counter = siteCounter(located, seatsOf(basemap));
-const tiles: Tiles = {
+const tiles: SiteTiles = {
   set: { url: 'https://atlas.example/tiles/{z}/{x}/{y}.pbf', minzoom: 9, maxzoom: 11, bounds: [21, 41, 25, 45] },
   overview: { places: counter.places, counts: counter.count(located.map(() => 1)), sites: 1 },
 };
@@ -25,7 +25,7 @@ describe('the map style', () => {
   for (const [flavorName, flavor] of Object.entries(FLAVORS)) {
     for (const [form, tileSet] of Object.entries(forms)) {
       it(`is valid for the ${flavorName} flavour with sites from ${form}`, () => {
-        const sources = createSources(basemap, located, tileSet);
+        const sources = createSources(basemap, { projects: located, tiles: tileSet });
         const style = buildStyle({ flavor, sources, fontFaces: labelFontFaces([{ url: 'fonts/a.woff2', range: ['U+0000-00FF'] }], 'https://atlas.example/'), labels: { script: 'Latn', fallback: 'Latn' }, countries: ['BG', 'RS'] });
         expect(validateStyleMin(style as never).map((e) => e.message)).toEqual([]);
         const sites = style.layers.filter((l) => 'source' in l && l.source === 'sites');

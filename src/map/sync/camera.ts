@@ -67,7 +67,7 @@ export class CameraSync implements MapSync {
     this.props = props;
     const map = this.map;
     if (props.selected !== before.selected || props.obscuredRight !== before.obscuredRight) {
-      const project = props.projects.find((p) => p.id === props.selected);
+      const project = props.sites.projects.find((p) => p.id === props.selected);
       if (project?.locations.length) revealBesidePanel(map, project, props.obscuredRight);
     }
     if (props.fit?.key !== before.fit?.key && props.fit?.points.length) this.fit(props.fit.points);

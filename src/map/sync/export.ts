@@ -10,6 +10,7 @@ import type { MapViewProps } from '../props';
 import type { SourcesRef } from '../sources';
 import { writeChoropleth } from './municipalities';
 import { writeNetwork } from './network';
+import { selectionOf } from './selection';
 import type { MapSync } from './sync';
 
 export class ExportSync implements MapSync {
@@ -43,7 +44,7 @@ export class ExportSync implements MapSync {
           width,
           prepare: (copy) => {
             const { basemap, choropleth, network, flavor } = this.props;
-            this.sources.current.writeSelection(copy, this.props, null);
+            this.sources.current.writeSelection(copy, selectionOf(this.props), null);
             writeChoropleth(copy, basemap, choropleth, FLAVORS[flavor ?? 'light'].area);
             writeNetwork(copy, network);
           },

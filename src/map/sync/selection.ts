@@ -6,8 +6,11 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { mark } from '../../core/marks';
 import type { MapViewProps } from '../props';
-import type { SourcesRef } from '../sources';
+import type { Selection, SourcesRef } from '../sources';
 import type { MapSync } from './sync';
+
+/** The selection a map's props show. */
+export const selectionOf = ({ sites, visible, filters }: MapViewProps): Selection => ({ projects: sites.projects, visible, filters });
 
 export class SelectionSync implements MapSync {
   private map!: MapLibreMap;
@@ -40,7 +43,7 @@ export class SelectionSync implements MapSync {
   onRemove(): void {}
 
   private write(): void {
-    this.sources.current.writeSelection(this.map, this.props, this.shown);
+    this.sources.current.writeSelection(this.map, selectionOf(this.props), this.shown);
     this.shown = this.props.visible;
   }
 }

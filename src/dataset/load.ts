@@ -1,8 +1,8 @@
 /**
- * The programme (its descriptor bundled at build time, validated here) and, loaded at start, the
- * dataset's first-frame part and the base map the build packed as hashed assets (data-plugin.ts);
- * a project's details when its dialog asks for them. ATLAS_DATA names the dataset folder at build
- * time (vite.config.ts); its dataset.json names the programme folder.
+ * The programme (its descriptor bundled at build time, validated here) and the published dataset
+ * as the build packed it (data-plugin.ts): loadAtlas is the one place on the page that looks at the
+ * delivery form, and gives a Dataset of the matching kind. ATLAS_DATA names the dataset folder at
+ * build time (vite.config.ts); its dataset.json names the programme folder.
  */
 import programmeJson from '@atlas-programme/programme.json';
 import { feature } from 'topojson-client';
@@ -14,8 +14,9 @@ import { validateProgramme, type Programme } from '../core/programme';
 import type { AtlasData, Project } from '../core/types';
 import type { Overview, TileSet } from '../sites/tiles';
 import { fromPreview, type ViewPreview } from '../state/preview';
-import type { View } from '../state/view';
-import type { DetailsLoader } from './useDetails';
+import type { Dataset } from './dataset';
+import { plainDataset } from './plain';
+import { tiledDataset } from './tiled';
 
 /** The programme's descriptor; a faulty one throws, naming the field. */
 export const loadProgramme = (): Programme => validateProgramme(programmeJson, `programme.json`);
@@ -39,15 +40,6 @@ function basemapOf(topology: Topology): BasemapData {
   return { countries: layer('countries'), municipalities: layer('municipalities'), boundaries: layer('boundaries'), labels: layer('labels') } as BasemapData;
 }
 
-/** What the page shows first; `details` makes a slim project whole (absent: the projects are whole). */
-export interface Published {
-  data: AtlasData;
-  basemap: BasemapData;
-  details?: DetailsLoader;
-  /** A large dataset: the build's first view and its tiles, and its projects, to load after the first frame. */
-  large?: { preview: View; tiles: { set: TileSet; overview: Overview }; projects(): Promise<AtlasData>; search(): Promise<string[]> };
-}
-
 interface PreviewFile {
   data: AtlasData;
   view: ViewPreview;
@@ -60,18 +52,19 @@ const projectsOf = async (url: string) => {
   return data;
 };
 
-export async function loadAtlas(): Promise<Published> {
+/** The published dataset: its first-frame files loaded (for a large dataset, the build's first view). */
+export async function loadAtlas(): Promise<Dataset> {
   const [first, topology] = await Promise.all([tiled ? getJson<PreviewFile>(tiled.previewUrl) : projectsOf(dataUrl), getJson<Topology>(basemapUrl)]);
   const basemap = basemapOf(topology);
-  if (!tiled) return { data: first as AtlasData, basemap, details: loadDetails };
+  if (!tiled) return plainDataset(first as AtlasData, basemap, { details: loadDetails });
   const { data, view, overview } = first as PreviewFile;
   const { path, minzoom, maxzoom, bounds, searchUrl } = tiled;
   // The tiles' template is relative to the page, like every file of the build.
   const set: TileSet = { url: decodeURI(new URL(path, location.href).href), minzoom, maxzoom, bounds };
-  return {
-    data, basemap, details: loadDetails,
-    large: { preview: fromPreview(view), tiles: { set, overview }, projects: () => projectsOf(dataUrl), search: () => getJson<string[]>(searchUrl) },
-  };
+  return tiledDataset({
+    head: data, basemap, firstView: fromPreview(view), tiles: { set, overview }, details: loadDetails,
+    projects: () => projectsOf(dataUrl), search: () => getJson<string[]>(searchUrl),
+  });
 }
 
 const shards = new Map<number, Promise<DetailShard>>();

@@ -1,0 +1,44 @@
+/**
+ * The one seam between the atlas and the form its data is delivered in, shaped like maplibre's
+ * Source: the app, the map and the exports ask a Dataset, and only its implementations (and the
+ * factory that picks one, load.ts) know where an answer comes from.
+ */
+import type { BasemapData } from '../core/basemap';
+import type { Project } from '../core/types';
+import type { SiteSource } from '../sites/tiles';
+import type { View as Page } from '../state/url';
+import type { Indexed, View, ViewInput } from '../state/view';
+
+export interface Dataset {
+  readonly basemap: BasemapData;
+  /**
+   * The dataset indexed: its municipalities, objectives, stories and — once they are there — its
+   * projects (a large dataset's come after its first view). A new object whenever it changes.
+   */
+  readonly indexed: Indexed;
+  /** Every project is here: views of any input can be derived. */
+  readonly complete: boolean;
+  /** Where the map draws the sites from (the same object until the dataset changes). */
+  readonly sites: SiteSource;
+  /** How many sites there are (the key says when they are too many to draw at the overview). */
+  readonly siteCount: number;
+  /** Why the projects could not come after the first view (that view stays, without them). */
+  readonly failure: string | null;
+  /**
+   * The view for an input on a page; null while it is pending (the projects are still coming, and
+   * asking starts their loading). A view whose project lists are not known yet says so (`pending`).
+   */
+  view(input: ViewInput, page: Page): View | null;
+  /** Makes a slim project whole (summary, links, notes); null when the projects are whole already. */
+  readonly details: ((project: Project) => Promise<Project>) | null;
+  /** The map has drawn its first frame (or cannot draw): what waits for it may load now. */
+  drawn(): void;
+  /** A search is coming: its text is fetched if the build made it. */
+  needSearch(): void;
+  /** Tells `listener` when the dataset changes (its projects, its search text, a failure); returns the way to stop. */
+  subscribe(listener: () => void): () => void;
+}
+
+/** Every project made whole, through the dataset's details when its projects are slim. */
+export const wholeProjects = (dataset: Dataset, projects: readonly Project[]): Promise<Project[]> =>
+  dataset.details ? Promise.all(projects.map(dataset.details)) : Promise.resolve([...projects]);
