@@ -5,6 +5,7 @@ import { exportName } from '../core/export';
 import { toggle, type Filters } from '../core/filters';
 import type { MunicipalityRecord } from '../core/types';
 import type { I18n } from '../i18n';
+import { municipalityName } from '../i18n/labels';
 import { BudgetHistogram } from '../charts/BudgetHistogram';
 import { MunicipalityChart } from '../charts/MunicipalityChart';
 import { ThemeChart } from '../charts/ThemeChart';
@@ -34,10 +35,7 @@ export function Charts(props: Props) {
   const { view, filters, i18n, flavor } = props;
   const { charts } = view;
   const fileBase = exportName(filters, props.municipalities, props.i18n.programme);
-  const place = (id: string) => {
-    const m = props.municipalities.get(id);
-    return m ? i18n.place(m.names) : id;
-  };
+  const place = (id: string) => municipalityName(id, props.municipalities, i18n);
   // Effects run after the charts are in the DOM: the benchmark's "charts updated" point.
   useEffect(() => {
     mark('atlas:charts-updated');

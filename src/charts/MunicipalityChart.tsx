@@ -8,6 +8,7 @@ import { useState } from 'preact/hooks';
 import type { Attribution } from '../core/attribution';
 import type { MunicipalityRecord } from '../core/types';
 import type { I18n } from '../i18n';
+import { municipalityName } from '../i18n/labels';
 import type { Flavor } from '../palette/flavors';
 import { ChartDownloads } from './ChartDownloads';
 import { ChartTable } from './ChartTable';
@@ -37,8 +38,8 @@ export function MunicipalityChart({ fileBase, attribution, municipalities, i18n,
   const [all, setAll] = useState(false);
   const rows = all ? attribution.municipalities : attribution.municipalities.slice(0, TOP);
   const name = (id: string) => {
-    const m = municipalities.get(id);
-    return m ? `${i18n.place(m.names)} (${m.country})` : id;
+    const country = municipalities.get(id)?.country;
+    return country ? `${municipalityName(id, municipalities, i18n)} (${country})` : id;
   };
   const x = scaleLinear()
     .domain([0, Math.max(1, ...attribution.municipalities.map((r) => r.total), attribution.unattributed.total)])

@@ -6,7 +6,8 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { Story } from '../core/stories';
 import type { I18n } from '../i18n';
-import { storyTitle, type StepView } from './steps';
+import { storyTitle } from '../i18n/labels';
+import type { StepView } from './steps';
 
 interface Props {
   story: Story;

@@ -4,13 +4,11 @@
  */
 import { projectTitle } from '../i18n/projectTitle';
 import { attribute, attributedTo } from '../core/attribution';
-import { applyFilters, FACETS, type Filters, type ProjectKeys } from '../core/filters';
+import { applyFilters, type Filters, type ProjectKeys } from '../core/filters';
 import { cooperationPairs, involves } from '../core/network';
-import type { Story, StoryStep } from '../core/stories';
-import type { ThemeId } from '../core/themes';
-import type { I18n } from '../i18n';
+import type { StoryStep } from '../core/stories';
 import { parseUrl } from '../state/url';
-import { optionLabel, type LabelContext } from '../ui/labels';
+import { filterWords, municipalityName, type LabelContext } from '../i18n/labels';
 
 export interface StepView {
   filters: Filters;
@@ -23,11 +21,6 @@ export interface StepView {
   body: string;
 }
 
-export function storyTitle(story: Story, i18n: I18n): string {
-  const { title } = story;
-  return title.key === 'storyTheme' ? i18n.t('storyTheme', { theme: i18n.theme(title.theme as ThemeId) }) : i18n.t(title.key);
-}
-
 export function stepView(step: StoryStep, index: readonly ProjectKeys[], ctx: LabelContext): StepView {
   const { i18n } = ctx;
   const { t } = i18n;
@@ -35,7 +28,7 @@ export function stepView(step: StoryStep, index: readonly ProjectKeys[], ctx: La
   const project = step.project ? index.find((k) => k.project.id === step.project)?.project : undefined;
   const selection = project ? [project] : applyFilters(index, filters);
   const fit = selection.flatMap((p) => p.locations.map((l) => [l.lon, l.lat] as [number, number]));
-  const name = (id: string) => optionLabel('municipalities', id, ctx);
+  const name = (id: string) => municipalityName(id, ctx.municipalities, i18n);
   const count = (n: number) => ({ number: String(n), numberLabel: t('projectsCount', { n }).replace(String(n), '').trim() });
   const base = { filters, network: !!step.network, fit };
   const text = step.text;
@@ -61,7 +54,7 @@ export function stepView(step: StoryStep, index: readonly ProjectKeys[], ctx: La
   }
   const a = attribute(selection);
   const known = selection.filter((p) => p.total?.value != null).length;
-  const chips = FACETS.flatMap((f) => (filters[f] as string[]).map((v) => optionLabel(f, v, ctx)));
+  const chips = filterWords(filters, ctx).map((w) => w.words);
   return {
     ...base,
     title: chips.length ? chips.join(' · ') : t('allProjects'),

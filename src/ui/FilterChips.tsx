@@ -1,17 +1,13 @@
 /** The active filters as removable chips, and "clear all". */
-import { FACETS, NO_FILTERS, toggle, type Filters } from '../core/filters';
-import { budgetLabel, optionLabel, type LabelContext } from './labels';
+import { NO_FILTERS, toggle, type Filters } from '../core/filters';
+import { filterWords, type FilterWords, type LabelContext } from '../i18n/labels';
+
+const without = (filters: Filters, { facet, value }: FilterWords): Filters =>
+  facet === 'budget' ? { ...filters, budget: null } : facet === 'q' ? { ...filters, q: '' } : toggle(filters, facet, value);
 
 export function FilterChips({ filters, ctx, onChange }: { filters: Filters; ctx: LabelContext; onChange(f: Filters): void }) {
   const { t } = ctx.i18n;
-  const chips: { key: string; label: string; remove: () => Filters }[] = [];
-  for (const facet of FACETS) {
-    for (const value of filters[facet] as string[]) {
-      chips.push({ key: `${facet}:${value}`, label: `${t(`facet_${facet}`)}: ${optionLabel(facet, value, ctx)}`, remove: () => toggle(filters, facet, value) });
-    }
-  }
-  if (filters.budget) chips.push({ key: 'budget', label: `${t('facet_budget')}: ${budgetLabel(filters.budget, ctx.i18n)}`, remove: () => ({ ...filters, budget: null }) });
-  if (filters.q.trim()) chips.push({ key: 'q', label: `${t('search')}: “${filters.q}”`, remove: () => ({ ...filters, q: '' }) });
+  const chips = filterWords(filters, ctx).map((w) => ({ key: `${w.facet}:${w.value}`, label: `${t(w.facet === 'q' ? 'search' : `facet_${w.facet}`)}: ${w.words}`, remove: () => without(filters, w) }));
   if (!chips.length) return null;
   return (
     <section class="chips" aria-label={t('activeFilters')}>

@@ -5,7 +5,7 @@
 import { toggle, type Facet, type Filters } from '../core/filters';
 import { countryCodes, periodIds } from '../core/programme';
 import { ALL_THEMES } from '../core/themes';
-import { optionLabel, type LabelContext } from './labels';
+import { optionLabel, type LabelContext } from '../i18n/labels';
 
 interface Props {
   /** For each option of each facet: how many projects it would give with the other filters (see state/view). */

@@ -11,6 +11,7 @@ import { periodIds } from '../core/programme';
 import { ALL_THEMES } from '../core/themes';
 import type { MunicipalityRecord, Project } from '../core/types';
 import type { I18n } from '../i18n';
+import { municipalityName } from '../i18n/labels';
 import { projectTitle } from '../i18n/projectTitle';
 import { BarList } from '../charts/BarList';
 import type { Flavor } from '../palette/flavors';
@@ -152,7 +153,7 @@ export function MunicipalityProfile({ municipality: m, projects, context, pairs,
                 const other = municipalities.get(x.municipalityId);
                 return (
                   <li key={x.municipalityId}>
-                    {other ? i18n.place(other.names) : x.municipalityId} ({other?.country}) — {t('jointProjects', { n: x.projects })}
+                    {municipalityName(x.municipalityId, municipalities, i18n)} ({other?.country}) — {t('jointProjects', { n: x.projects })}
                     {x.budget ? `, ${i18n.moneyShort(x.budget)}` : ''}
                   </li>
                 );

@@ -3,6 +3,7 @@ import type { MunicipalityRecord, Project } from '../core/types';
 import type { I18n } from '../i18n';
 import { Panel } from './Panel';
 import { ThemeSwatch } from './ThemeSwatch';
+import { municipalityName } from '../i18n/labels';
 import { projectTitle } from '../i18n/projectTitle';
 import { amountText, safeHref } from './format';
 
@@ -19,10 +20,7 @@ export function ProjectDialog({ project: p, details, municipalities, i18n, onClo
   const { t } = i18n;
   const period = p.period ?? t('periodUnknown');
   const dates = [p.startDate, p.endDate].map((d) => (d ? i18n.date(d) : '…')).join(' – ');
-  const place = (municipalityId: string) => {
-    const m = municipalities.get(municipalityId);
-    return m ? i18n.place(m.names) : municipalityId;
-  };
+  const place = (municipalityId: string) => municipalityName(municipalityId, municipalities, i18n);
   return (
     <Panel kind="details" titleId="project-title" title={projectTitle(p, i18n)} closeLabel={t('closeDetails')} focusKey={p.id} onClose={onClose}>
       {p.untitled && <p class="note">{t('untitledNote')}</p>}

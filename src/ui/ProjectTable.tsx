@@ -2,6 +2,7 @@
 import { useState } from 'preact/hooks';
 import type { MunicipalityRecord, Project } from '../core/types';
 import type { I18n } from '../i18n';
+import { municipalityName } from '../i18n/labels';
 import { projectTitle } from '../i18n/projectTitle';
 import { amountText } from './format';
 import { ThemeSwatch } from './ThemeSwatch';
@@ -31,10 +32,7 @@ function Table({ projects, municipalities, i18n, selected, onSelect }: Props & {
   const { t } = i18n;
   const [sort, setSort] = useState<{ column: Column; descending: boolean }>({ column: 'budget', descending: true });
   const places = (p: Project) =>
-    [...new Set(p.locations.map((l) => l.municipalityId))]
-      .map((id) => municipalities.get(id))
-      .map((m) => (m ? i18n.place(m.names) : ''))
-      .join(', ');
+    [...new Set(p.locations.map((l) => l.municipalityId))].map((id) => municipalityName(id, municipalities, i18n)).join(', ');
   const key: Record<Column, (p: Project) => string | number> = {
     title: (p) => projectTitle(p, i18n),
     period: (p) => p.period ?? '9999',

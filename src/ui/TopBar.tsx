@@ -2,7 +2,7 @@
 import { useRef, useState } from 'preact/hooks';
 import type { Story } from '../core/stories';
 import type { I18n } from '../i18n';
-import { storyTitle } from '../presenter/steps';
+import { storyTitle } from '../i18n/labels';
 import { useDismiss } from './dismiss';
 import type { View as Page } from '../state/url';
 

@@ -1,11 +1,11 @@
 /** The frame of an exported map image: its title, what it shows, its key and credits. Pure. */
 import { mapCredits } from '../core/credits';
-import { FACETS, type Filters } from '../core/filters';
+import type { Filters } from '../core/filters';
 import type { PngFrame } from '../map/exportPng';
 import type { ChoroplethScale, ThemeScale } from '../palette/scales';
 import type { View } from '../state/view';
 import { choroplethKey, colourByName } from './ColourByControl';
-import { optionLabel, type LabelContext } from './labels';
+import { filterWords, type LabelContext } from '../i18n/labels';
 import { themeKey } from './Legend';
 import { statusText } from './StatusLine';
 
@@ -21,7 +21,7 @@ export interface FrameInput {
 /** Title with the active filters; the key explains the municipality colours when there are any, else the site colours. */
 export function mapFrame({ view, filters, themes, choropleth, ctx }: FrameInput): PngFrame {
   const { i18n } = ctx;
-  const chips = [...FACETS.flatMap((f) => (filters[f] as string[]).map((v) => optionLabel(f, v, ctx))), filters.q].filter(Boolean);
+  const chips = filterWords(filters, ctx).map((w) => w.words);
   const shaded = view.choropleth && choropleth ? { metric: view.choropleth.metric, scale: choropleth } : null;
   return {
     title: `${i18n.t('appTitle')}${chips.length ? ` — ${chips.join(', ')}` : ''}`,

@@ -1,10 +1,17 @@
 import { describe, expect, it } from 'vitest';
+import { NO_FILTERS } from '../../src/core/filters';
 import { createI18n as i18nOf } from '../../src/i18n';
 import { bg } from '../../src/i18n/bg';
 import { en } from '../../src/i18n/en';
+import { filterWords } from '../../src/i18n/labels';
 import { localeFromBrowser as fromBrowser } from '../../src/i18n/locales';
 import { srCyrl } from '../../src/i18n/sr-cyrl';
-import { PROGRAMME } from './fixtures';
+import { FLAVORS } from '../../src/palette/flavors';
+import { themeScale } from '../../src/palette/scales';
+import { PREVIEW_INPUT } from '../../src/state/preview';
+import { deriveView, indexData } from '../../src/state/view';
+import { mapFrame } from '../../src/ui/mapFrame';
+import { MUNICIPALITIES, PROGRAMME } from './fixtures';
 
 // The Bulgaria–Serbia programme's four UI languages.
 const createI18n = (locale: string) => i18nOf(locale, PROGRAMME);
@@ -63,5 +70,28 @@ describe('the programme’s own wording', () => {
   it('must name messages the catalogues have', () => {
     const typo = { ...PROGRAMME, messages: { ...PROGRAMME.messages, appSubtilte: PROGRAMME.messages.appSubtitle } };
     expect(() => i18nOf('en', typo)).toThrowError('programme bg-rs: messages.appSubtilte: no such message in the catalogues');
+  });
+});
+
+describe('the active filters in words', () => {
+  const i18n = createI18n('en');
+  const ctx = { i18n, municipalities: MUNICIPALITIES, districts: new Map(), objectives: new Map() };
+  const filters = { ...NO_FILTERS, periods: ['2014-2020'], municipalities: ['BG-VID09', 'XX-gone'], budget: { min: 100_000, max: null }, q: ' bridge ' };
+
+  it('say every filter, the budget range and the search included, once each and in the panel’s order', () => {
+    expect(filterWords(filters, ctx).map((w) => [w.facet, w.words])).toEqual([
+      ['periods', '2014-2020'],
+      ['municipalities', i18n.place(MUNICIPALITIES.get('BG-VID09')!.names)],
+      // A municipality the dataset does not know is named by its id, not dropped.
+      ['municipalities', 'XX-gone'],
+      ['budget', i18n.t('budgetFrom', { min: i18n.moneyShort(100_000) })],
+      ['q', '“bridge”'],
+    ]);
+  });
+
+  it('are the words of the map image’s title', () => {
+    const view = deriveView(indexData({ projects: [], municipalities: [...MUNICIPALITIES.values()], objectives: [], officialCounts: [], stories: [], amountCeiling: 1e9 }), { ...PREVIEW_INPUT, filters });
+    const title = mapFrame({ view, filters, themes: themeScale(FLAVORS.light), choropleth: null, ctx }).title;
+    expect(title).toBe(`${i18n.t('appTitle')} — ${filterWords(filters, ctx).map((w) => w.words).join(', ')}`);
   });
 });
