@@ -11,15 +11,15 @@ import { LOADING, nextShowing, shownDataset, type Showing, type ShowingEvent } f
 import { plainDataset } from '../dataset/plain';
 import type { AtlasStore } from '../state/store';
 import { dropUnknownIds } from '../state/url';
-import { openFiles, type Opening } from './openFiles';
 import { useFileDrop } from './useFileDrop';
+import { useOpening, type OpeningState } from './useOpening';
 
 export interface DatasetState {
   showing: Showing;
   /** The dataset on show; re-rendered when it changes (its projects come after its first view). */
   shown: Dataset | null;
-  /** A file being read (`watch` tells how far it has come), or why it could not be. */
-  opening: { busy: boolean; watch: Opening['watch'] | null; error: string | null };
+  /** A file being read, or why it could not be. */
+  opening: OpeningState;
   /** The opened file's import report, as a download link. */
   reportUrl: string | null;
   open(files: File[]): void;
@@ -28,13 +28,9 @@ export interface DatasetState {
   backToPublished(): void;
 }
 
-const IDLE: DatasetState['opening'] = { busy: false, watch: null, error: null };
-
 export function useDataset(programme: Programme, store: AtlasStore, load: () => Promise<Dataset>): DatasetState {
   const [showing, setShowing] = useState<Showing>(LOADING);
-  const [opening, setOpening] = useState(IDLE);
   const now = useRef(showing);
-  const reading = useRef<Opening | null>(null);
   const shown = shownDataset(showing);
   const [, changed] = useReducer((n: number) => n + 1, 0);
   useEffect(() => shown?.subscribe(() => changed(undefined)), [shown]);
@@ -56,42 +52,23 @@ export function useDataset(programme: Programme, store: AtlasStore, load: () => 
 
   useEffect(() => void load().then((dataset) => go({ type: 'loaded', dataset }), (error: Error) => go({ type: 'load-failed', reason: error.message })), []);
 
+  const reader = useOpening(programme, ({ data, ...opened }, base) => {
+    mark('atlas:filter');
+    go({ type: 'opened', file: { dataset: plainDataset(data, base.basemap), ...opened } });
+  });
   const open = (files: File[]) => {
     const base = now.current.state === 'published' || now.current.state === 'file' ? now.current.published : null;
-    if (!base || !files.length) return;
-    // A file dropped while another is read replaces it.
-    reading.current?.cancel();
-    const current = (reading.current = openFiles(files, base.indexed.data, programme));
-    setOpening({ busy: true, watch: current.watch, error: null });
-    current.result.then(
-      ({ data, ...opened }) => {
-        if (reading.current !== current) return;
-        reading.current = null;
-        mark('atlas:filter');
-        setOpening(IDLE);
-        go({ type: 'opened', file: { dataset: plainDataset(data, base.basemap), ...opened } });
-      },
-      (error: Error) => {
-        if (reading.current !== current) return;
-        reading.current = null;
-        setOpening({ busy: false, watch: null, error: error.message });
-      },
-    );
+    if (base && files.length) reader.open(files, base);
   };
-
   useFileDrop(open);
 
   return {
     showing,
     shown,
-    opening,
+    opening: reader.opening,
     reportUrl,
     open,
-    cancelOpening: () => {
-      reading.current?.cancel();
-      reading.current = null;
-      setOpening(IDLE);
-    },
+    cancelOpening: reader.cancel,
     backToPublished: () => go({ type: 'back' }),
   };
 }
