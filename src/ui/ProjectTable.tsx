@@ -1,4 +1,7 @@
-/** Every project in the selection as a sortable table: the accessible alternative to the map. */
+/**
+ * Every project in the selection as a sortable table: the accessible alternative to the map. Rows
+ * come 500 at a time ("Show more"): a large dataset's 10,000 rows at once hold the page for seconds.
+ */
 import { useState } from 'preact/hooks';
 import type { MunicipalityRecord, Project } from '../core/types';
 import type { I18n } from '../i18n';
@@ -18,6 +21,8 @@ interface Props {
 
 type Column = 'title' | 'period' | 'theme' | 'places' | 'budget';
 
+const PAGE = 500;
+
 export function ProjectTable({ projects, ...rest }: Props) {
   if (!projects)
     return (
@@ -31,6 +36,7 @@ export function ProjectTable({ projects, ...rest }: Props) {
 function Table({ projects, municipalities, i18n, selected, onSelect }: Props & { projects: readonly Project[] }) {
   const { t } = i18n;
   const [sort, setSort] = useState<{ column: Column; descending: boolean }>({ column: 'budget', descending: true });
+  const [shown, setShown] = useState(PAGE);
   const places = (p: Project) =>
     [...new Set(p.locations.map((l) => l.municipalityId))].map((id) => municipalityName(id, municipalities, i18n)).join(', ');
   const key: Record<Column, (p: Project) => string | number> = {
@@ -67,7 +73,7 @@ function Table({ projects, municipalities, i18n, selected, onSelect }: Props & {
           </tr>
         </thead>
         <tbody>
-          {rows.map((p) => (
+          {rows.slice(0, shown).map((p) => (
             <tr key={p.id} aria-selected={p.id === selected} data-project={p.id}>
               <th scope="row">
                 <button type="button" class="link" onClick={() => onSelect(p.id)}>
@@ -84,6 +90,11 @@ function Table({ projects, municipalities, i18n, selected, onSelect }: Props & {
           ))}
         </tbody>
       </table>
+      {rows.length > shown && (
+        <button type="button" class="more" onClick={() => setShown(shown + PAGE)}>
+          {i18n.t('showMore', { n: i18n.count(Math.min(PAGE, rows.length - shown)), left: i18n.count(rows.length - shown) })}
+        </button>
+      )}
     </div>
   );
 }

@@ -133,8 +133,12 @@ describe(`a dataset of ${SITES.toLocaleString('en')} sites, tiled and served as 
     expect(await page.getByRole('button', { name: 'Projects as CSV (opens in Excel)' }).isDisabled()).toBe(true);
     await page.getByRole('button', { name: 'Close' }).click();
     release();
-    await expect.poll(() => page.locator('table.projects tbody tr').count(), { timeout: 60_000 }).toBeGreaterThan(0);
+    // The rows, 500 at a time.
+    await expect.poll(() => page.locator('table.projects tbody tr').count(), { timeout: 60_000 }).toBe(Math.min(500, expected.projects));
     expect(await loading.count()).toBe(0);
+    expect(expected.projects).toBeGreaterThan(1000);
+    await page.getByRole('button', { name: `Show 500 more (of ${(expected.projects - 500).toLocaleString('en-GB')})` }).click();
+    await expect.poll(() => page.locator('table.projects tbody tr').count()).toBe(1000);
     await page.close();
   });
 
