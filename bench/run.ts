@@ -10,8 +10,8 @@
  *  - the first visit's total: every byte transferred until the network is quiet, the service
  *    worker's precache included;
  *  - JS heap after 'atlas:ready' and, for a tiled dataset, once its projects are in (after a GC);
- *  - filter change → map idle and → charts updated (medians of 9 toggles of a period), at the
- *    first view and at DETAIL_ZOOM, where each site is drawn.
+ *  - filter change → map idle and → charts updated (medians of 9 toggles of a period, and of 9
+ *    words typed into the search box), at the first view and at DETAIL_ZOOM, where each site is drawn.
  * Writes bench/results.json: one object per size.
  */
 import { execFileSync, spawn } from 'node:child_process';
@@ -27,6 +27,8 @@ import { serveStatic, type StaticServer } from '../test/e2e/static-server';
 
 const RUNS = 5;
 const FILTER_RUNS = 9;
+/** Words typed into the search box, each one change (names of places and title words, found or not). */
+const SEARCH_WORDS = ['pirot', 'vidin', 'bridge', 'zaj', 'tourism', 'niš', 'youth', 'eco', 'montana'];
 const root = new URL('..', import.meta.url).pathname;
 const SIZES: Record<string, number> = { '100k': 100_000, '1M': 1_000_000 };
 const wanted = (process.argv.find((a) => a.startsWith('--sizes='))?.slice(8) ?? 'real,100k,1M').split(',');
@@ -168,12 +170,10 @@ async function filterLatency(browser: Browser, url: string, tiled: boolean) {
     }
     heapProjects = await heapMB(page);
   }
-  const map: number[] = [];
-  const charts: number[] = [];
-  const period = page.getByRole('group', { name: 'Period' }).getByRole('checkbox', { name: /^2014-2020/ });
-  for (let i = 0; i < FILTER_RUNS; i++) {
+  /** Filter → map idle and → charts updated, for one change made by `act`. */
+  const timed = async (act: () => Promise<void>) => {
     await page.evaluate(() => ['atlas:filter', 'atlas:map-idle', 'atlas:charts-updated'].forEach((n) => performance.clearMarks(n)));
-    await period.click();
+    await act();
     const handle = await page.waitForFunction(
       () => {
         const [f, m, c] = ['atlas:filter', 'atlas:map-idle', 'atlas:charts-updated'].map((n) => performance.getEntriesByName(n)[0]?.startTime);
@@ -182,12 +182,19 @@ async function filterLatency(browser: Browser, url: string, tiled: boolean) {
       null,
       { timeout: 120_000 },
     );
-    const r = (await handle.jsonValue()) as { map: number; charts: number };
-    map.push(r.map);
-    charts.push(r.charts);
-  }
+    return (await handle.jsonValue()) as { map: number; charts: number };
+  };
+  const period = page.getByRole('group', { name: 'Period' }).getByRole('checkbox', { name: /^2014-2020/ });
+  const toggles: { map: number; charts: number }[] = [];
+  for (let i = 0; i < FILTER_RUNS; i++) toggles.push(await timed(() => period.click()));
+  if (await period.isChecked()) await timed(() => period.click());
+  // A word typed into the search box (filled at once: one change per word).
+  const search = page.getByRole('searchbox', { name: 'Search projects' });
+  const searches: { map: number; charts: number }[] = [];
+  for (const word of SEARCH_WORDS) searches.push(await timed(() => search.fill(word)));
   await page.close();
-  return { map: round(median(map)), charts: round(median(charts)), heapProjects };
+  const medians = (rs: { map: number; charts: number }[]) => ({ map: round(median(rs.map((r) => r.map))), charts: round(median(rs.map((r) => r.charts))) });
+  return { ...medians(toggles), search: medians(searches), heapProjects };
 }
 
 async function measureSite(browser: Browser, dir: string, tiled: boolean) {
@@ -197,7 +204,7 @@ async function measureSite(browser: Browser, dir: string, tiled: boolean) {
     const firstVisitGzipKb = await firstVisit(browser, server, dir);
     const overview = await filterLatency(browser, server.url, tiled);
     const zoomed = await filterLatency(browser, `${server.url}?map=${DETAIL_ZOOM}/43.15/22.6`, tiled);
-    const filter = (r: typeof overview) => ('error' in r ? { error: r.error } : { map: r.map, charts: r.charts });
+    const filter = (r: typeof overview) => ('error' in r ? { error: r.error } : { map: r.map, charts: r.charts, search: r.search });
     return { ...ready, firstVisitGzipKb, heapWithProjectsMB: overview.heapProjects, filterOverview: filter(overview), filterZoom9: filter(zoomed) };
   } finally {
     await server.close();

@@ -77,9 +77,12 @@ export function searchText(keys: ProjectKeys): string {
   return (keys.search = ` ${parts.filter(Boolean).map((t) => matchKey(t!)).join(' | ')}`);
 }
 
+/** The search's words as match keys, once per filter state (not once per project and pass); none: no search. */
+const searchWords = (q: string): string[] => matchKey(q).split(' ').filter(Boolean);
+
 /** Every word of the query must start a word of the project's text ("pir" finds Pirot). */
-function matchesSearch(keys: ProjectKeys, q: string): boolean {
-  const words = matchKey(q).split(' ').filter(Boolean);
+function matchesSearch(keys: ProjectKeys, words: readonly string[]): boolean {
+  if (!words.length) return true;
   const text = searchText(keys);
   return words.every((w) => text.includes(` ${w}`));
 }
@@ -87,7 +90,7 @@ function matchesSearch(keys: ProjectKeys, q: string): boolean {
 /** Skip every facet: only the budget range and the search apply. */
 const FACET_ONLY = 'facets';
 
-function matchesExcept(keys: ProjectKeys, f: Filters, skip: Facet | 'budget' | typeof FACET_ONLY | null): boolean {
+function matchesExcept(keys: ProjectKeys, f: Filters, words: readonly string[], skip: Facet | 'budget' | typeof FACET_ONLY | null): boolean {
   for (const facet of FACETS) {
     if (facet === skip || skip === FACET_ONLY) continue;
     const chosen = f[facet] as string[];
@@ -99,11 +102,12 @@ function matchesExcept(keys: ProjectKeys, f: Filters, skip: Facet | 'budget' | t
     if (f.budget.min !== null && total < f.budget.min) return false;
     if (f.budget.max !== null && total > f.budget.max) return false;
   }
-  return !f.q.trim() || matchesSearch(keys, f.q);
+  return matchesSearch(keys, words);
 }
 
 export function applyFilters(index: readonly ProjectKeys[], f: Filters, skip: Facet | 'budget' | null = null): Project[] {
-  return index.filter((k) => matchesExcept(k, f, skip)).map((k) => k.project);
+  const words = searchWords(f.q);
+  return index.filter((k) => matchesExcept(k, f, words, skip)).map((k) => k.project);
 }
 
 /** For each option of a facet: how many projects would match with the other active filters. */
@@ -118,11 +122,12 @@ export function facetCounts(index: readonly ProjectKeys[], f: Filters, facet: Fa
 export function allFacetCounts(index: readonly ProjectKeys[], f: Filters): Record<Facet, Map<string, number>> {
   const counts = Object.fromEntries(FACETS.map((facet) => [facet, new Map<string, number>()])) as Record<Facet, Map<string, number>>;
   const active = FACETS.filter((facet) => (f[facet] as string[]).length > 0);
+  const words = searchWords(f.q);
   const add = (keys: ProjectKeys, facet: Facet) => {
     for (const v of keys.values[facet]) counts[facet].set(v, (counts[facet].get(v) ?? 0) + 1);
   };
   for (const keys of index) {
-    if (!matchesExcept(keys, f, FACET_ONLY)) continue; // budget or search fails: counts nowhere
+    if (!matchesExcept(keys, f, words, FACET_ONLY)) continue; // budget or search fails: counts nowhere
     let failed: Facet | null = null;
     let failures = 0;
     for (const facet of active) {
