@@ -280,7 +280,14 @@ export function writeWhole(file: string, text: string): void {
 
 /** The programme folder a dataset belongs to (a new folder: the default programme). */
 export function programmeOf(dir: string): string {
-  return existsSync(join(dir, MANIFEST_FILE)) ? resolve(dir, programmeEntry(dir)) : DEFAULT_PROGRAMME;
+  if (!existsSync(join(dir, MANIFEST_FILE))) return DEFAULT_PROGRAMME;
+  const entry = programmeEntry(dir);
+  const programme = resolve(dir, entry);
+  // The path is relative to the dataset folder: a folder moved or copied elsewhere loses it.
+  if (!existsSync(join(programme, 'programme.json'))) {
+    throw new Error(`${join(dir, MANIFEST_FILE)}: programme: "${entry}" leads to ${programme}, which holds no programme.json (was the dataset folder moved?); write there the path of the programme folder relative to ${resolve(dir)}`);
+  }
+  return programme;
 }
 
 /** A JSON file, or an error naming it. */

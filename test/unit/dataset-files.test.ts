@@ -4,7 +4,7 @@ import { cpSync, lstatSync, mkdtempSync, readdirSync, readFileSync, readlinkSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DatasetBusy, DEFAULT_PROGRAMME, lockDataset, PUBLISHED_DATA, readCompiled, readRecords, writeDataset } from '../../data/dataset-dir';
+import { DatasetBusy, DEFAULT_PROGRAMME, lockDataset, programmeOf, PUBLISHED_DATA, readCompiled, readRecords, writeDataset } from '../../data/dataset-dir';
 import { PROGRAMME } from './fixtures';
 
 const folder = () => mkdtempSync(join(tmpdir(), 'atlas-dataset-'));
@@ -101,5 +101,16 @@ describe('write lock', () => {
     writeFileSync(join(dir, `.import.lock.${gone + 1}`), '{}');
     lockDataset(dir)();
     expect(readdirSync(dir)).toEqual([`.import.lock.${gone + 1}`]);
+  });
+});
+
+describe('the programme a dataset names', () => {
+  it('is found from the folder, and a folder moved away from it says so, naming the file and what to write', () => {
+    const dir = folder();
+    writeDataset(dir, records, published, DEFAULT_PROGRAMME);
+    expect(programmeOf(dir)).toBe(DEFAULT_PROGRAMME.replace(/\/$/, ''));
+    const moved = join(folder(), 'deeper', 'moved');
+    cpSync(dir, moved, { recursive: true, verbatimSymlinks: true });
+    expect(() => programmeOf(moved)).toThrowError(new RegExp(`^${moved}/dataset.json: programme: ".*" leads to .*, which holds no programme.json \\(was the dataset folder moved\\?\\)`));
   });
 });
