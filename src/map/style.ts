@@ -160,6 +160,10 @@ export function buildStyle({ flavor, sources, fontFaces, labels, countries }: St
           'line-width': ['interpolate', ['linear'], ['get', 'projects'], 1, 2, 5, 6, 12, 12],
         },
       },
+      ...sources.siteLayers((slot) => siteLayer(flavor, slot, dense ? DETAIL_ZOOM : 0)),
+      ...(dense ? [siteCountLayer(flavor)] : []),
+      // Place names over the sites, each with its halo: a dot never hides a town's name (at presenter
+      // and kiosk sizes the dots are half as large again). Clicks still reach the sites beneath.
       {
         id: LAYER.labels,
         type: 'symbol',
@@ -178,8 +182,6 @@ export function buildStyle({ flavor, sources, fontFaces, labels, countries }: St
           'text-halo-width': 1.6,
         },
       },
-      ...sources.siteLayers((slot) => siteLayer(flavor, slot, dense ? DETAIL_ZOOM : 0)),
-      ...(dense ? [siteCountLayer(flavor)] : []),
     ],
   };
 }

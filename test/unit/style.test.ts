@@ -6,7 +6,7 @@ import type { BasemapData } from '../../src/core/basemap';
 import type { AtlasData } from '../../src/core/types';
 import { labelFontFaces } from '../../src/map/fonts';
 import { createSources } from '../../src/map/sources';
-import { buildStyle } from '../../src/map/style';
+import { buildStyle, LAYER } from '../../src/map/style';
 import { FLAVORS } from '../../src/palette/flavors';
 import { seatsOf, siteCounter } from '../../src/sites/layout';
 import { SITE_LAYER, type SiteTiles } from '../../src/sites/tiles';
@@ -29,6 +29,9 @@ describe('the map style', () => {
         const style = buildStyle({ flavor, sources, fontFaces: labelFontFaces([{ url: 'fonts/a.woff2', range: ['U+0000-00FF'] }], 'https://atlas.example/'), labels: { script: 'Latn', fallback: 'Latn' }, countries: ['BG', 'RS'] });
         expect(validateStyleMin(style as never).map((e) => e.message)).toEqual([]);
         const sites = style.layers.filter((l) => 'source' in l && l.source === 'sites');
+        // Place names are drawn over every site and count bubble: a dot never hides a town's name.
+        const order = style.layers.map((l) => l.id);
+        expect(order.at(-1)).toBe(LAYER.labels);
         if (tileSet) {
           // One layer draws every tiled site (the spiral is in the tiles), from the schema's layer, with no filter until a selection.
           expect(sites.map((l) => [l.id, 'source-layer' in l && l['source-layer'], 'filter' in l ? l.filter : 'no filter'])).toEqual([['sites', SITE_LAYER, 'no filter']]);
