@@ -15,7 +15,7 @@ export interface LocalData {
   /** The files' names, as the banner names them. */
   names: string[];
   /** The import report (Markdown). */
-  report: string;
+  report: Blob;
   problems: number;
 }
 

@@ -35,7 +35,7 @@ export function useDataset(programme: Programme, store: AtlasStore, load: () => 
   const [, changed] = useReducer((n: number) => n + 1, 0);
   useEffect(() => shown?.subscribe(() => changed(undefined)), [shown]);
   const file = showing.state === 'file' ? showing.file : null;
-  const reportUrl = useMemo(() => (file ? URL.createObjectURL(new Blob([file.report], { type: 'text/markdown' })) : null), [file]);
+  const reportUrl = useMemo(() => (file ? URL.createObjectURL(file.report) : null), [file]);
   useEffect(() => () => void (reportUrl && URL.revokeObjectURL(reportUrl)), [reportUrl]);
 
   function go(event: ShowingEvent) {

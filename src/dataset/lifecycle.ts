@@ -11,7 +11,7 @@ export interface OpenedFile {
   /** The files' names, as the banner names them. */
   names: string[];
   /** The import report (Markdown). */
-  report: string;
+  report: Blob;
   problems: number;
 }
 

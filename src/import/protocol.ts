@@ -16,7 +16,8 @@ export interface ImportRequest {
 export type ImportReply =
   | { kind: 'progress'; progress: ImportProgress }
   | { kind: 'projects'; projects: Project[]; total: number }
-  | { kind: 'done'; data: Omit<AtlasData, 'projects'>; report: string; problems: number }
+  /** The report as a Blob: made here, the page's thread never encodes its megabytes. */
+  | { kind: 'done'; data: Omit<AtlasData, 'projects'>; report: Blob; problems: number }
   | { kind: 'failed'; message: string };
 
 /** The page asks for the next part of the projects. */

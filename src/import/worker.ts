@@ -54,7 +54,7 @@ async function run({ files, programme, published, gazetteerUrl, municipalitiesUr
     scope.postMessage({ kind: 'projects', projects: projects.slice(i, i + PART), total: projects.length });
     await asked;
   }
-  const report = importReport(names, imported, { target: 'this page only (not published)' });
+  const report = new Blob([importReport(names, imported, { target: 'this page only (not published)' })], { type: 'text/markdown' });
   scope.postMessage({ kind: 'done', data, report, problems: imported.problems.length });
 }
 

@@ -92,7 +92,7 @@ describe('each delivery form', () => {
 });
 
 describe('what the page shows', () => {
-  const file = (dataset: Dataset): OpenedFile => ({ dataset, names: ['mine.csv'], report: '', problems: 0 });
+  const file = (dataset: Dataset): OpenedFile => ({ dataset, names: ['mine.csv'], report: new Blob([]), problems: 0 });
 
   it('goes from loading to the published data or to why it failed, once', () => {
     const published = plainDataset(data, basemap);
