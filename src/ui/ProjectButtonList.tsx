@@ -1,13 +1,12 @@
 /**
  * A list of projects as buttons that open their details (the unplaced, a stack, the projects in
- * view), a page at a time: a file opened in the page may hold 100,000 projects, and a button each
- * would hold the page for seconds.
+ * view), 200 at a time (a file opened in the page may hold 100,000 projects).
  */
-import { useState } from 'preact/hooks';
 import type { Project } from '../core/types';
 import type { I18n } from '../i18n';
-import { ThemeSwatch } from './ThemeSwatch';
 import { projectTitle } from '../i18n/projectTitle';
+import { ThemeSwatch } from './ThemeSwatch';
+import { usePage } from './usePage';
 
 interface Props {
   projects: readonly Project[];
@@ -17,14 +16,11 @@ interface Props {
   onPoint?(id: string | null): void;
 }
 
-const PAGE = 200;
-
 export function ProjectButtonList({ projects, i18n, onSelect, onPoint }: Props) {
-  const [shown, setShown] = useState(PAGE);
-  const left = projects.length - shown;
+  const { shown, more } = usePage(projects, 200, i18n);
   return (
     <ul class="project-buttons">
-      {projects.slice(0, shown).map((p) => (
+      {shown.map((p) => (
         <li key={p.id}>
           <button
             type="button"
@@ -41,13 +37,7 @@ export function ProjectButtonList({ projects, i18n, onSelect, onPoint }: Props) 
           </button>
         </li>
       ))}
-      {left > 0 && (
-        <li>
-          <button type="button" class="more" onClick={() => setShown(shown + PAGE)}>
-            {i18n.t('showMore', { n: i18n.count(Math.min(PAGE, left)), left: i18n.count(left) })}
-          </button>
-        </li>
-      )}
+      {more && <li>{more}</li>}
     </ul>
   );
 }

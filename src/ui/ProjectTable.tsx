@@ -9,6 +9,7 @@ import { municipalityName } from '../i18n/labels';
 import { projectTitle } from '../i18n/projectTitle';
 import { amountText } from './format';
 import { ThemeSwatch } from './ThemeSwatch';
+import { usePage } from './usePage';
 
 interface Props {
   /** Null while the projects are loading. */
@@ -20,8 +21,6 @@ interface Props {
 }
 
 type Column = 'title' | 'period' | 'theme' | 'places' | 'budget';
-
-const PAGE = 500;
 
 export function ProjectTable({ projects, ...rest }: Props) {
   if (!projects)
@@ -36,7 +35,6 @@ export function ProjectTable({ projects, ...rest }: Props) {
 function Table({ projects, municipalities, i18n, selected, onSelect }: Props & { projects: readonly Project[] }) {
   const { t } = i18n;
   const [sort, setSort] = useState<{ column: Column; descending: boolean }>({ column: 'budget', descending: true });
-  const [shown, setShown] = useState(PAGE);
   const places = (p: Project) =>
     [...new Set(p.locations.map((l) => l.municipalityId))].map((id) => municipalityName(id, municipalities, i18n)).join(', ');
   const key: Record<Column, (p: Project) => string | number> = {
@@ -52,6 +50,7 @@ function Table({ projects, municipalities, i18n, selected, onSelect }: Props & {
     const order = typeof x === 'number' && typeof y === 'number' ? x - y : collator.compare(String(x), String(y));
     return (sort.descending ? -order : order) || a.id.localeCompare(b.id);
   });
+  const { shown, more } = usePage(rows, 500, i18n);
   const header = (column: Column, label: string) => (
     <th scope="col" aria-sort={sort.column === column ? (sort.descending ? 'descending' : 'ascending') : 'none'}>
       <button type="button" class="sort" onClick={() => setSort({ column, descending: sort.column === column ? !sort.descending : column === 'budget' })}>
@@ -73,7 +72,7 @@ function Table({ projects, municipalities, i18n, selected, onSelect }: Props & {
           </tr>
         </thead>
         <tbody>
-          {rows.slice(0, shown).map((p) => (
+          {shown.map((p) => (
             <tr key={p.id} aria-selected={p.id === selected} data-project={p.id}>
               <th scope="row">
                 <button type="button" class="link" onClick={() => onSelect(p.id)}>
@@ -90,11 +89,7 @@ function Table({ projects, municipalities, i18n, selected, onSelect }: Props & {
           ))}
         </tbody>
       </table>
-      {rows.length > shown && (
-        <button type="button" class="more" onClick={() => setShown(shown + PAGE)}>
-          {i18n.t('showMore', { n: i18n.count(Math.min(PAGE, rows.length - shown)), left: i18n.count(rows.length - shown) })}
-        </button>
-      )}
+      {more}
     </div>
   );
 }
