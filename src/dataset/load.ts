@@ -9,6 +9,7 @@ import { feature } from 'topojson-client';
 import type { Topology } from 'topojson-specification';
 import { basemapUrl, dataUrl, details, tiled } from 'virtual:atlas-dataset';
 import type { BasemapData } from '../core/basemap';
+import { getJson } from '../core/getJson';
 import { shardOf, withDetails, type DetailShard } from '../core/pack';
 import { validateProgramme, type Programme } from '../core/programme';
 import type { AtlasData, Project } from '../core/types';
@@ -21,15 +22,6 @@ import { tiledDataset } from './tiled';
 /** The programme's descriptor; a faulty one throws, naming the field. */
 export const loadProgramme = (): Programme => validateProgramme(programmeJson, `programme.json`);
 
-export async function getJson<T>(url: string): Promise<T> {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
-  try {
-    return (await response.json()) as T;
-  } catch (error) {
-    throw new Error(`${url}: not valid JSON (${(error as Error).message})`);
-  }
-}
 
 /** The base map's collections from its TopoJSON. */
 function basemapOf(topology: Topology): BasemapData {

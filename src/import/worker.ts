@@ -6,6 +6,7 @@
  * at once are unpacked by the page several in one go.
  */
 import { gazetteerFrom, type GazetteerData } from '../core/gazetteer';
+import { getJson } from '../core/getJson';
 import { formatProblem } from '../core/problems';
 import type { MunicipalityRecord } from '../core/types';
 import { importFiles, type ImportProgress } from '.';
@@ -36,8 +37,8 @@ async function run({ files, programme, published, gazetteerUrl, municipalitiesUr
     scope.postMessage({ kind: 'progress', progress: p });
   };
   const [gazetteerData, municipalities, inputs] = await Promise.all([
-    json<GazetteerData>(gazetteerUrl),
-    json<MunicipalityRecord[]>(municipalitiesUrl),
+    getJson<GazetteerData>(gazetteerUrl),
+    getJson<MunicipalityRecord[]>(municipalitiesUrl),
     Promise.all(files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) }))),
   ]);
   const { objectives, officialCounts, amountCeiling, stories } = published;
@@ -56,10 +57,4 @@ async function run({ files, programme, published, gazetteerUrl, municipalitiesUr
   }
   const report = new Blob([importReport(names, imported, { target: 'this page only (not published)' })], { type: 'text/markdown' });
   scope.postMessage({ kind: 'done', data, report, problems: imported.problems.length });
-}
-
-async function json<T>(url: string): Promise<T> {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
-  return (await response.json()) as T;
 }
