@@ -112,6 +112,8 @@ export function App({ programme }: AppProps) {
     () => shown?.view({ filters: state.filters, stepFilters: step?.filters ?? null, colourBy: state.colourBy, network: state.network || !!step?.network, profile }, state.view) ?? null,
     [shown, loaded, state.filters, step, state.colourBy, state.network, profile, state.view],
   );
+  /** The selected projects, once they are known (the list, the in-view list and the downloads wait for them). */
+  const selection = view && !view.pending ? view.selection : null;
   const choropleth = useMemo(() => (view?.choropleth ? choroplethScale(view.choropleth.breaks, FLAVORS[flavors.map]) : null), [view?.choropleth, flavors.map]);
   const denseSites = shown && tierOf(shown.siteCount) !== 'plain' ? shown.siteCount : null;
   const selected = useMemo(() => (state.project ? loaded?.data.projects.find((p) => p.id === state.project) : undefined), [state.project, loaded]);
@@ -171,7 +173,7 @@ export function App({ programme }: AppProps) {
           onError={setMapError}
         />
       </ErrorBoundary>
-      <InView projects={view.pending ? null : view.selection} bounds={bounds} i18n={i18n} onSelect={select} onPoint={setPointed} />
+      <InView projects={selection} bounds={bounds} i18n={i18n} onSelect={select} onPoint={setPointed} />
     </div>
   );
   const projects = loaded?.data.projects ?? [];
@@ -314,7 +316,7 @@ export function App({ programme }: AppProps) {
             {tour && step && (
               <Presenter story={tour.story} step={tour.step} view={step} i18n={i18n} kiosk={state.kiosk} onStep={(n) => store.toStep(n)} onLeave={() => store.leaveTour()} />
             )}
-            {state.view === 'list' && <ProjectTable projects={view.pending ? null : view.selection} municipalities={loaded.municipalities} i18n={i18n} selected={state.project} onSelect={select} />}
+            {state.view === 'list' && <ProjectTable projects={selection} municipalities={loaded.municipalities} i18n={i18n} selected={state.project} onSelect={select} />}
             {phone && sheet && (
               <Sheet label={sheet === 'filters' ? t('filters') : view.profile ? t('profile') : t('charts')} closeLabel={t('closeSheet')} onClose={closeSheet}>
                 {sheet === 'filters' ? side : charts}
@@ -344,7 +346,7 @@ export function App({ programme }: AppProps) {
             <ShareDialog
               url={here({})}
               embedUrl={here({ embed: true, camera: null })}
-              selection={view.pending ? null : view.selection}
+              selection={selection}
               filters={state.filters}
               municipalities={loaded.municipalities}
               i18n={i18n}

@@ -62,10 +62,10 @@ export function tiledDataset({ head, basemap, firstView, tiles, details, project
     },
     view(input, page) {
       if (whole) return whole.view(input, page);
-      // The first view stands for the map with no filter; a list of its projects needs them.
-      if (previewShows(input) && page === 'map') return firstView;
-      load();
-      return previewShows(input) ? firstView : null;
+      // The first view stands for the map with no filter; any other view, or a list of its projects, needs them.
+      const shows = previewShows(input);
+      if (!shows || page !== 'map') load();
+      return shows ? firstView : null;
     },
     details,
     drawn: load,

@@ -74,19 +74,11 @@ function ReadingCard({ i18n, watch, onCancel }: { i18n: I18n; watch: NonNullable
   );
 }
 
+const COUNTED = { rows: 'importRows', placing: 'importPlacing', receiving: 'importReceiving' } as const;
+
 function progressText({ t, count }: I18n, progress: ImportProgress): string {
-  switch (progress.step) {
-    case 'reading':
-      return t('importReading', { file: progress.file });
-    case 'checking':
-      return t('importChecking');
-    case 'rows':
-      return t('importRows', { done: count(progress.done), total: count(progress.total) });
-    case 'placing':
-      return t('importPlacing', { done: count(progress.done), total: count(progress.total) });
-    case 'receiving':
-      return t('importReceiving', { done: count(progress.done), total: count(progress.total) });
-  }
+  if ('done' in progress) return t(COUNTED[progress.step], { done: count(progress.done), total: count(progress.total) });
+  return progress.step === 'reading' ? t('importReading', { file: progress.file }) : t('importChecking');
 }
 
 export function LinkNotices({ i18n, notices, onDismiss }: { i18n: I18n; notices: readonly Notice[]; onDismiss(): void }) {
