@@ -6,6 +6,7 @@
  *   municipalities.json every BG and RS municipality (id, names, district, seat), so that partners
  *                       outside the area (Sofia, Blagoevgrad, Belgrade) have a home
  *   gazetteer.json      the settlements and districts that place partners
+ *   population.txt      what each area municipality's population was matched to (for review)
  */
 import { writeFileSync } from 'node:fs';
 import { simplify as simplifyGeometry } from '@turf/turf';
@@ -31,7 +32,8 @@ type Objects = { municipalities: GeometryCollection<Props>; districts: GeometryC
 const SIMPLIFY_KEEP = 0.35;
 const source = presimplify(readJson<Topology<Objects>>('programme_area.topojson'));
 const topo = simplify(source, quantile(source, 1 - SIMPLIFY_KEEP)) as Topology<Objects>;
-const { municipalities, settlements, districts } = loadGeoSources();
+const programme = readProgramme(DEFAULT_PROGRAMME);
+const { municipalities, settlements, districts, populationReport } = loadGeoSources(programme);
 const byId = new Map(municipalities.map((m) => [m.id, m]));
 
 const idOf = (p: Props): string =>
@@ -106,5 +108,12 @@ if (inArea !== AREA_MUNICIPALITIES) throw new Error(`expected ${AREA_MUNICIPALIT
 writeFileSync(new URL('basemap.json', OUT), JSON.stringify(basemap));
 writeFileSync(new URL('municipalities.json', OUT), JSON.stringify(municipalities));
 // The gazetteer that places imported partners, in the page as in `npm run import`.
-writeFileSync(new URL('gazetteer.json', OUT), JSON.stringify(gazetteerData(settlements, districts, readProgramme(DEFAULT_PROGRAMME).scripts)));
+writeFileSync(new URL('gazetteer.json', OUT), JSON.stringify(gazetteerData(settlements, districts, programme.scripts)));
+// What each programme-area municipality's population was matched to, for review beside the sources.
+writeFileSync(
+  new URL('population.txt', OUT),
+  `Population per programme-area municipality: the figure taken (source), then every source's figure (npm run geo).\n${populationReport.join('\n')}\n`,
+);
+const taken = programme.population.map((s) => `${s.id} ${municipalities.filter((m) => m.inArea && m.population?.source === s.id).length}`);
+console.log(`geo: population of the area by source: ${taken.join(', ')}, none ${municipalities.filter((m) => m.inArea && !m.population).length}`);
 console.log(`geo: ${inArea} programme-area municipalities, ${municipalities.length} municipality records, ${labels.length} labels, ${settlements.length} settlements, ${districts.length} districts`);

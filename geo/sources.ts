@@ -9,7 +9,9 @@ import { booleanPointInPolygon, centroid, pointOnFeature } from '@turf/turf';
 import { parseCsv } from '../src/core/csv';
 import type { District, Settlement } from '../src/core/gazetteer';
 import { bgMunicipalityId, rsMunicipalityId } from './municipality-ids';
+import type { Programme } from '../src/core/programme';
 import type { MunicipalityRecord } from '../src/core/types';
+import { matchRows, tableCounts, withPopulation, type TableRow, type Unit } from './population';
 
 export const GEO_SOURCES = resolve(process.env.ATLAS_GEO_SOURCES ?? new URL('../../shared/geo-sources', import.meta.url).pathname);
 
@@ -31,13 +33,15 @@ export type MunicipalityPolygon = Feature<Polygon | MultiPolygon, Props> & { id:
 
 export interface GeoSources {
   municipalities: MunicipalityRecord[];
+  /** Per programme-area municipality: the figure taken and every source's figure. */
+  populationReport: string[];
   /** Full-detail polygons keyed like the records (BG obshtini; RS local self-government units). */
   polygons: MunicipalityPolygon[];
   settlements: Settlement[];
   districts: District[];
 }
 
-export function loadGeoSources(): GeoSources {
+export function loadGeoSources(programme: Programme): GeoSources {
   const bg = readJson<FeatureCollection<Polygon | MultiPolygon, Props>>('bg_municipalities.geojson');
   const rs = readJson<FeatureCollection<Polygon | MultiPolygon, Props>>('rs_lsg.geojson');
   const bgRows = readCsv('bg_settlements.csv');
@@ -86,15 +90,6 @@ export function loadGeoSources(): GeoSources {
     });
   }
   const seatById = new Map(settlements.filter((s) => s.isSeat).map((s) => [s.municipalityId, s]));
-  // NSI 2017 settlement populations summed per Bulgarian municipality. Serbia's gazetteer has
-  // GeoNames town figures only, which are not municipality populations: unknown there.
-  const bgPopulation = new Map<string, number>();
-  for (const r of bgRows) {
-    if (r.population_2017 === '') continue;
-    const id = bgMunicipalityId(r.municipality_code);
-    bgPopulation.set(id, (bgPopulation.get(id) ?? 0) + Number(r.population_2017));
-  }
-
   const polygons: MunicipalityPolygon[] = [];
   const municipalities: MunicipalityRecord[] = [];
   for (const f of bg.features) {
@@ -109,7 +104,7 @@ export function loadGeoSources(): GeoSources {
       districtNames: { Latn: String(p.district_en), Cyrl: String(p.district_bg).replace(/\s*\(област\)$/, '') },
       inArea: p.programme_area === true,
       seat: seatOrLabelPoint(seatById.get(id), f),
-      population: bgPopulation.get(id) ?? null,
+      population: null,
     });
   }
   for (const f of rs.features) {
@@ -127,7 +122,67 @@ export function loadGeoSources(): GeoSources {
       population: null,
     });
   }
-  return { municipalities, polygons, settlements, districts: loadDistricts(polygons, municipalities) };
+  // Settlement rows by their municipality, for sources that count settlements.
+  const settlementRows = new Map<string, { row: Record<string, string>; municipalityId: string }[]>([
+    ['bg_settlements.csv', bgRows.map((row) => ({ row, municipalityId: bgMunicipalityId(row.municipality_code) }))],
+    ['rs_settlements.csv', rsRows.map((row) => ({ row, municipalityId: rsIdByLsg.get(row.lsg)! }))],
+  ]);
+  const withCounts = loadPopulation(programme, municipalities, settlementRows);
+  return { ...withCounts, polygons, settlements, districts: loadDistricts(polygons, municipalities) };
+}
+
+/**
+ * The programme's population sources read and joined (geo/population.ts): the municipalities with
+ * their figures, and a line per municipality of what was matched, for the build's report.
+ */
+function loadPopulation(
+  programme: Programme,
+  municipalities: MunicipalityRecord[],
+  settlementRows: ReadonlyMap<string, { row: Record<string, string>; municipalityId: string }[]>,
+): { municipalities: MunicipalityRecord[]; populationReport: string[] } {
+  // A city's own municipalities (Niš): matched by name, their partners belong to the city.
+  const cities = new Map(municipalities.map((m) => [`${m.country}:${m.names.Latn}`, m.id]));
+  const parts: Unit[] = readJson<FeatureCollection<Polygon | MultiPolygon, Props>>('rs_municipalities.geojson')
+    .features.map((f) => f.properties)
+    .filter((p) => p.unit_type === 'gradska opština' && p.programme_area === true)
+    .map((p) => ({ id: String(p.id), country: 'RS', district: String(p.district), name: String(p.name), localName: String(p.name_cyr), names: { Latn: String(p.name), Cyrl: String(p.name_cyr) }, inArea: true, partOf: cities.get(`RS:${String(p.lsg)}`) }));
+  const units: Unit[] = [
+    ...municipalities.map((m) => ({ id: m.id, country: m.country, district: m.districtNames.Latn, name: m.names.Latn, localName: m.names.Cyrl, names: m.names, inArea: m.inArea })),
+    ...parts,
+  ];
+  const counts = new Map<string, Map<string, number>>();
+  const tables = new Map<string, Map<string, TableRow>>();
+  for (const source of programme.population) {
+    const read = source.read;
+    if (!read) throw new Error(`programme.json: population ${source.id}: the geo build needs its "read" (file and columns)`);
+    if (read.rows === 'settlements') {
+      const rows = settlementRows.get(read.file);
+      if (!rows) throw new Error(`programme.json: population ${source.id}: ${read.file} is not a settlement file of the geo sources`);
+      const sums = new Map<string, number>();
+      for (const { row, municipalityId } of rows) {
+        if ((row[read.count] ?? '') === '') continue;
+        sums.set(municipalityId, (sums.get(municipalityId) ?? 0) + Number(row[read.count]));
+      }
+      counts.set(source.id, sums);
+      continue;
+    }
+    let matched = tables.get(read.file);
+    if (!matched) {
+      const rows: TableRow[] = readCsv(read.file).map((cells, i) => ({ line: i + 2, country: cells.country, district: cells.district, name: cells.municipality_latin, localName: cells.municipality_local, cells }));
+      matched = matchRows(sourcePath(read.file), rows, units);
+      tables.set(read.file, matched);
+    }
+    counts.set(source.id, tableCounts(sourcePath(read.file), matched, source));
+  }
+  const joined = withPopulation(municipalities, programme.population, counts, units);
+  const figures = (id: string) => programme.population.filter((s) => counts.get(s.id)?.has(id)).map((s) => `${s.id} ${counts.get(s.id)!.get(id)}`).join(', ') || 'none';
+  const populationReport = joined
+    .filter((m) => m.inArea)
+    .flatMap((m) => [
+      `${m.id} ${m.names.Latn}: ${m.population ? `${m.population.count} (${m.population.source})` : 'unknown'}; figures: ${figures(m.id)}`,
+      ...units.filter((u) => u.partOf === m.id).map((u) => `  part ${u.name}: figures: ${figures(u.id)}`),
+    ]);
+  return { municipalities: joined, populationReport };
 }
 
 /** BG oblasti and RS okrugs with a centre inside each (its centroid, or a point on it where the centroid falls outside). */

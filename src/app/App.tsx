@@ -130,8 +130,8 @@ export function App({ programme }: AppProps) {
   };
   const here = (patch: Partial<UrlState>) => new URL(toSearch({ ...state, ...patch }) || location.pathname, location.href).href;
 
-  const colourBy = (
-    <ColourByControl colourBy={state.colourBy} network={state.network} scale={choropleth} i18n={i18n} onChange={(colourBy) => navigate({ colourBy })} onNetwork={(on) => navigate({ network: on })} />
+  const colourBy = loaded && (
+    <ColourByControl colourBy={state.colourBy} network={state.network} scale={choropleth} municipalities={loaded.municipalities} i18n={i18n} onChange={(colourBy) => navigate({ colourBy })} onNetwork={(on) => navigate({ network: on })} />
   );
   const mapPanel = shown && loaded && view && (
     <div class="map-wrap" hidden={state.view === 'list'}>
@@ -244,6 +244,7 @@ export function App({ programme }: AppProps) {
       municipality={view.profile.municipality}
       projects={view.selection}
       context={view.profile.context}
+      standing={view.profile.standing}
       pairs={view.pairs}
       municipalities={loaded.municipalities}
       i18n={i18n}

@@ -96,7 +96,7 @@ export type ChoroplethMetric = (typeof CHOROPLETH_METRICS)[number];
 export function municipalityValues(
   metric: ChoroplethMetric,
   rows: readonly { municipalityId: string; total: number; projects: number }[],
-  municipalities: readonly { id: string; population: number | null }[],
+  municipalities: readonly { id: string; population: { count: number } | null }[],
 ): Map<string, number | null> {
   const byId = new Map(rows.map((r) => [r.municipalityId, r]));
   return new Map(
@@ -104,7 +104,7 @@ export function municipalityValues(
       const row = byId.get(m.id);
       if (metric === 'projects') return [m.id, row?.projects ?? 0];
       if (metric === 'budget') return [m.id, row?.total ?? 0];
-      return [m.id, m.population ? (row?.total ?? 0) / m.population : null];
+      return [m.id, m.population ? (row?.total ?? 0) / m.population.count : null];
     }),
   );
 }

@@ -57,14 +57,34 @@ export interface Credit {
   onMap?: string;
 }
 
+/**
+ * An official count of inhabitants per municipality of one country: a census or an estimate. A
+ * municipality takes the first source of its country, in the descriptor's order, that has a figure.
+ */
+export interface PopulationSource {
+  id: string;
+  country: string;
+  kind: 'census' | 'estimate';
+  year: number;
+  /** yyyy-mm-dd, or null where the source gives the year only. */
+  referenceDate: string | null;
+  /** Who publishes the figures ("NSI"), per UI language. */
+  by: ByLanguage;
+  /**
+   * Where the geo build reads the figures (a file of the geo sources): one row per municipality with
+   * the count in `count` and the census year in `year` (checked), or the settlements of a gazetteer
+   * summed per municipality. Absent where a programme's geo files are made otherwise.
+   */
+  read?: { file: string; rows: 'municipalities' | 'settlements'; count: string; year?: string };
+}
+
 export interface Programme {
   id: string;
   /** The folder of the collected records and programme facts, relative to the descriptor (the data build reads it). */
   raw?: string;
   /**
-   * Messages that name the programme's own places or sources (the subtitle, the map's label, the
-   * population note), per key of the message catalogues and per UI language; they replace the
-   * catalogues' general wording.
+   * Messages that name the programme's own places or sources (the subtitle, the map's label), per
+   * key of the message catalogues and per UI language; they replace the catalogues' general wording.
    */
   messages: Readonly<Record<string, ByLanguage>>;
   countries: Country[];
@@ -80,6 +100,8 @@ export interface Programme {
   /** Keyword stems per theme for records without a priority (see core/themes). */
   themeKeywords: Readonly<Record<ClassifiedTheme, string[]>>;
   credits: Credit[];
+  /** Population sources, most preferred first within each country. */
+  population: PopulationSource[];
 }
 
 export class ProgrammeError extends Error {
@@ -164,6 +186,30 @@ export function validateProgramme(value: unknown, file: string): Programme {
     if (o.onMap !== undefined) credit.onMap = text(o.onMap, `${at}.onMap`);
     return credit;
   });
+  const countryIds = countries.map((c) => c.code);
+  const population = list(root.population ?? [], 'population', (v, at): PopulationSource => {
+    const o = object(v, at);
+    const country = text(o.country, `${at}.country`);
+    if (!countryIds.includes(country)) fail(`${at}.country`, `"${country}" is not one of the countries (${countryIds.join(', ')})`);
+    if (o.kind !== 'census' && o.kind !== 'estimate') fail(`${at}.kind`, 'expected "census" or "estimate"');
+    if (!Number.isInteger(o.year) || (o.year as number) < 1800 || (o.year as number) > 2200) fail(`${at}.year`, 'expected a year such as 2021');
+    const referenceDate = o.referenceDate === undefined || o.referenceDate === null ? null : text(o.referenceDate, `${at}.referenceDate`);
+    if (referenceDate !== null && !(/^\d{4}-\d{2}-\d{2}$/.test(referenceDate) && referenceDate.startsWith(String(o.year)))) fail(`${at}.referenceDate`, `expected a date yyyy-mm-dd in ${String(o.year)}`);
+    const read = o.read === undefined ? null : object(o.read, `${at}.read`);
+    if (read && read.rows !== 'municipalities' && read.rows !== 'settlements') fail(`${at}.read.rows`, 'expected "municipalities" or "settlements"');
+    return {
+      id: text(o.id, `${at}.id`),
+      country,
+      kind: o.kind as PopulationSource['kind'],
+      year: o.year as number,
+      referenceDate,
+      by: texts(o.by, `${at}.by`, languageIds),
+      ...(read && {
+        read: { file: text(read.file, `${at}.read.file`), rows: read.rows as 'municipalities' | 'settlements', count: text(read.count, `${at}.read.count`), ...(read.year !== undefined ? { year: text(read.year, `${at}.read.year`) } : {}) },
+      }),
+    };
+  }, { min: 0 });
+  unique(population.map((s) => s.id), 'population');
   return {
     id,
     ...(root.raw !== undefined ? { raw: text(root.raw, 'raw') } : {}),
@@ -176,6 +222,7 @@ export function validateProgramme(value: unknown, file: string): Programme {
     languages,
     themeKeywords: keywords as Programme['themeKeywords'],
     credits,
+    population,
   };
 }
 

@@ -89,8 +89,17 @@ export interface MunicipalityRecord {
   inArea: boolean;
   /** Seat settlement [lon, lat]. */
   seat: [number, number] | null;
-  /** Inhabitants where an official figure exists (e.g. summed over the settlements of a register); null when unknown. */
-  population: number | null;
+  /** The most preferred official count there is (see the programme's population sources); null when none. */
+  population: Population | null;
+  /** Units inside it with their own count, whose partners belong to it (the city municipalities of a city). */
+  parts?: { names: Names; population: Population | null }[];
+}
+
+/** Inhabitants as one official source counts them. */
+export interface Population {
+  count: number;
+  /** Id of the programme's population source. */
+  source: string;
 }
 
 /** A priority axis, measure or specific objective of one period, as the programme names it. */

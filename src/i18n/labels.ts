@@ -3,9 +3,11 @@
  * whole (chips, the map image's title and story cards say them the same way), municipalities, stories.
  */
 import { FACETS, type Facet, type Filters } from '../core/filters';
+import { sourcesFor, sourceUse } from '../core/population';
+import type { PopulationSource } from '../core/programme';
 import type { Story } from '../core/stories';
 import type { ThemeId } from '../core/themes';
-import type { MunicipalityRecord, Objective } from '../core/types';
+import type { MunicipalityRecord, Objective, Population } from '../core/types';
 import type { I18n } from '.';
 
 export interface LabelContext {
@@ -69,4 +71,27 @@ export function filterWords(filters: Filters, ctx: LabelContext): FilterWords[] 
 export function storyTitle(story: Story, i18n: I18n): string {
   const { title } = story;
   return title.key === 'storyTheme' ? i18n.t('storyTheme', { theme: i18n.theme(title.theme as ThemeId) }) : i18n.t(title.key);
+}
+
+/** "census 2022 (RZS)". */
+export const populationSourceName = (source: PopulationSource, i18n: I18n): string =>
+  i18n.t(`populationSource_${source.kind}`, { year: source.year, by: source.by[i18n.locale] });
+
+/** "49,601 (census 2022 (RZS), as of 30 September 2022)", or why it is not known. */
+export function populationWords(population: Population | null, country: string, i18n: I18n): string {
+  const sources = i18n.programme.population;
+  if (!population) {
+    const tried = sourcesFor(country, sources).map((s) => populationSourceName(s, i18n));
+    return tried.length ? i18n.t('populationNone', { sources: tried.join(', ') }) : i18n.t('populationNoSource');
+  }
+  const source = sources.find((s) => s.id === population.source);
+  if (!source) return i18n.count(population.count);
+  const date = source.referenceDate ? `, ${i18n.t('populationAsOf', { date: i18n.date(source.referenceDate) })}` : '';
+  return `${i18n.count(population.count)} (${populationSourceName(source, i18n)}${date})`;
+}
+
+/** Which source each municipality's figure is from, in the sources' order: names and counts, and how many have none. */
+export function populationUse(municipalities: readonly MunicipalityRecord[], i18n: I18n): { uses: { name: string; count: number }[]; none: number } {
+  const { uses, none } = sourceUse(municipalities, i18n.programme.population);
+  return { uses: uses.map((u) => ({ name: populationSourceName(u.source, i18n), count: u.count })), none };
 }

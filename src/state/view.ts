@@ -8,6 +8,7 @@ import { attribute, type Attribution } from '../core/attribution';
 import { allFacetCounts, applyFilters, indexProjects, type Facet, type Filters, type ProjectKeys } from '../core/filters';
 import { cooperationPairs, involves, pairLines, type Pair } from '../core/network';
 import { summarize, type Summary } from '../core/summary';
+import { perInhabitantStanding, type Standing } from '../core/population';
 import type { ThemeId } from '../core/themes';
 import type { AtlasData, MunicipalityRecord, Objective, Project } from '../core/types';
 import type { ColourBy } from './url';
@@ -90,8 +91,15 @@ export interface View {
   pairs: Pair[];
   /** Lines of the network to draw (a profile's own pairs only), or null to hide it. */
   network: ReturnType<typeof pairLines> | null;
-  profile: { municipality: MunicipalityRecord; context: Attribution } | null;
+  profile: { municipality: MunicipalityRecord; context: Attribution; standing: Standing } | null;
 }
+
+/** The profile's figures come from the same filters without the place filter: the district and the area to compare with. */
+const profileOf = (municipality: MunicipalityRecord, context: Attribution, municipalities: readonly MunicipalityRecord[]) => ({
+  municipality,
+  context,
+  standing: perInhabitantStanding(municipality.id, context.municipalities, municipalities),
+});
 
 export function deriveView(indexed: Indexed, input: ViewInput): View {
   const { index, municipalities, data } = indexed;
@@ -124,6 +132,6 @@ export function deriveView(indexed: Indexed, input: ViewInput): View {
     choropleth,
     pairs,
     network: input.network || profiled ? pairLines(profiled ? pairs.filter((p) => involves(p, profiled.id)) : pairs, municipalities) : null,
-    profile: profiled ? { municipality: profiled, context: attribute(applyFilters(index, input.filters, 'municipalities')) } : null,
+    profile: profiled ? profileOf(profiled, attribute(applyFilters(index, input.filters, 'municipalities')), data.municipalities) : null,
   };
 }

@@ -2,11 +2,13 @@
 import { allCredits } from '../core/credits';
 import type { AtlasData } from '../core/types';
 import type { I18n } from '../i18n';
+import { populationUse } from '../i18n/labels';
 import { Panel } from './Panel';
 
 export function AboutDialog({ data, i18n, onClose }: { data: AtlasData; i18n: I18n; onClose(): void }) {
   const { t } = i18n;
   const found = (period: string | null) => data.projects.filter((p) => p.period === period).length;
+  const population = populationUse(data.municipalities.filter((m) => m.inArea), i18n);
   return (
     <Panel kind="about" titleId="about-title" title={t('about')} closeLabel={t('close')} onClose={onClose}>
       <p>{t('aboutIntro')}</p>
@@ -36,6 +38,13 @@ export function AboutDialog({ data, i18n, onClose }: { data: AtlasData; i18n: I1
       <h3>{t('methodTitle')}</h3>
       <p>{t('methodPlaces')}</p>
       <p>{t('methodThemes')}</p>
+      <p>{t('methodPopulation')}</p>
+      <ul class="population-use">
+        {population.uses.map((u) => (
+          <li key={u.name}>{t('populationUse', { source: u.name, n: u.count })}</li>
+        ))}
+        <li>{t('populationNoneUse', { n: population.none })}</li>
+      </ul>
       <p>
         {t('templateNote')} <a href="./list-of-operations-template.xlsx" download>{t('templateLink')}</a>
       </p>

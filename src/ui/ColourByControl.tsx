@@ -1,6 +1,8 @@
 /** Choosing what the map colours municipalities by, and the key of its classes (drawn into the PNG too). */
 import type { ChoroplethMetric } from '../core/aggregate';
+import type { MunicipalityRecord } from '../core/types';
 import type { I18n, MessageKey } from '../i18n';
+import { populationUse } from '../i18n/labels';
 import type { ChoroplethScale } from '../palette/scales';
 import { COLOUR_BY, type ColourBy } from '../state/url';
 
@@ -10,6 +12,8 @@ interface Props {
   onNetwork(on: boolean): void;
   /** The scale the map colours municipalities with (null: sites only). */
   scale: ChoroplethScale | null;
+  /** For the per-inhabitant key: which population source each municipality's figure is from. */
+  municipalities: ReadonlyMap<string, MunicipalityRecord>;
   i18n: I18n;
   onChange(colourBy: ColourBy): void;
 }
@@ -33,8 +37,12 @@ export function choroplethKey(scale: ChoroplethScale, metric: ChoroplethMetric, 
   });
 }
 
-export function ColourByControl({ colourBy, network, scale, i18n, onChange, onNetwork }: Props) {
+export function ColourByControl({ colourBy, network, scale, municipalities, i18n, onChange, onNetwork }: Props) {
   const { t } = i18n;
+  const populationNote = () => {
+    const { uses, none } = populationUse([...municipalities.values()].filter((m) => m.inArea), i18n);
+    return t('perInhabitantNote', { uses: uses.map((u) => `${u.name} ${u.count}`).join(' · '), none });
+  };
   return (
     <div class="colour-by">
       <label>
@@ -56,7 +64,7 @@ export function ColourByControl({ colourBy, network, scale, i18n, onChange, onNe
               {c.label}
             </li>
           ))}
-          {colourBy === 'per-inhabitant' && <li class="note">{t('perInhabitantNote')}</li>}
+          {colourBy === 'per-inhabitant' && <li class="note">{populationNote()}</li>}
         </ul>
       )}
     </div>

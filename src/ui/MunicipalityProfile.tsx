@@ -9,11 +9,13 @@ import type { Pair } from '../core/network';
 import { partnersOf } from '../core/network';
 import { periodIds } from '../core/programme';
 import { ALL_THEMES } from '../core/themes';
+import type { Standing } from '../core/population';
 import type { MunicipalityRecord, Project } from '../core/types';
 import type { I18n } from '../i18n';
-import { municipalityName } from '../i18n/labels';
+import { municipalityName, populationWords } from '../i18n/labels';
 import { projectTitle } from '../i18n/projectTitle';
 import { BarList } from '../charts/BarList';
+import { StripPlot } from '../charts/StripPlot';
 import type { Flavor } from '../palette/flavors';
 import { amountText } from './format';
 import { ThemeSwatch } from './ThemeSwatch';
@@ -24,6 +26,8 @@ interface Props {
   projects: readonly Project[];
   /** Attribution of the same filters without the place filter: for the district and the area. */
   context: Attribution;
+  /** Per inhabitant against the programme area and the district, under the same filters as `context`. */
+  standing: Standing;
   pairs: readonly Pair[];
   municipalities: ReadonlyMap<string, MunicipalityRecord>;
   i18n: I18n;
@@ -32,7 +36,7 @@ interface Props {
   onClose(): void;
 }
 
-export function MunicipalityProfile({ municipality: m, projects, context, pairs, municipalities, i18n, flavor, onSelect, onClose }: Props) {
+export function MunicipalityProfile({ municipality: m, projects, context, standing, pairs, municipalities, i18n, flavor, onSelect, onClose }: Props) {
   const { t } = i18n;
   const name = i18n.place(m.names);
   const share = (p: Project) => attributedTo(p, m.id).total;
@@ -47,15 +51,22 @@ export function MunicipalityProfile({ municipality: m, projects, context, pairs,
     const rows = context.municipalities.filter((r) => ids.includes(r.municipalityId));
     const total = rows.reduce((s, r) => s + r.total, 0);
     const withPopulation = ids.map((id) => municipalities.get(id)).filter((x): x is MunicipalityRecord => !!x?.population);
-    const population = withPopulation.reduce((s, x) => s + x.population!, 0);
+    const population = withPopulation.reduce((s, x) => s + x.population!.count, 0);
     const counted = rows.filter((r) => withPopulation.some((x) => x.id === r.municipalityId)).reduce((s, r) => s + r.total, 0);
     return { total, perInhabitant: population ? counted / population : null };
   };
   const all = [...municipalities.values()];
-  const district = figures(all.filter((x) => x.districtId === m.districtId).map((x) => x.id));
+  const inDistrict = figures(all.filter((x) => x.districtId === m.districtId).map((x) => x.id));
   const area = figures(all.filter((x) => x.inArea).map((x) => x.id));
-  const here = { total: attributed, perInhabitant: m.population ? attributed / m.population : null };
-  const perInhabitant = (v: number | null) => (v === null ? t('populationUnknown') : i18n.money(Math.round(v * 100) / 100));
+  const here = { total: attributed, perInhabitant: m.population ? attributed / m.population.count : null };
+  const perInhabitantMoney = (v: number) => i18n.money(Math.round(v * 100) / 100);
+  const perInhabitant = (v: number | null) => (v === null ? t('populationUnknown') : perInhabitantMoney(v));
+  const district = i18n.place(m.districtNames);
+  const rankWords = [
+    standing.area.rank !== null && t('rankArea', { rank: standing.area.rank, of: standing.area.of }),
+    standing.district.rank !== null && t('rankDistrict', { rank: standing.district.rank, of: standing.district.of, name: district }),
+  ].filter(Boolean);
+  const areaMembers = all.filter((x) => x.inArea);
 
   const bars = <K extends string>(keys: readonly K[], of: (p: Project) => K, label: (k: K) => string, color: (k: K) => string) =>
     keys
@@ -94,8 +105,31 @@ export function MunicipalityProfile({ municipality: m, projects, context, pairs,
             <dd>
               {i18n.money(attributed)} · {t('legendEu')}: {i18n.money(eu)}
             </dd>
+            <dt>{t('population')}</dt>
+            <dd>
+              {populationWords(m.population, m.country, i18n)}
+              {m.parts && (
+                <>
+                  <br />
+                  <span class="meta">
+                    {t('populationParts')} {m.parts.map((part) => `${i18n.place(part.names)}: ${populationWords(part.population, m.country, i18n)}`).join(' · ')}
+                  </span>
+                </>
+              )}
+            </dd>
             <dt>{t('budgetPerInhabitant')}</dt>
             <dd>{perInhabitant(here.perInhabitant)}</dd>
+            {m.inArea && (
+              <>
+                <dt>{t('rankPerInhabitant')}</dt>
+                <dd>{rankWords.length ? rankWords.join('; ') : t('rankNone')}</dd>
+                <dt>{t('areaMedian')}</dt>
+                <dd>
+                  {standing.median === null ? t('noData') : perInhabitantMoney(standing.median)}
+                  {standing.without > 0 && ` (${t('areaWithout', { n: standing.without, of: standing.area.of })})`}
+                </dd>
+              </>
+            )}
           </dl>
           <p class="note">{t('attributionRule')}</p>
           <table class="compare">
@@ -110,7 +144,7 @@ export function MunicipalityProfile({ municipality: m, projects, context, pairs,
             <tbody>
               {[
                 [t('thisMunicipality'), here],
-                [t('wholeDistrict', { name: i18n.place(m.districtNames) }), district],
+                [t('wholeDistrict', { name: district }), inDistrict],
                 [t('programmeArea'), area],
               ].map(([label, f]) => (
                 <tr>
@@ -122,6 +156,19 @@ export function MunicipalityProfile({ municipality: m, projects, context, pairs,
             </tbody>
           </table>
           <p class="note">{t('perInhabitantCompareNote')}</p>
+          {m.inArea && (
+            <StripPlot
+              title={t('stripTitle')}
+              points={areaMembers.map((x) => ({ key: x.id, label: `${i18n.place(x.names)} (${x.country})`, value: standing.values.get(x.id) ?? null }))}
+              chosen={m.id}
+              median={standing.median}
+              format={perInhabitantMoney}
+              extraHead={[t('population')]}
+              extra={(point) => [populationWords(municipalities.get(point.key)?.population ?? null, municipalities.get(point.key)?.country ?? '', i18n)]}
+              i18n={i18n}
+              colors={{ dot: flavor.chart_eu, chosen: flavor.chart_highlight }}
+            />
+          )}
           <BarList title={t('byPeriod')} i18n={i18n} valueHead={t('attributedBudget')} bars={bars([...periodIds(programme), 'unknown'], (p) => p.period ?? 'unknown', (k) => (k === 'unknown' ? t('period_unknown') : k), () => flavor.chart_eu)} />
           <BarList title={t('byTheme')} i18n={i18n} valueHead={t('attributedBudget')} bars={bars(ALL_THEMES, (p) => p.theme, (k) => i18n.theme(k), (k) => flavor.themes[k])} />
 

@@ -7,7 +7,8 @@ import type { Location, MunicipalityRecord, Partner, Project } from '../../src/c
 export const PROGRAMME = readProgramme(DEFAULT_PROGRAMME);
 
 export const municipality = (id: string, nameLat: string, nameCyr: string, districtId: string, population: number | null = null): MunicipalityRecord => ({
-  id, country: id.slice(0, 2), names: { Latn: nameLat, Cyrl: nameCyr }, districtId, districtNames: { Latn: districtId, Cyrl: districtId }, inArea: true, seat: null, population,
+  id, country: id.slice(0, 2), names: { Latn: nameLat, Cyrl: nameCyr }, districtId, districtNames: { Latn: districtId, Cyrl: districtId }, inArea: true, seat: null,
+  population: population === null ? null : { count: population, source: `${id.slice(0, 2).toLowerCase()}-test-census` },
 });
 
 export const MUNICIPALITIES = new Map(

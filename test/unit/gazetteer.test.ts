@@ -2,10 +2,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Gazetteer } from '../../src/core/gazetteer';
 import { loadGeoSources } from '../../geo/sources';
+import { DEFAULT_PROGRAMME, readProgramme } from '../../data/dataset-dir';
 
 let gazetteer: Gazetteer;
 beforeAll(() => {
-  const geo = loadGeoSources();
+  const geo = loadGeoSources(readProgramme(DEFAULT_PROGRAMME));
   gazetteer = new Gazetteer(geo.settlements, geo.municipalities);
 });
 
