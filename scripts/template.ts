@@ -5,7 +5,8 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { DEFAULT_PROGRAMME, PUBLISHED_DATA, readProgramme, readRecords } from '../data/dataset-dir';
-import { CANONICAL, keepCsvs, KEEP_VARIANT, operationsWorkbook, WORKBOOK_VARIANT } from '../data/operations-workbook';
+import { keepCsvs, KEEP_VARIANT, operationsWorkbook, WORKBOOK_VARIANT } from '../data/operations-workbook';
+import { CANONICAL } from '../src/import/listOfOperations';
 
 const programme = readProgramme(DEFAULT_PROGRAMME);
 const records = readRecords(PUBLISHED_DATA, programme).map((r) => r.value);

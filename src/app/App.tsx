@@ -31,6 +31,7 @@ import { MunicipalityProfile } from '../ui/MunicipalityProfile';
 import { ProjectDialog } from '../ui/ProjectDialog';
 import { ProjectTable } from '../ui/ProjectTable';
 import { ShareDialog } from '../ui/ShareDialog';
+import { WorkbookButton } from '../ui/WorkbookButton';
 import { StackChooser } from '../ui/StackChooser';
 import { LinkNotices, LocalNotice, UpdateNotice } from '../ui/Notices';
 import { StatusLine } from '../ui/StatusLine';
@@ -133,6 +134,7 @@ export function App({ programme }: AppProps) {
   const colourBy = loaded && (
     <ColourByControl colourBy={state.colourBy} network={state.network} scale={choropleth} municipalities={loaded.municipalities} i18n={i18n} onChange={(colourBy) => navigate({ colourBy })} onNetwork={(on) => navigate({ network: on })} />
   );
+  const workbook = ctx && shown && <WorkbookButton selection={selection} filters={state.filters} ctx={ctx} link={here({})} whole={(projects) => wholeProjects(shown, projects)} />;
   const mapPanel = shown && loaded && view && (
     <div class="map-wrap" hidden={state.view === 'list'}>
       {!phone && colourBy}
@@ -317,7 +319,7 @@ export function App({ programme }: AppProps) {
             {tour && step && (
               <Presenter story={tour.story} step={tour.step} view={step} i18n={i18n} kiosk={state.kiosk} onStep={(n) => store.toStep(n)} onLeave={() => store.leaveTour()} />
             )}
-            {state.view === 'list' && <ProjectTable projects={selection} municipalities={loaded.municipalities} i18n={i18n} selected={state.project} onSelect={select} />}
+            {state.view === 'list' && <ProjectTable projects={selection} municipalities={loaded.municipalities} i18n={i18n} selected={state.project} onSelect={select} actions={workbook} />}
             {phone && sheet && (
               <Sheet label={sheet === 'filters' ? t('filters') : view.profile ? t('profile') : t('charts')} closeLabel={t('closeSheet')} onClose={closeSheet}>
                 {sheet === 'filters' ? side : charts}
@@ -357,6 +359,7 @@ export function App({ programme }: AppProps) {
                   : Promise.reject(new Error(mapError ?? 'no map'))
               }
               whole={(projects) => wholeProjects(shown, projects)}
+              workbook={workbook}
               onClose={() => setShare(false)}
             />
           )}

@@ -143,6 +143,8 @@ const TITLE_IN = /^(?:project|operation)\s*name\s*(?:in\s+([a-z]+)|\(\s*([a-z]{2
 /** The synonym table is written in English (as keep.eu's exports are): so are the language names in its headers. */
 const HEADER_LOCALE = 'en-GB';
 const ENGLISH_NAMES = new Intl.DisplayNames([HEADER_LOCALE], { type: 'language' });
+/** "Project name in Bulgarian": how the template heads a title language's column. */
+export const titleHeader = (language: string): string => `Project name in ${ENGLISH_NAMES.of(language) ?? language}`;
 /** The code of a title language from its code or English name ("Bulgarian" → its code). */
 const languageCode = (word: string, languages: readonly string[]) =>
   languages.find((l) => l === word.toLowerCase() || ENGLISH_NAMES.of(l)?.toLowerCase() === word.toLowerCase()) ?? null;

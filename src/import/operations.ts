@@ -188,9 +188,8 @@ export function recordsFromTables(tables: readonly Table[], programme: Programme
         raw.type = TYPE_WORDS[matchKey(type)] ?? null;
         if (!raw.type) problem('type', `unknown project type ${quote(type)} (expected investment or soft): type unknown`);
       }
-      // One site a line; a one-line cell separates them with semicolons.
-      const sites = asText(cell('sites'));
-      raw.sites = list(cell('sites'), sites?.includes('\n') ? /\s*\n\s*/ : /\s*;\s*/);
+      // One site a line (a cell with any line break, even a last one); a one-line cell separates them with semicolons.
+      raw.sites = list(cell('sites'), String(cell('sites') ?? '').includes('\n') ? /\s*\n\s*/ : /\s*;\s*/);
       raw.links = list(cell('links'), /[\s;]+/);
       raw.sources = list(cell('sources'), /[\s;]+/) ?? [table.file];
       raw.partners = null;

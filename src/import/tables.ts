@@ -111,7 +111,8 @@ async function readWorkbook(file: InputFile): Promise<{ tables: Table[]; problem
   let sheets: { sheet: string; data: Cell[][] }[];
   try {
     const buffer = file.bytes.buffer.slice(file.bytes.byteOffset, file.bytes.byteOffset + file.bytes.byteLength) as ArrayBuffer;
-    sheets = (await readXlsxFile(buffer)) as { sheet: string; data: Cell[][] }[];
+    // Cells as written (each field trims its own): a list cell's last line break says "one item a line".
+    sheets = (await readXlsxFile(buffer, { trim: false })) as { sheet: string; data: Cell[][] }[];
   } catch (error) {
     return refuse(file, `not a readable .xlsx workbook (${short(error)})`);
   }

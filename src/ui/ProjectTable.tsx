@@ -2,6 +2,7 @@
  * Every project in the selection as a sortable table: the accessible alternative to the map. Rows
  * come 500 at a time ("Show more"): a large dataset's 10,000 rows at once hold the page for seconds.
  */
+import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { MunicipalityRecord, Project } from '../core/types';
 import type { I18n } from '../i18n';
@@ -18,6 +19,8 @@ interface Props {
   i18n: I18n;
   selected: string | null;
   onSelect(id: string): void;
+  /** Above the table: what can be done with the whole list (its download). */
+  actions?: ComponentChildren;
 }
 
 type Column = 'title' | 'period' | 'theme' | 'places' | 'budget';
@@ -32,7 +35,7 @@ export function ProjectTable({ projects, ...rest }: Props) {
   return <Table projects={projects} {...rest} />;
 }
 
-function Table({ projects, municipalities, i18n, selected, onSelect }: Props & { projects: readonly Project[] }) {
+function Table({ projects, municipalities, i18n, selected, onSelect, actions }: Props & { projects: readonly Project[] }) {
   const { t } = i18n;
   const [sort, setSort] = useState<{ column: Column; descending: boolean }>({ column: 'budget', descending: true });
   const places = (p: Project) =>
@@ -60,6 +63,7 @@ function Table({ projects, municipalities, i18n, selected, onSelect }: Props & {
   );
   return (
     <div class="table-wrap">
+      {actions && <div class="table-actions">{actions}</div>}
       <table class="projects">
         <caption>{t('allProjectsList')}</caption>
         <thead>

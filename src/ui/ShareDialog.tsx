@@ -1,4 +1,5 @@
 /** The exact link to this view with its QR code, an embed snippet, and downloads of the selection. */
+import type { ComponentChildren } from 'preact';
 import type QRCode from 'qrcode-generator';
 import { useEffect, useState } from 'preact/hooks';
 import { saveFile } from '../charts/download';
@@ -20,6 +21,8 @@ interface Props {
   mapPng(width: number): Promise<Blob>;
   /** The projects with their details (the CSV lists their sources). */
   whole(projects: readonly Project[]): Promise<Project[]>;
+  /** The selection as a workbook (its button). */
+  workbook: ComponentChildren;
   onClose(): void;
 }
 
@@ -62,7 +65,7 @@ const PNG_WIDTH = 3000;
 
 const download = (name: string, type: string, content: string | Blob) => saveFile(name, content instanceof Blob ? content : new Blob([content], { type }));
 
-export function ShareDialog({ url, embedUrl, selection, filters, municipalities, i18n, mapPng, whole, onClose }: Props) {
+export function ShareDialog({ url, embedUrl, selection, filters, municipalities, i18n, mapPng, whole, workbook, onClose }: Props) {
   const { t } = i18n;
   const [copied, setCopied] = useState(false);
   const [image, setImage] = useState<{ busy: boolean; error: string | null }>({ busy: false, error: null });
@@ -114,6 +117,7 @@ export function ShareDialog({ url, embedUrl, selection, filters, municipalities,
           </button>
           {table.error && <p role="alert">{t('csvFailed', { reason: table.error })}</p>}
         </li>
+        <li>{workbook}</li>
         <li>
           <button type="button" disabled={!selection} aria-busy={!selection} onClick={() => selection && download(`${name}.geojson`, 'application/geo+json', JSON.stringify(toGeoJson(selection, i18n.programme)))}>
             {t('downloadGeoJson')}

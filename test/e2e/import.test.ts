@@ -1,11 +1,13 @@
 /** A list of operations opened in the page: its data replaces the published data, in real Chromium. */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { unzipSync } from 'fflate';
 import writeXlsxFile from 'write-excel-file/node';
 import { DEFAULT_PROGRAMME, readProgramme } from '../../data/dataset-dir';
-import { CANONICAL, operationsWorkbook } from '../../data/operations-workbook';
+import { operationsWorkbook } from '../../data/operations-workbook';
+import { CANONICAL } from '../../src/import/listOfOperations';
 import type { RawRecord } from '../../src/core/records';
 import { atlasBrowser, mapIdle, projectsInStatus, status } from './harness';
 import { RAW } from './raw';
@@ -44,6 +46,15 @@ describe('opening a list of operations in the page', () => {
     // Text from the file stays text: no <b> element, the tag shown as written.
     expect(await page.locator('table b').count()).toBe(0);
     expect(await page.getByRole('table').textContent()).toContain('Bridge of <b>friendship</b>');
+    // The list's workbook writes a title that begins with "=" as a text cell, never a formula.
+    await page.getByRole('searchbox', { name: 'Search projects' }).fill('HYPERLINK');
+    await expect.poll(() => projectsInStatus(page)).toBe(1);
+    const [workbook] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /^Excel workbook/ }).click()]);
+    const parts = unzipSync(new Uint8Array(readFileSync((await workbook.path())!)));
+    const sheet = new TextDecoder().decode(parts['xl/worksheets/sheet1.xml']);
+    expect(sheet).not.toContain('<f>');
+    expect(new TextDecoder().decode(parts['xl/sharedStrings.xml'])).toMatch(/<t>=HYPERLINK\((&quot;|")x(&quot;|")\)<\/t>/);
+    await page.getByRole('searchbox', { name: 'Search projects' }).fill('friendship');
 
     const [download] = await Promise.all([page.waitForEvent('download'), banner.getByRole('link', { name: 'Download the import report' }).click()]);
     expect(download.suggestedFilename()).toBe('import-report.md');

@@ -1,6 +1,10 @@
 /** Share, export and embed, in real Chromium against the built app. */
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import readXlsxFile from 'read-excel-file/node';
 import type { Download, Page } from 'playwright-core';
 import { light } from '../../src/palette/flavors';
 import { atlasBrowser, colourCounts, drawnSites, MAP_COLOURS, projectsInStatus } from './harness';
@@ -37,6 +41,36 @@ describe('share, export, embed', () => {
     expect(geojson.features).toHaveLength(expectedPoints.size);
     await page.close();
   });
+
+  it('downloads the selection as a list-of-operations workbook that imports back, with an About sheet', async () => {
+    const page = await open('?period=2014-2020&theme=tourism-heritage');
+    const n = await projectsInStatus(page);
+    expect(n).toBeGreaterThan(5);
+    await page.getByRole('button', { name: 'Share and export' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Share and export this view' });
+    const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: /^Excel workbook/ }).click()]);
+    expect(download.suggestedFilename()).toBe('atlas-2014-2020-tourism-heritage.xlsx');
+    const file = (await download.path())!;
+    const sheets = (await readXlsxFile(readFileSync(file))) as unknown as { sheet: string; data: unknown[][] }[];
+    expect(sheets.map((x) => x.sheet)).toEqual(['Operations', 'Partners', 'About']);
+    // A title row, the header, then one operation per project of the status line.
+    const operations = sheets[0].data;
+    expect(operations[1].slice(0, 3)).toEqual(['Operation ID', 'Atlas ID', 'Operation name']);
+    expect(operations.length - 2).toBe(n);
+    const about = Object.fromEntries(sheets[2].data.map(([k, v]) => [k, v]));
+    expect(about.Filters).toBe('2014-2020; Tourism and heritage');
+    expect(about.Projects).toBe(String(n));
+    expect(about['Link to this view']).toBe(page.url());
+    // npm run import reads it back into as many projects.
+    const out = join(mkdtempSync(join(tmpdir(), 'atlas-workbook-')), 'data');
+    const xlsx = `${out}.xlsx`;
+    copyFileSync(file, xlsx);
+    const run = spawnSync('npx', ['tsx', 'scripts/import.ts', '--out', out, xlsx], { cwd: new URL('../..', import.meta.url).pathname, encoding: 'utf8' });
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain(`${n} records read, ${n} added`);
+    expect(JSON.parse(readFileSync(join(out, 'atlas-data.json'), 'utf8')).projects).toHaveLength(n);
+    await page.close();
+  }, 60_000);
 
   it('gives the exact link with a QR code, and an embed snippet that reproduces the view', async () => {
     const page = await open('?period=2007-2013&theme=tourism-heritage');

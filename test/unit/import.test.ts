@@ -6,6 +6,11 @@ import { formatProblem } from '../../src/core/problems';
 import type { Project } from '../../src/core/types';
 import { importFiles, readFiles, type InputFile } from '../../src/import';
 import { headerKey, tableKind } from '../../src/import/headers';
+import { projectRecord } from '../../src/import/fromProjects';
+import { CANONICAL, listOfOperationsSheets } from '../../src/import/listOfOperations';
+import { unzipSync } from 'fflate';
+import readXlsxFile from 'read-excel-file/node';
+import writeXlsxFile from 'write-excel-file/node';
 import { importReport } from '../../src/import/report';
 
 const { programme, facts, gazetteer } = programmeFacts();
@@ -51,6 +56,41 @@ describe('round trip of the published records', () => {
     expect(result.built.data.projects.map(essence)).toEqual(expected);
     const keep = keepCsvs(records.map((r) => r.value), KEEP_VARIANT, programme);
     expect(keep.projects).toBe(readFileSync(new URL('../fixtures/import/keep-projects.csv', import.meta.url), 'utf8'));
+  });
+});
+
+describe('the page’s workbook of a selection', () => {
+  const municipalities = new Map(published.municipalities.map((m) => [m.id, m]));
+  const workbook = async (projects: readonly Project[]) =>
+    new Uint8Array(await writeXlsxFile(listOfOperationsSheets(projects.map((p) => projectRecord(p, municipalities, programme)), CANONICAL, 'Selection', programme, 'euros') as never).toBuffer());
+
+  it('imports back into the same projects, partners, amounts and places', async () => {
+    const result = await load([{ name: 'selection.xlsx', bytes: await workbook(published.projects) }]);
+    expect(result.problems.map(formatProblem)).toEqual([]);
+    const sites = (p: Project) => ({ id: p.id, sites: p.sites, summary: p.summary, start: p.startDate, end: p.endDate, rate: p.euRate, sources: p.sources });
+    // Each partner is written with its municipality: a town once taken as the seat of an ambiguous
+    // name is now found in it, the same settlement (`method` turns from "seat" to "settlement").
+    const place = (p: Project) => ({ ...essence(p), places: essence(p).places.map(([settlement, municipality]) => [settlement, municipality]) });
+    expect(result.built.data.projects.map(place)).toEqual(published.projects.map(place));
+    expect(result.built.data.projects.map(sites)).toEqual(published.projects.map(sites));
+  });
+
+  it('writes euros as numbers, dates as dates and every text as text, never a formula', async () => {
+    const [first] = published.projects.filter((p) => p.total?.value && p.startDate && !p.total.approximate);
+    const hostile = { ...first, title: { ...first.title, [programme.titleLanguages[0]]: '=HYPERLINK("http://x","y")' } };
+    const bytes = await workbook([hostile]);
+    const xml = new TextDecoder().decode(unzipSync(bytes)['xl/worksheets/sheet1.xml']);
+    expect(xml).not.toContain('<f>');
+    const rows = ((await readXlsxFile(Buffer.from(bytes))) as unknown as { sheet: string; data: unknown[][] }[]).find((x) => x.sheet === 'Operations')!.data;
+    const header = rows[1].map(String);
+    const row = rows[2];
+    expect(row[header.indexOf(CANONICAL.operations.title)]).toBe('=HYPERLINK("http://x","y")');
+    expect(row[header.indexOf(CANONICAL.operations.total_eur)]).toBe(first.total!.value);
+    expect(row[header.indexOf(CANONICAL.operations.start_date)]).toEqual(new Date(`${first.startDate}T00:00:00Z`));
+    const styles = new TextDecoder().decode(unzipSync(bytes)['xl/styles.xml']);
+    expect(styles).toContain('formatCode="#,##0.00 &quot;€&quot;"');
+    const result = await load([{ name: 'one.xlsx', bytes }]);
+    expect(result.built.data.projects[0].title[programme.titleLanguages[0]]).toBe('=HYPERLINK("http://x","y")');
   });
 });
 
