@@ -8,6 +8,7 @@ import type { I18n } from '../i18n';
 import { municipalityName } from '../i18n/labels';
 import { BudgetHistogram } from '../charts/BudgetHistogram';
 import { MunicipalityChart } from '../charts/MunicipalityChart';
+import { PerInhabitantChart } from '../charts/PerInhabitantChart';
 import { ThemeChart } from '../charts/ThemeChart';
 import { Timeline } from '../charts/Timeline';
 import type { Flavor } from '../palette/flavors';
@@ -48,6 +49,19 @@ export function Charts(props: Props) {
         </button>
       )}
       {props.pairs && <StrongestPairs pairs={props.pairs} place={place} i18n={i18n} />}
+      {view.choropleth?.metric === 'per-inhabitant' && (
+        <PerInhabitantChart
+          fileBase={fileBase}
+          values={view.choropleth.values}
+          municipalities={props.municipalities}
+          i18n={i18n}
+          flavor={flavor}
+          hovered={props.hoveredMunicipality}
+          chosen={filters.municipalities}
+          onHover={props.onHoverMunicipality}
+          onToggle={props.onToggleMunicipality}
+        />
+      )}
       <MunicipalityChart
         fileBase={fileBase}
         attribution={view.attribution}

@@ -142,6 +142,8 @@ export const bg: Messages = {
   unattributedRow: 'Неразпределени (няма партньор с известно място)',
   unknownBudgetRow: 'Неизвестен бюджет',
   chartTable: 'Данните като таблица',
+  chartPerInhabitant: 'Бюджет на жител',
+  perInhabitantChartNote: 'Отнесеният бюджет, разделен на населението на всяка община (последното налично преброяване; вижте „За данните“); числата, с които е оцветена картата.',
   colMunicipality: 'Община',
   colTotalEur: 'Общо (€)',
   colEuEur: 'ЕС (€)',

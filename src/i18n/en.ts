@@ -141,6 +141,8 @@ export const en = {
   unattributedRow: 'Not attributed (no located partner)',
   unknownBudgetRow: 'Budget unknown',
   chartTable: 'Data as a table',
+  chartPerInhabitant: 'Budget per inhabitant',
+  perInhabitantChartNote: 'Attributed budget divided by each municipality’s population (the latest census there is; see About); the figures the map is coloured with.',
   colMunicipality: 'Municipality',
   colTotalEur: 'Total (€)',
   colEuEur: 'EU (€)',

@@ -143,6 +143,8 @@ export const srCyrl: Messages = {
   unattributedRow: 'Нераспоређено (нема партнера са познатим местом)',
   unknownBudgetRow: 'Непознат буџет',
   chartTable: 'Подаци као табела',
+  chartPerInhabitant: 'Буџет по становнику',
+  perInhabitantChartNote: 'Приписани буџет подељен бројем становника сваке општине (последњи попис који постоји; видети „О подацима“); бројеви којима је мапа обојена.',
   colMunicipality: 'Општина',
   colTotalEur: 'Укупно (€)',
   colEuEur: 'ЕУ (€)',

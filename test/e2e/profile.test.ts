@@ -105,6 +105,14 @@ describe('per inhabitant on both sides of the border', () => {
     serbian.forEach((m, i) => expect(values[i] >= 0, `${m.name_Latn}: ${values[i]}`).toBe(counted(String(m.name_Latn))));
     // The table holds no figure for Aleksinac (see SOURCES.md): the one Serbian unit without a value.
     expect(serbian.filter((m) => !counted(String(m.name_Latn))).map((m) => m.name_Latn)).toEqual(['Aleksinac']);
+    // The chart beside the map has the map's figures: the same municipalities without data, and the same values.
+    const chart = page.getByRole('region', { name: 'Budget per inhabitant' });
+    await chart.getByText('Data as a table').click();
+    const cells = await chart.getByRole('table').locator('tbody tr').evaluateAll((rows) => rows.map((r) => [...r.children].map((c) => c.textContent ?? '')));
+    expect(cells).toHaveLength(BASEMAP.municipalities.features.length);
+    expect(cells.filter((c) => c[1] === 'no data').map((c) => c[0])).toEqual(['Aleksinac (RS)']);
+    const pirot = serbian.findIndex((m) => m.name_Latn === 'Pirot');
+    expect(Number(cells.find((c) => c[0] === 'Pirot (RS)')![1].replace(/[^\d.]/g, ''))).toBeCloseTo(values[pirot], 2);
     await page.close();
   });
 
