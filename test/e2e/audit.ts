@@ -45,7 +45,8 @@ export const VIEWS: AuditView[] = [
     reach: (page, lang) => headerControl(page, lang, (actions, t) => actions.getByRole('button', { name: t('showList'), exact: true }).click()).then(() => page.getByRole('table').first().waitFor()),
     leave: (page, lang) => headerControl(page, lang, (actions, t) => actions.getByRole('button', { name: t('showMap'), exact: true }).click()).then(() => page.getByRole('table').first().waitFor({ state: 'detached' })),
   },
-  { name: 'project details', search: 'project=CB007.2.32.079' },
+  // The details over the map coloured per inhabitant: the choropleth's key and its chart are audited with them.
+  { name: 'project details', search: 'project=CB007.2.32.079&layer=per-inhabitant' },
   { name: 'municipality profile', search: 'view=profile&municipality=RS-70939' },
   { name: 'share', ...dialogFrom('share') },
   { name: 'about', ...dialogFrom('about') },
