@@ -32,6 +32,7 @@ import { ProjectDialog } from '../ui/ProjectDialog';
 import { ProjectTable } from '../ui/ProjectTable';
 import { ShareDialog } from '../ui/ShareDialog';
 import { WorkbookButton } from '../ui/WorkbookButton';
+import { YearControl } from '../ui/YearControl';
 import { StackChooser } from '../ui/StackChooser';
 import { LinkNotices, LocalNotice, UpdateNotice } from '../ui/Notices';
 import { StatusLine } from '../ui/StatusLine';
@@ -49,6 +50,9 @@ import { useDetails } from './useDetails';
 export interface AppProps {
   programme: Programme;
 }
+
+/** No project is new: the map's ring list when no year is shown. */
+const NONE: readonly string[] = [];
 
 export function App({ programme }: AppProps) {
   const store = useMemo(() => new AtlasStore(programme), []);
@@ -134,6 +138,15 @@ export function App({ programme }: AppProps) {
   const colourBy = loaded && (
     <ColourByControl colourBy={state.colourBy} network={state.network} scale={choropleth} municipalities={loaded.municipalities} i18n={i18n} onChange={(colourBy) => navigate({ colourBy })} onNetwork={(on) => navigate({ network: on })} />
   );
+  const yearControl = view?.time?.span && !state.embed && (
+    <YearControl
+      span={view.time.span}
+      value={state.filters.year}
+      summary={view.summary}
+      i18n={i18n}
+      onChange={(year, { replace }) => setFilters({ ...state.filters, year }, { replace })}
+    />
+  );
   const workbook = ctx && shown && <WorkbookButton selection={selection} filters={state.filters} ctx={ctx} link={here({})} whole={(projects) => wholeProjects(shown, projects)} />;
   const mapPanel = shown && loaded && view && (
     <div class="map-wrap" hidden={state.view === 'list'}>
@@ -153,6 +166,7 @@ export function App({ programme }: AppProps) {
           countries={programme.countries.map((c) => c.code)}
           credits={mapCredits(programme)}
           selected={state.project}
+          fresh={view.time?.fresh ?? NONE}
           focused={pointed}
           obscuredRight={phone ? 0 : panelWidth}
           choropleth={view.choropleth && choropleth ? { values: view.choropleth.values, scale: choropleth } : null}
@@ -176,6 +190,7 @@ export function App({ programme }: AppProps) {
         />
       </ErrorBoundary>
       <InView projects={selection} bounds={bounds} i18n={i18n} onSelect={select} onPoint={setPointed} />
+      {!phone && yearControl}
     </div>
   );
   const projects = loaded?.data.projects ?? [];
@@ -236,6 +251,7 @@ export function App({ programme }: AppProps) {
       )}
       <FilterChips filters={state.filters} ctx={ctx} onChange={setFilters} />
       {phone && colourBy}
+      {phone && yearControl}
       <FilterPanel facets={view.facets} filters={state.filters} ctx={ctx} onChange={setFilters} onSearchFocus={() => shown?.needSearch()} />
       <Legend i18n={i18n} scale={themes} counts={view.themeCounts} dense={denseSites} />
       <Unplaced projects={view.unplaced} i18n={i18n} onSelect={select} />

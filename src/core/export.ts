@@ -77,6 +77,7 @@ export function exportName(filters: Filters, municipalities: ReadonlyMap<string,
     ...filters.periods,
     ...filters.themes,
     ...filters.types,
+    filters.year ? `${filters.year.mode === 'running' ? 'in' : 'by'} ${filters.year.year}` : '',
     filters.q,
   ].filter(Boolean);
   const slug = slugify(parts.join(' '), 60);

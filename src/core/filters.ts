@@ -4,6 +4,7 @@
  */
 import { municipalPlaces } from './attribution';
 import { matchKey } from './text';
+import { inYear, projectYears, type ProjectYears, type YearFilter } from './years';
 import type { ThemeId } from './themes';
 import type { CountryCode, MunicipalityRecord, Period, Project } from './types';
 
@@ -23,10 +24,18 @@ export interface Filters {
   budget: { min: number | null; max: number | null } | null;
   /** Free text: titles, acronym, code, partner names and places, any script, any case. */
   q: string;
+  /**
+   * A point in time: the projects started by the end of `year` (how the cooperation grew), or those
+   * running in it. A project without a start date counts from its period's first year; with neither,
+   * it matches no year.
+   */
+  year: YearFilter | null;
 }
 
+export { YEAR_MODES, type YearMode } from './years';
+
 export const NO_FILTERS: Filters = {
-  themes: [], objectives: [], periods: [], types: [], countries: [], districts: [], municipalities: [], budget: null, q: '',
+  themes: [], objectives: [], periods: [], types: [], countries: [], districts: [], municipalities: [], budget: null, q: '', year: null,
 };
 
 export type Facet = 'themes' | 'objectives' | 'periods' | 'types' | 'countries' | 'districts' | 'municipalities';
@@ -38,6 +47,8 @@ export interface ProjectKeys {
   values: Record<Facet, string[]>;
   /** The municipality of each location (undefined: not in the records). */
   places: (MunicipalityRecord | undefined)[];
+  /** The years it ran, from its dates or, without a start date, its period (`byPeriod`); null: unknown. */
+  years: ProjectYears | null;
   search?: string;
 }
 
@@ -48,6 +59,7 @@ export function indexProjects(projects: readonly Project[], municipalities: Read
     return {
       project,
       places,
+      years: projectYears(project),
       values: {
         themes: [project.theme],
         objectives: project.objective ? [project.objective] : [],
@@ -90,7 +102,10 @@ function matchesSearch(keys: ProjectKeys, words: readonly string[]): boolean {
 /** Skip every facet: only the budget range and the search apply. */
 const FACET_ONLY = 'facets';
 
-function matchesExcept(keys: ProjectKeys, f: Filters, words: readonly string[], skip: Facet | 'budget' | typeof FACET_ONLY | null): boolean {
+/** A filter that `applyFilters` can leave out: a facet, the budget range or the year. */
+export type Skippable = Facet | 'budget' | 'year';
+
+function matchesExcept(keys: ProjectKeys, f: Filters, words: readonly string[], skip: Skippable | typeof FACET_ONLY | null): boolean {
   for (const facet of FACETS) {
     if (facet === skip || skip === FACET_ONLY) continue;
     const chosen = f[facet] as string[];
@@ -102,10 +117,11 @@ function matchesExcept(keys: ProjectKeys, f: Filters, words: readonly string[], 
     if (f.budget.min !== null && total < f.budget.min) return false;
     if (f.budget.max !== null && total > f.budget.max) return false;
   }
+  if (skip !== 'year' && f.year && !inYear(keys.years, f.year)) return false;
   return matchesSearch(keys, words);
 }
 
-export function applyFilters(index: readonly ProjectKeys[], f: Filters, skip: Facet | 'budget' | null = null): Project[] {
+export function applyFilters(index: readonly ProjectKeys[], f: Filters, skip: Skippable | null = null): Project[] {
   const words = searchWords(f.q);
   return index.filter((k) => matchesExcept(k, f, words, skip)).map((k) => k.project);
 }

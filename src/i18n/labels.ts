@@ -55,15 +55,16 @@ export function municipalityName(id: string, municipalities: ReadonlyMap<string,
 
 /** One active filter: its facet (or the budget range, or the search) and its value in words. */
 export interface FilterWords {
-  facet: Facet | 'budget' | 'q';
+  facet: Facet | 'budget' | 'year' | 'q';
   value: string;
   words: string;
 }
 
-/** Every active filter in words, in the facets' order, then the budget range and the search. */
+/** Every active filter in words, in the facets' order, then the budget range, the year and the search. */
 export function filterWords(filters: Filters, ctx: LabelContext): FilterWords[] {
   const words: FilterWords[] = FACETS.flatMap((facet) => (filters[facet] as string[]).map((value) => ({ facet, value, words: optionLabel(facet, value, ctx) })));
   if (filters.budget) words.push({ facet: 'budget', value: '', words: budgetLabel(filters.budget, ctx.i18n) });
+  if (filters.year) words.push({ facet: 'year', value: String(filters.year.year), words: ctx.i18n.t(`yearWords_${filters.year.mode}`, { year: filters.year.year }) });
   if (filters.q.trim()) words.push({ facet: 'q', value: filters.q, words: `“${filters.q.trim()}”` });
   return words;
 }

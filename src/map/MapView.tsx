@@ -21,6 +21,7 @@ import { leaveOutSky } from './sky';
 import { buildStyle } from './style';
 import { CameraSync } from './sync/camera';
 import { ExportSync } from './sync/export';
+import { FreshSync } from './sync/fresh';
 import { HighlightSync } from './sync/highlight';
 import { InteractionSync } from './sync/interaction';
 import { LabelSync } from './sync/labels';
@@ -105,6 +106,7 @@ export function MapView(props: MapViewProps) {
     const highlight = new HighlightSync(ref);
     const parts: MapSync[] = [
       new SelectionSync(ref),
+      new FreshSync(ref),
       new MunicipalitySync(),
       new NetworkSync(),
       new LabelSync(),

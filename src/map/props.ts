@@ -35,6 +35,8 @@ export interface MapViewProps {
   credits: readonly MapCredit[];
   flavor?: FlavorName;
   selected: string | null;
+  /** Projects new in the year shown: their sites are ringed. */
+  fresh: readonly string[];
   /** A project whose entry has the keyboard focus (in the list of projects in view). */
   focused: string | null;
   /** CSS pixels on the right covered by a panel: the selected project is kept visible beside it. */

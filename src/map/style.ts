@@ -62,6 +62,8 @@ const line = (id: string, kind: string, color: string, width: ExpressionSpecific
  */
 const highlight: ExpressionSpecification = ['boolean', ['feature-state', 'highlight'], false];
 const out: ExpressionSpecification = ['boolean', ['feature-state', 'out'], false];
+/** A project new in the year shown: ringed. */
+const fresh: ExpressionSpecification = ['boolean', ['feature-state', 'fresh'], false];
 const shown: ExpressionSpecification = ['case', out, 0, 1];
 
 const byZoom = (...stops: number[]): ExpressionSpecification => ['interpolate', ['linear'], ['zoom'], ...stops];
@@ -78,8 +80,8 @@ function siteLayer(flavor: Flavor, slot: number, minzoom: number): SiteLayer {
     paint: {
       'circle-color': themeColor(flavor),
       'circle-radius': ['case', out, 0, highlight, radius + scale, radius],
-      'circle-stroke-color': ['case', highlight, flavor.site_highlight, flavor.site_outline],
-      'circle-stroke-width': ['case', out, 0, highlight, 2.5 * scale, SITE_OUTLINE * scale],
+      'circle-stroke-color': ['case', highlight, flavor.site_highlight, fresh, flavor.site_new, flavor.site_outline],
+      'circle-stroke-width': ['case', out, 0, highlight, 2.5 * scale, fresh, 3 * scale, SITE_OUTLINE * scale],
       'circle-translate': stackOffset(slot, scale),
     },
   };

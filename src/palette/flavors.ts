@@ -24,6 +24,8 @@ export interface Flavor {
   capital_label: string;
   site_outline: string;
   site_highlight: string;
+  /** The ring round the sites of projects new in the year shown (the year control). */
+  site_new: string;
   /** Site dots and their stack spacing relative to the desktop map: larger on a projector. */
   site_scale: number;
   /** Choropleth classes, light to dark (ColorBrewer YlGnBu, colour-blind safe). */
@@ -66,6 +68,7 @@ export const light: Flavor = {
   capital_label: '#5f5b53',
   site_outline: '#ffffff',
   site_highlight: '#1a1a1a',
+  site_new: '#b0005e',
   site_scale: 1,
   choropleth: ['#ffffcc', '#a1dab4', '#41b6c4', '#2c7fb8', '#253494'],
   no_data: '#d9d6cf',
@@ -92,6 +95,7 @@ export const contrast: Flavor = {
   capital_label: '#d0d0d0',
   site_outline: '#000000',
   site_highlight: '#ffffff',
+  site_new: '#ffd400',
   site_scale: 1.5,
   choropleth: ['#ffffcc', '#a1dab4', '#41b6c4', '#2c7fb8', '#253494'],
   no_data: '#555555',

@@ -81,7 +81,7 @@ export interface SiteSource {
  * their match is over a project's every place and partner), or none.
  */
 export function tileFilter(f: Filters): ExpressionSpecification | null {
-  if (f.q.trim() || f.countries.length || f.districts.length || f.municipalities.length) return null;
+  if (f.q.trim() || f.year || f.countries.length || f.districts.length || f.municipalities.length) return null;
   const oneOf = (property: keyof SiteTileProps, values: readonly string[]): ExpressionSpecification => ['match', ['get', property], [...values], true, false];
   const parts: ExpressionSpecification[] = [];
   if (f.themes.length) parts.push(oneOf('theme', f.themes));

@@ -7,7 +7,7 @@ import { NO_FILTERS } from '../core/filters';
 import type { View, ViewInput } from './view';
 
 /** The parts of a View that hold no project, as JSON (maps as {"$map": entries}). */
-export type ViewPreview = Record<'summary' | 'facets' | 'attribution' | 'themeCounts' | 'charts', unknown>;
+export type ViewPreview = Record<'summary' | 'time' | 'facets' | 'attribution' | 'themeCounts' | 'charts', unknown>;
 
 /** The view a preview stands for: no filter, no story step, sites, no network, no profile. */
 export const PREVIEW_INPUT: ViewInput = { filters: NO_FILTERS, stepFilters: null, colourBy: 'sites', network: false, profile: null };
@@ -35,11 +35,11 @@ function decode(value: unknown): unknown {
 }
 
 export function toPreview(view: View): ViewPreview {
-  const { summary, facets, attribution, themeCounts, charts } = view;
-  return encode({ summary, facets, attribution, themeCounts, charts }) as ViewPreview;
+  const { summary, time, facets, attribution, themeCounts, charts } = view;
+  return encode({ summary, time, facets, attribution, themeCounts, charts }) as ViewPreview;
 }
 
 export function fromPreview(preview: ViewPreview): View {
-  const parts = decode(preview) as Pick<View, 'summary' | 'facets' | 'attribution' | 'themeCounts' | 'charts'>;
+  const parts = decode(preview) as Pick<View, 'summary' | 'time' | 'facets' | 'attribution' | 'themeCounts' | 'charts'>;
   return { ...parts, filters: NO_FILTERS, pending: true, selection: [], visible: new Set(), unplaced: [], choropleth: null, pairs: [], network: null, profile: null };
 }

@@ -4,7 +4,7 @@
  * as notices, never thrown.
  */
 import { CHOROPLETH_METRICS, type ChoroplethMetric } from '../core/aggregate';
-import { NO_FILTERS, type Filters } from '../core/filters';
+import { NO_FILTERS, YEAR_MODES, type Filters, type YearMode } from '../core/filters';
 import { countryCodes, periodIds, type Programme } from '../core/programme';
 import { PROJECT_ID } from '../core/text';
 import { ALL_THEMES } from '../core/themes';
@@ -62,7 +62,7 @@ const LISTS: ListParam[] = [
   { param: 'district', facet: 'districts' },
   { param: 'municipality', facet: 'municipalities' },
 ];
-const SINGLES = ['lang', 'project', 'view', 'layer', 'network', 'budget', 'q', 'map', 'embed', 'present', 'step', 'kiosk', 'idle'];
+const SINGLES = ['lang', 'project', 'view', 'layer', 'network', 'budget', 'q', 'year', 'yearmode', 'map', 'embed', 'present', 'step', 'kiosk', 'idle'];
 const KNOWN = new Set([...SINGLES, ...LISTS.map((l) => l.param)]);
 
 /** Which values each list parameter takes, from the programme's periods and countries. */
@@ -80,6 +80,7 @@ function validators(programme: Programme): Record<keyof Filters, (v: string) => 
     municipalities: placeId,
     budget: () => false,
     q: () => false,
+    year: () => false,
   };
 }
 
@@ -115,6 +116,11 @@ export function parseUrl(search: string, programme: Programme): { state: UrlStat
     if (m && (min !== null || max !== null) && (min === null || max === null || min <= max)) state.filters.budget = { min, max };
     else invalid('budget', budget);
   }
+  const year = params.get('year');
+  const yearMode = params.get('yearmode');
+  const mode = (YEAR_MODES as readonly string[]).includes(yearMode ?? '') ? (yearMode as YearMode) : 'started';
+  if (yearMode !== null && mode !== yearMode) invalid('yearmode', yearMode);
+  if (year !== null) /^\d{4}$/.test(year) ? (state.filters.year = { year: Number(year), mode }) : invalid('year', year);
   const q = params.get('q');
   if (q !== null) q.length <= Q_MAX ? (state.filters.q = q) : invalid('q', `${q.slice(0, 20)}…`);
   const map = params.get('map');
@@ -151,8 +157,10 @@ export function toSearch(state: UrlState): string {
     const values = state.filters[facet] as string[];
     if (values.length) params.set(param, values.join(','));
   }
-  const { budget, q } = state.filters;
+  const { budget, q, year } = state.filters;
   if (budget) params.set('budget', `${budget.min ?? ''}-${budget.max ?? ''}`);
+  if (year) params.set('year', String(year.year));
+  if (year && year.mode !== 'started') params.set('yearmode', year.mode);
   if (q.trim()) params.set('q', q);
   if (state.project) params.set('project', state.project);
   if (state.embed) params.set('embed', '1');

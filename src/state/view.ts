@@ -8,6 +8,7 @@ import { attribute, type Attribution } from '../core/attribution';
 import { allFacetCounts, applyFilters, indexProjects, type Facet, type Filters, type ProjectKeys } from '../core/filters';
 import { cooperationPairs, involves, pairLines, type Pair } from '../core/network';
 import { summarize, type Summary } from '../core/summary';
+import { yearSpan, type ProjectYears, type YearSpan } from '../core/years';
 import { perInhabitantStanding, type Standing } from '../core/population';
 import type { ThemeId } from '../core/themes';
 import type { AtlasData, MunicipalityRecord, Objective, Project } from '../core/types';
@@ -75,6 +76,8 @@ export interface View {
   /** For each option of each facet: how many projects it would give with the other filters. */
   facets: Record<Facet, Map<string, number>>;
   summary: Summary;
+  /** The year control's span (of the selection but for the year) and the projects new in the chosen year; null until known. */
+  time: { span: YearSpan | null; fresh: string[] } | null;
   attribution: Attribution;
   /** Projects of the selection with no place. */
   unplaced: Project[];
@@ -101,6 +104,23 @@ const profileOf = (municipality: MunicipalityRecord, context: Attribution, munic
   standing: perInhabitantStanding(municipality.id, context.municipalities, municipalities),
 });
 
+const yearsByIndex = new WeakMap<readonly ProjectKeys[], Map<Project, ProjectYears | null>>();
+/** Each project's years, looked up once per dataset. */
+function yearsOf(index: readonly ProjectKeys[]): Map<Project, ProjectYears | null> {
+  let years = yearsByIndex.get(index);
+  if (!years) yearsByIndex.set(index, (years = new Map(index.map((k) => [k.project, k.years]))));
+  return years;
+}
+
+/** The years of the selection without the year filter, and the projects that start in the chosen year. */
+function timeOf(index: readonly ProjectKeys[], filters: Filters, selection: readonly Project[]): NonNullable<View['time']> {
+  const year = filters.year;
+  const all = year ? applyFilters(index, filters, 'year') : selection;
+  const years = yearsOf(index);
+  const fresh = year?.mode === 'started' ? selection.filter((p) => years.get(p)?.start === year.year).map((p) => p.id) : [];
+  return { span: yearSpan(all.map((p) => years.get(p) ?? null)), fresh };
+}
+
 export function deriveView(indexed: Indexed, input: ViewInput): View {
   const { index, municipalities, data } = indexed;
   const filters = input.stepFilters ?? input.filters;
@@ -125,6 +145,7 @@ export function deriveView(indexed: Indexed, input: ViewInput): View {
     visible: new Set(selection.map((p) => p.id)),
     facets: allFacetCounts(index, input.filters),
     summary: summarize(selection),
+    time: timeOf(index, filters, selection),
     attribution,
     unplaced: selection.filter((p) => p.locations.length === 0),
     themeCounts,

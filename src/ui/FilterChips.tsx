@@ -3,7 +3,7 @@ import { NO_FILTERS, toggle, type Filters } from '../core/filters';
 import { filterWords, type FilterWords, type LabelContext } from '../i18n/labels';
 
 const without = (filters: Filters, { facet, value }: FilterWords): Filters =>
-  facet === 'budget' ? { ...filters, budget: null } : facet === 'q' ? { ...filters, q: '' } : toggle(filters, facet, value);
+  facet === 'budget' ? { ...filters, budget: null } : facet === 'year' ? { ...filters, year: null } : facet === 'q' ? { ...filters, q: '' } : toggle(filters, facet, value);
 
 export function FilterChips({ filters, ctx, onChange }: { filters: Filters; ctx: LabelContext; onChange(f: Filters): void }) {
   const { t } = ctx.i18n;

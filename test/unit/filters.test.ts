@@ -79,6 +79,45 @@ describe('on the real dataset', () => {
   });
 });
 
+describe('the year', () => {
+  const dated = (id: string, startDate: string | null, endDate: string | null, period: string | null, durationMonths: number | null = null) => ({ ...project({ id, period }), startDate, endDate, durationMonths });
+  const projects = [
+    dated('a', '2009-03-01', '2011-02-28', '2007-2013'),
+    dated('b', null, null, '2014-2020'), // dated by its period: 2014–2020
+    dated('c', '2017-06-01', null, '2014-2020', 24), // to May 2019
+    dated('d', null, null, null), // no date, no period: in no year
+    dated('e', '2016-10-01', null, null), // no end: its start year only
+  ];
+  const index = indexProjects(projects, MUNICIPALITIES);
+  const at = (year: number, mode: 'started' | 'running') => applyFilters(index, { ...NO_FILTERS, year: { year, mode } }).map((p) => p.id).sort();
+
+  it('takes the years from the dates, else the duration, else the period, by hand', () => {
+    expect(index.map((k) => k.years)).toEqual([
+      { start: 2009, end: 2011, byPeriod: false },
+      { start: 2014, end: 2020, byPeriod: true },
+      { start: 2017, end: 2019, byPeriod: false },
+      null,
+      { start: 2016, end: 2016, byPeriod: false },
+    ]);
+  });
+
+  it('shows the projects started by the end of the year, or running in it', () => {
+    expect(at(2008, 'started')).toEqual([]);
+    expect(at(2014, 'started')).toEqual(['a', 'b']);
+    expect(at(2017, 'started')).toEqual(['a', 'b', 'c', 'e']);
+    expect(at(2010, 'running')).toEqual(['a']);
+    expect(at(2016, 'running')).toEqual(['b', 'e']);
+    expect(at(2019, 'running')).toEqual(['b', 'c']);
+    expect(at(2021, 'running')).toEqual([]);
+  });
+
+  it('combines with the facets and leaves their counts to the year’s projects', () => {
+    const f: Filters = { ...NO_FILTERS, year: { year: 2017, mode: 'started' }, periods: ['2014-2020'] };
+    expect(applyFilters(index, f).map((p) => p.id).sort()).toEqual(['b', 'c']);
+    expect(facetCounts(index, f, 'periods')).toEqual(new Map([['2007-2013', 1], ['2014-2020', 2], ['unknown', 1]]));
+  });
+});
+
 describe('facet counts in one pass', () => {
   it('equal the counts of applying every other filter, for many filter sets', () => {
     const sets: Filters[] = [
@@ -87,6 +126,7 @@ describe('facet counts in one pass', () => {
       { ...NO_FILTERS, periods: ['2014-2020'], themes: ['youth-education', 'environment-risk'] },
       { ...NO_FILTERS, countries: ['RS'], types: ['soft'], q: 'p' },
       { ...NO_FILTERS, budget: { min: 1, max: 600_000 }, municipalities: ['BG-MON29'] },
+      { ...NO_FILTERS, year: { year: 2016, mode: 'running' }, themes: ['tourism-heritage'] },
     ];
     for (const f of sets) {
       for (const facet of FACETS) {

@@ -18,6 +18,7 @@ const full: UrlState = {
     municipalities: ['RS-70327', 'BG-MON04'],
     budget: { min: 100000, max: null },
     q: 'Пирот & co',
+    year: { year: 2016, mode: 'running' },
   },
   camera: { zoom: 7.25, lat: 43.1234, lon: 22.5678 },
   embed: true,
