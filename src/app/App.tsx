@@ -33,6 +33,7 @@ import { ProjectTable } from '../ui/ProjectTable';
 import { ShareDialog } from '../ui/ShareDialog';
 import { WorkbookButton } from '../ui/WorkbookButton';
 import { YearControl } from '../ui/YearControl';
+import type { YearFilter } from '../core/years';
 import { StackChooser } from '../ui/StackChooser';
 import { LinkNotices, LocalNotice, UpdateNotice } from '../ui/Notices';
 import { StatusLine } from '../ui/StatusLine';
@@ -112,10 +113,15 @@ export function App({ programme }: AppProps) {
   const ctx: LabelContext | null = loaded && { i18n, municipalities: loaded.municipalities, districts: loaded.districts, objectives: loaded.objectives };
   const step = useMemo(() => (tour && loaded && ctx ? stepView(tour.story.steps[tour.step - 1], loaded.index, ctx) : null), [tour?.story, tour?.step, loaded, i18n]);
   const profile = state.view === 'profile' && state.filters.municipalities.length === 1 ? state.filters.municipalities[0] : null;
+  // The year a tour step shows while it plays its years (or as the presenter moves the slider).
+  const stepKey = tour ? `${tour.story.id}:${tour.step}` : null;
+  const [yearInStep, setYearInStep] = useState<{ step: string | null; year: YearFilter | null } | null>(null);
+  const stepYear = yearInStep?.step === stepKey ? yearInStep.year : null;
+  const stepFilters = step ? { ...step.filters, year: stepYear ?? step.filters.year } : null;
   // Null while pending: the dataset's projects are still coming.
   const view = useMemo(
-    () => shown?.view({ filters: state.filters, stepFilters: step?.filters ?? null, colourBy: state.colourBy, network: state.network || !!step?.network, profile }, state.view) ?? null,
-    [shown, loaded, state.filters, step, state.colourBy, state.network, profile, state.view],
+    () => shown?.view({ filters: state.filters, stepFilters, colourBy: state.colourBy, network: state.network || !!step?.network, profile }, state.view) ?? null,
+    [shown, loaded, state.filters, step, stepYear, state.colourBy, state.network, profile, state.view],
   );
   /** The selected projects, once they are known (the list, the in-view list and the downloads wait for them). */
   const selection = view && !view.pending ? view.selection : null;
@@ -138,15 +144,26 @@ export function App({ programme }: AppProps) {
   const colourBy = loaded && (
     <ColourByControl colourBy={state.colourBy} network={state.network} scale={choropleth} municipalities={loaded.municipalities} i18n={i18n} onChange={(colourBy) => navigate({ colourBy })} onNetwork={(on) => navigate({ network: on })} />
   );
-  const yearControl = view?.time?.span && !state.embed && (
-    <YearControl
-      span={view.time.span}
-      value={state.filters.year}
-      summary={view.summary}
-      i18n={i18n}
-      onChange={(year, { replace }) => setFilters({ ...state.filters, year }, { replace })}
-    />
-  );
+  // A tour step's years play in the step (not the link); elsewhere the year is the link's.
+  const yearControl =
+    view?.time?.span &&
+    !state.embed &&
+    (step && tour ? (
+      (step.play || step.filters.year) && (
+      <YearControl
+        key={stepKey}
+        span={step.play ? { ...view.time.span, first: step.play[0], last: step.play[1] } : view.time.span}
+        value={view.filters.year}
+        summary={view.summary}
+        i18n={i18n}
+        autoplay={!!step.play}
+        onChange={(year) => setYearInStep({ step: stepKey, year })}
+        onPlayed={() => store.played()}
+      />
+      )
+    ) : (
+      <YearControl span={view.time.span} value={state.filters.year} summary={view.summary} i18n={i18n} onChange={(year, { replace }) => setFilters({ ...state.filters, year }, { replace })} />
+    ));
   const workbook = ctx && shown && <WorkbookButton selection={selection} filters={state.filters} ctx={ctx} link={here({})} whole={(projects) => wholeProjects(shown, projects)} />;
   const mapPanel = shown && loaded && view && (
     <div class="map-wrap" hidden={state.view === 'list'}>
@@ -174,7 +191,7 @@ export function App({ programme }: AppProps) {
           hoveredMunicipality={hoveredMunicipality}
           chosenMunicipalities={state.filters.municipalities}
           camera={state.camera}
-          fit={step && tour ? { key: `${tour.story.id}:${tour.step}`, points: step.fit } : null}
+          fit={step && tour ? { key: `${tour.story.id}:${tour.step}`, points: step.fit, camera: step.camera } : null}
           flavor={flavors.map}
           cooperative={state.embed}
           exporter={exporter}

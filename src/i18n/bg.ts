@@ -251,6 +251,8 @@ export const bg: Messages = {
   storyBothSides: 'От двете страни на границата',
   allProjects: 'Всички записани проекти',
   stepOverviewBody: '{budget} при известен бюджет ({known} от {projects}); партньори или места в {places} общини.',
+  stepYearsTitle: '{from}–{to}: сътрудничеството година по година',
+  stepYearsBody: 'Проектите според началото им, година по година от {from} до {to}; до {to} г.: {budget} известни бюджети.',
   stepPlaceBody: 'Проекти с партньор или място в {name}; разпределени тук: {budget}.',
   stepProjectBody: '{places} · {period} · {partners}',
   stepPairBody: '{name}: общо {budget} при известен бюджет.',

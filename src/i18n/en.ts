@@ -250,6 +250,8 @@ export const en = {
   storyBothSides: 'Both sides of the border',
   allProjects: 'All recorded projects',
   stepOverviewBody: '{budget} where the budget is known ({known} of {projects}); partners or sites in {places} municipalities.',
+  stepYearsTitle: '{from}–{to}: the cooperation year by year',
+  stepYearsBody: 'Projects as they started, year by year from {from} to {to}; by {to}: {budget} in known budgets.',
   stepPlaceBody: 'Projects with a partner or site in {name}; {budget} attributed here.',
   stepProjectBody: '{places} · {period} · {partners}',
   stepPairBody: '{name}: {budget} in total, where the budget is known.',

@@ -5,7 +5,7 @@
 import { FACETS, type Facet, type Filters } from '../core/filters';
 import { sourcesFor, sourceUse } from '../core/population';
 import type { PopulationSource } from '../core/programme';
-import type { Story } from '../core/stories';
+import type { Story, Written } from '../core/stories';
 import type { ThemeId } from '../core/themes';
 import type { MunicipalityRecord, Objective, Population } from '../core/types';
 import type { I18n } from '.';
@@ -69,8 +69,13 @@ export function filterWords(filters: Filters, ctx: LabelContext): FilterWords[] 
   return words;
 }
 
+/** A presenter's own words in the UI language, else in the first of the programme's languages that has them. */
+export const writtenIn = (text: Written, i18n: I18n): string =>
+  [i18n.locale, ...i18n.programme.languages.map((l) => l.id)].map((l) => text[l]).find((t) => t?.trim()) ?? '';
+
 export function storyTitle(story: Story, i18n: I18n): string {
   const { title } = story;
+  if (title.key === 'storyWritten') return writtenIn(title.text, i18n);
   return title.key === 'storyTheme' ? i18n.t('storyTheme', { theme: i18n.theme(title.theme as ThemeId) }) : i18n.t(title.key);
 }
 

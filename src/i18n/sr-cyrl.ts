@@ -252,6 +252,8 @@ export const srCyrl: Messages = {
   storyBothSides: 'Са обе стране границе',
   allProjects: 'Сви забележени пројекти',
   stepOverviewBody: '{budget} где је буџет познат ({known} од {projects}); партнери или локације у {places} општина.',
+  stepYearsTitle: '{from}–{to}: сарадња из године у годину',
+  stepYearsBody: 'Пројекти онако како су почињали, из године у годину од {from} до {to}; до {to}: {budget} познатих буџета.',
   stepPlaceBody: 'Пројекти са партнером или локацијом у {name}; распоређено овде: {budget}.',
   stepProjectBody: '{places} · {period} · {partners}',
   stepPairBody: '{name}: укупно {budget} где је буџет познат.',

@@ -47,8 +47,8 @@ export interface MapViewProps {
   hoveredMunicipality: string | null;
   chosenMunicipalities: readonly string[];
   camera: Camera | null;
-  /** Places the camera flies to fit whenever `key` changes (presenter steps). */
-  fit: { key: string; points: [number, number][] } | null;
+  /** Places the camera flies to fit, or the camera it flies to, whenever `key` changes (presenter steps). */
+  fit: { key: string; points: [number, number][]; camera: Camera | null } | null;
   /** Embedded in another page: one-finger and wheel gestures scroll the page, not the map. */
   cooperative: boolean;
   label: string;

@@ -8,13 +8,17 @@ import { applyFilters, type Filters, type ProjectKeys } from '../core/filters';
 import { cooperationPairs, involves } from '../core/network';
 import type { StoryStep } from '../core/stories';
 import { parseUrl } from '../state/url';
-import { filterWords, municipalityName, type LabelContext } from '../i18n/labels';
+import { filterWords, municipalityName, writtenIn, type LabelContext } from '../i18n/labels';
+import type { Camera } from '../state/url';
 
 export interface StepView {
   filters: Filters;
   network: boolean;
-  /** The camera fits these places. */
+  /** The camera fits these places, or goes to `camera` where the step names one. */
   fit: [number, number][];
+  camera: Camera | null;
+  /** Years the step plays when it opens. */
+  play: [number, number] | null;
   title: string;
   number: string;
   numberLabel: string;
@@ -24,14 +28,20 @@ export interface StepView {
 export function stepView(step: StoryStep, index: readonly ProjectKeys[], ctx: LabelContext): StepView {
   const { i18n } = ctx;
   const { t } = i18n;
-  const filters = parseUrl(`?${step.filters ?? ''}`, i18n.programme).state.filters;
+  const { filters, camera } = parseUrl(`?${step.filters ?? ''}${step.camera ? `&map=${step.camera}` : ''}`, i18n.programme).state;
   const project = step.project ? index.find((k) => k.project.id === step.project)?.project : undefined;
   const selection = project ? [project] : applyFilters(index, filters);
   const fit = selection.flatMap((p) => p.locations.map((l) => [l.lon, l.lat] as [number, number]));
   const name = (id: string) => municipalityName(id, ctx.municipalities, i18n);
   const count = (n: number) => ({ number: String(n), numberLabel: t('projectsCount', { n }).replace(String(n), '').trim() });
-  const base = { filters, network: !!step.network, fit };
+  const base = { filters, network: !!step.network, fit, camera, play: step.play ?? null };
   const text = step.text;
+  if (text.key === 'stepWritten') return { ...base, title: writtenIn(text.title, i18n), ...count(selection.length), body: writtenIn(text.body, i18n) };
+  if (text.key === 'stepYears' && step.play) {
+    const [from, to] = step.play;
+    const started = applyFilters(index, { ...filters, year: { year: to, mode: 'started' } });
+    return { ...base, title: t('stepYearsTitle', { from, to }), ...count(started.length), body: t('stepYearsBody', { from, to, budget: i18n.moneyShort(attribute(started).knownTotal) }) };
+  }
   if (text.key === 'stepProject' && project) {
     const places = [...new Set(project.locations.map((l) => i18n.place(l.names)))].join(', ') || '—';
     return {

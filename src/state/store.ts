@@ -10,6 +10,9 @@ import { DEFAULT_STATE, parseUrl, toSearch, type Notice, type UrlState } from '.
 
 /** Time on each step of the kiosk's loop: the first change comes well within 20 s of opening. */
 const KIOSK_STEP_MS = 8000;
+/** A step that plays years holds its last year this long; if its play never ends, it moves on after the longest play. */
+const KIOSK_HOLD_MS = 4000;
+const KIOSK_PLAY_MAX_MS = 90_000;
 const INPUT_EVENTS = ['pointerdown', 'keydown', 'wheel', 'touchstart'] as const;
 
 /** A phone's bottom sheet: the filters or the charts, over the lower part of the map. */
@@ -27,6 +30,8 @@ export class AtlasStore {
   /** The open sheet, kept in the history entry (not the link), so that Back closes it. */
   sheet: Sheet | null = (history.state as { sheet?: Sheet } | null)?.sheet ?? null;
   private kiosk: Kiosk;
+  /** What the kiosk does when the shown step's years have played. */
+  private afterPlay: (() => void) | null = null;
   private readonly listeners = new Set<() => void>();
 
   constructor(private readonly programme: Programme) {
@@ -101,6 +106,13 @@ export class AtlasStore {
     this.navigate({ step }, { replace: true });
   }
 
+  /** The shown step's years have played to the last (the kiosk then moves on). */
+  played(): void {
+    const next = this.afterPlay;
+    this.afterPlay = null;
+    next?.();
+  }
+
   leaveTour(): void {
     this.navigate({ present: null, step: 1 });
   }
@@ -114,15 +126,28 @@ export class AtlasStore {
     if (!this.state.kiosk || !stories.length) return () => undefined;
     let step: ReturnType<typeof setTimeout> | undefined;
     let idle: ReturnType<typeof setTimeout> | undefined;
+    // The next step after a while, or, for a step that plays years, once they have played.
+    const schedule = () => {
+      const k = this.kiosk;
+      if (stories[k.story].steps[k.step - 1]?.play) {
+        this.afterPlay = () => {
+          clearTimeout(step);
+          step = setTimeout(advance, KIOSK_HOLD_MS);
+        };
+        step = setTimeout(advance, KIOSK_PLAY_MAX_MS);
+      } else step = setTimeout(advance, KIOSK_STEP_MS);
+    };
     const advance = () => {
       const k = this.kiosk;
+      this.afterPlay = null;
       this.kiosk = k.step < stories[k.story].steps.length ? { ...k, step: k.step + 1 } : { ...k, story: (k.story + 1) % stories.length, step: 1 };
       this.changed();
-      step = setTimeout(advance, KIOSK_STEP_MS);
+      schedule();
     };
     const onInput = () => {
       clearTimeout(step);
       clearTimeout(idle);
+      this.afterPlay = null;
       if (this.kiosk.playing) {
         this.kiosk = { ...this.kiosk, playing: false };
         this.changed();
@@ -131,14 +156,15 @@ export class AtlasStore {
         const { lang, idle: seconds } = this.state;
         this.kiosk = { playing: true, story: 0, step: 1 };
         this.replace({ ...DEFAULT_STATE, lang, kiosk: true, idle: seconds });
-        step = setTimeout(advance, KIOSK_STEP_MS);
+        schedule();
       }, this.state.idle * 1000);
     };
-    step = setTimeout(advance, KIOSK_STEP_MS);
+    schedule();
     for (const type of INPUT_EVENTS) addEventListener(type, onInput, { capture: true, passive: true });
     return () => {
       clearTimeout(step);
       clearTimeout(idle);
+      this.afterPlay = null;
       for (const type of INPUT_EVENTS) removeEventListener(type, onInput, { capture: true });
     };
   }

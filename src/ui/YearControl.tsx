@@ -80,7 +80,12 @@ export function YearControl({ span, value, summary, i18n, onChange, autoplay = f
       class="year-control"
       aria-label={t('yearControl')}
       onKeyDown={(e) => {
-        if (e.key === ' ' && (e.target as HTMLElement).tagName !== 'BUTTON' && (e.target as HTMLElement).tagName !== 'SELECT') {
+        const target = (e.target as HTMLElement).tagName;
+        // Keys the control uses are its own, not the presenter's (→ and Space also turn its pages).
+        if (target === 'INPUT' && ['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End', 'PageUp', 'PageDown'].includes(e.key)) e.stopPropagation();
+        if (e.key === ' ' && target !== 'SELECT') {
+          e.stopPropagation();
+          if (target === 'BUTTON') return;
           e.preventDefault();
           toggle();
         }

@@ -33,7 +33,7 @@ describe('presenter mode', () => {
     await page.keyboard.press('ArrowLeft');
     await expect.poll(() => page.locator('#presenter-title').textContent()).toBe('2007-2013');
     await page.keyboard.press('End');
-    await expect.poll(() => page.getByRole('progressbar').getAttribute('aria-valuenow')).toBe('5');
+    await expect.poll(() => page.getByRole('progressbar').getAttribute('aria-valuenow')).toBe('6');
     await page.keyboard.press('Escape');
     await expect.poll(() => page.locator('.presenter').count()).toBe(0);
     expect(new URL(page.url()).searchParams.has('present')).toBe(false);

@@ -41,15 +41,20 @@ export class CameraSync implements MapSync {
     map.on('moveend', this.onMoveEnd);
     this.reportBounds();
     // A tour opened by its link starts framed like every later step.
-    if (props.fit?.points.length) this.fit(props.fit.points);
+    if (props.fit) this.fit(props.fit);
   }
 
   /**
-   * Fits a presenter step's places into the part of the frame the card leaves free: the card
-   * covers the lower left, so the places go right of it, below the bar.
+   * Fits a presenter step's places into the part of the frame the card leaves free (the card
+   * covers the lower left, so the places go right of it, below the bar), or flies to its camera.
    */
-  private fit(points: [number, number][]): void {
+  private fit({ points, camera }: NonNullable<MapViewProps['fit']>): void {
     const map = this.map;
+    if (camera) {
+      map.flyTo({ center: [camera.lon, camera.lat], zoom: camera.zoom, duration: reducedMotion() ? 0 : 1800 });
+      return;
+    }
+    if (!points.length) return;
     const { clientWidth, clientHeight } = map.getContainer();
     map.fitBounds(extent([], points), {
       padding: { top: clientHeight * 0.12, bottom: clientHeight * 0.1, left: Math.min(clientWidth * 0.45, clientWidth - 200), right: clientWidth * 0.05 },
@@ -70,7 +75,7 @@ export class CameraSync implements MapSync {
       const project = props.sites.projects.find((p) => p.id === props.selected);
       if (project?.locations.length) revealBesidePanel(map, project, props.obscuredRight);
     }
-    if (props.fit?.key !== before.fit?.key && props.fit?.points.length) this.fit(props.fit.points);
+    if (props.fit && props.fit.key !== before.fit?.key) this.fit(props.fit);
     const c = props.camera;
     if (c && c !== before.camera) {
       const { lng, lat } = map.getCenter();
