@@ -44,6 +44,13 @@ module.exports = {
       to: { path: '^src/dataset/' },
     },
     {
+      name: 'tours-below-the-page',
+      comment: 'Tours made in the page (draft, files, links) build on core and state; the app and the UI use them.',
+      severity: 'error',
+      from: { path: '^src/tours/' },
+      to: { path: '^src/(map|charts|ui|presenter|app|import|dataset|offline)/' },
+    },
+    {
       name: 'low-layers-stay-low',
       comment: 'i18n, palette and state build on core alone.',
       severity: 'error',

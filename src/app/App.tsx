@@ -35,7 +35,8 @@ import { WorkbookButton } from '../ui/WorkbookButton';
 import { YearControl } from '../ui/YearControl';
 import type { YearFilter } from '../core/years';
 import { StackChooser } from '../ui/StackChooser';
-import { LinkNotices, LocalNotice, UpdateNotice } from '../ui/Notices';
+import { LinkNotices, LocalNotice, TourNotices, UpdateNotice } from '../ui/Notices';
+import { TourEditor } from '../ui/TourEditor';
 import { StatusLine } from '../ui/StatusLine';
 import { TopBar } from '../ui/TopBar';
 import { Unplaced } from '../ui/Unplaced';
@@ -46,6 +47,8 @@ import { Charts } from './Charts';
 import { ErrorBoundary } from './ErrorBoundary';
 import { registerOffline } from '../offline/register';
 import { useDataset } from './useDataset';
+import { useFileDrop } from './useFileDrop';
+import { useTours } from './useTours';
 import { useDetails } from './useDetails';
 
 export interface AppProps {
@@ -79,9 +82,13 @@ export function App({ programme }: AppProps) {
   const locale = state.lang ?? localeFromBrowser(navigator.languages, programme.languages);
   const i18n = useMemo(() => createI18n(locale, programme), [locale]);
   const { t } = i18n;
-  const stories = loaded?.data.stories ?? [];
-  useEffect(() => store.playKiosk(stories), [stories, state.kiosk]);
+  const published = loaded?.data.stories ?? [];
+  const tours = useTours(store, loaded, published, i18n);
+  const stories = useMemo(() => [...published, ...tours.own], [published, tours.own]);
+  useEffect(() => store.playKiosk(published), [published, state.kiosk]);
   const tour = store.tour(stories);
+  // A tour file (chosen or dropped) is presented; anything else dropped is a list of operations.
+  useFileDrop((files) => void tours.openFiles(files, true).then((tour) => tour || dataset.open(files)));
   const flavors = flavorsOf(state.kiosk || !!state.present);
   const themes = useMemo(() => themeScale(flavors.page), [flavors.page]);
 
@@ -318,6 +325,8 @@ export function App({ programme }: AppProps) {
         openOff={!loaded || dataset.opening.busy}
         onPage={(view) => navigate({ view })}
         onPresent={(present) => navigate({ present, step: 1 })}
+        onNewTour={tours.newTour}
+        onOpenTour={(files) => void tours.openFiles(files)}
         onShare={() => setShare(true)}
         onOpen={dataset.open}
         onAbout={() => setAbout(true)}
@@ -332,6 +341,7 @@ export function App({ programme }: AppProps) {
         onCancel={dataset.cancelOpening}
       />
       <LinkNotices i18n={i18n} notices={notices} onDismiss={() => store.dismissNotices()} />
+      <TourNotices i18n={i18n} messages={tours.messages} onDismiss={tours.dismiss} />
 
       {showing.state === 'failed' || (shown?.failure && !view) ? (
         <main class="failure">
@@ -378,6 +388,21 @@ export function App({ programme }: AppProps) {
           )}
           {panels}
           {about && <AboutDialog data={loaded.data} i18n={i18n} onClose={() => setAbout(false)} />}
+          {tours.editing && tours.draft && !tour && (
+            <TourEditor
+              draft={tours.draft}
+              ctx={ctx}
+              projectOf={(id) => loaded.data.projects.find((p) => p.id === id)}
+              outcome={tours.outcome}
+              onChange={tours.setDraft}
+              onAddStep={tours.addStep}
+              onPresent={tours.present}
+              onSave={tours.save}
+              onLink={tours.link}
+              onDiscard={tours.discard}
+              onClose={tours.closeEditor}
+            />
+          )}
           {share && (
             <ShareDialog
               url={here({})}
@@ -393,6 +418,7 @@ export function App({ programme }: AppProps) {
               }
               whole={(projects) => wholeProjects(shown, projects)}
               workbook={workbook}
+              tour={tours.current}
               onClose={() => setShare(false)}
             />
           )}

@@ -11,7 +11,6 @@ import { LOADING, nextShowing, shownDataset, type Showing, type ShowingEvent } f
 import { plainDataset } from '../dataset/plain';
 import type { AtlasStore } from '../state/store';
 import { dropUnknownIds } from '../state/url';
-import { useFileDrop } from './useFileDrop';
 import { useOpening, type OpeningState } from './useOpening';
 
 export interface DatasetState {
@@ -60,7 +59,6 @@ export function useDataset(programme: Programme, store: AtlasStore, load: () => 
     const base = now.current.state === 'published' || now.current.state === 'file' ? now.current.published : null;
     if (base && files.length) reader.open(files, base);
   };
-  useFileDrop(open);
 
   return {
     showing,

@@ -101,3 +101,21 @@ export function LinkNotices({ i18n, notices, onDismiss }: { i18n: I18n; notices:
     </div>
   );
 }
+
+/** What opening a tour said: a problem (alert) or notes (status), until dismissed. */
+export function TourNotices({ i18n, messages, onDismiss }: { i18n: I18n; messages: readonly { kind: 'problem' | 'note'; text: string }[]; onDismiss(): void }) {
+  if (!messages.length) return null;
+  const problem = messages.some((m) => m.kind === 'problem');
+  return (
+    <div class="notices tour-notices" role={problem ? 'alert' : 'status'}>
+      <ul>
+        {messages.map((m) => (
+          <li>{m.text}</li>
+        ))}
+      </ul>
+      <button type="button" onClick={onDismiss}>
+        {i18n.t('dismiss')}
+      </button>
+    </div>
+  );
+}

@@ -5,6 +5,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { saveFile } from '../charts/download';
 import { exportName, toCsv, toGeoJson } from '../core/export';
 import type { Filters } from '../core/filters';
+import type { Story } from '../core/stories';
 import type { MunicipalityRecord, Project } from '../core/types';
 import type { I18n } from '../i18n';
 import { Panel } from './Panel';
@@ -23,6 +24,8 @@ interface Props {
   whole(projects: readonly Project[]): Promise<Project[]>;
   /** The selection as a workbook (its button). */
   workbook: ComponentChildren;
+  /** A tour made or opened in the page: its own link (the tour in the fragment) and QR code. */
+  tour: Story | null;
   onClose(): void;
 }
 
@@ -65,7 +68,25 @@ const PNG_WIDTH = 3000;
 
 const download = (name: string, type: string, content: string | Blob) => saveFile(name, content instanceof Blob ? content : new Blob([content], { type }));
 
-export function ShareDialog({ url, embedUrl, selection, filters, municipalities, i18n, mapPng, whole, workbook, onClose }: Props) {
+/** A tour's link, made where the tour-link module has loaded; or why there is none. */
+function TourLink({ tour, i18n }: { tour: Story; i18n: I18n }) {
+  const { t } = i18n;
+  const [made, setMade] = useState<{ link: string } | { tooLong: number } | null>(null);
+  useEffect(() => void import('../tours/link').then(({ tourLink }) => setMade(tourLink(tour))), [tour]);
+  if (!made) return null;
+  if ('tooLong' in made) return <p class="note">{t('tourLinkTooLong', { n: made.tooLong })}</p>;
+  return (
+    <>
+      <label class="field">
+        {t('tourShareLabel')}
+        <input type="text" readOnly value={made.link} onFocus={(e) => (e.target as HTMLInputElement).select()} />
+      </label>
+      <QrCode text={made.link} label={t('tourShareLabel')} i18n={i18n} />
+    </>
+  );
+}
+
+export function ShareDialog({ url, embedUrl, selection, filters, municipalities, i18n, mapPng, whole, workbook, tour, onClose }: Props) {
   const { t } = i18n;
   const [copied, setCopied] = useState(false);
   const [image, setImage] = useState<{ busy: boolean; error: string | null }>({ busy: false, error: null });
@@ -104,6 +125,7 @@ export function ShareDialog({ url, embedUrl, selection, filters, municipalities,
         {copied ? t('copied') : t('copyLink')}
       </button>
       <QrCode text={url} label={t('qrLabel')} i18n={i18n} />
+      {tour && <TourLink tour={tour} i18n={i18n} />}
       <label class="field">
         {t('embedLabel')}
         <textarea readOnly rows={4} value={snippet} onFocus={(e) => (e.target as HTMLTextAreaElement).select()} />

@@ -18,6 +18,8 @@ interface Props {
   openOff: boolean;
   onPage(page: Page): void;
   onPresent(story: string): void;
+  onNewTour(): void;
+  onOpenTour(files: File[]): void;
   onShare(): void;
   onOpen(files: File[]): void;
   onAbout(): void;
@@ -58,16 +60,32 @@ function Menu({ props, onClose }: { props: Props; onClose(): void }) {
       onClose();
       action(...args);
     };
-  const { onPage, onPresent, onShare, onOpen, onAbout, onLanguage } = props;
+  const { onPage, onPresent, onNewTour, onOpenTour, onShare, onOpen, onAbout, onLanguage } = props;
   return (
     <div ref={menu} class="menu">
-      <Actions {...props} onPage={closing(onPage)} onPresent={closing(onPresent)} onShare={closing(onShare)} onOpen={closing(onOpen)} onAbout={closing(onAbout)} onLanguage={closing(onLanguage)} />
+      <Actions
+        {...props}
+        onPage={closing(onPage)}
+        onPresent={closing(onPresent)}
+        onNewTour={closing(onNewTour)}
+        onOpenTour={closing(onOpenTour)}
+        onShare={closing(onShare)}
+        onOpen={closing(onOpen)}
+        onAbout={closing(onAbout)}
+        onLanguage={closing(onLanguage)}
+      />
     </div>
   );
 }
 
-function Actions({ i18n, page, stories, shareOff, openOff, onPage, onPresent, onShare, onOpen, onAbout, onLanguage }: Props) {
+/** The Present menu's entries beside the tours: writing a new one, opening one from a file. */
+const NEW_TOUR = '#new';
+const OPEN_TOUR = '#open';
+
+function Actions({ i18n, page, stories, shareOff, openOff, onPage, onPresent, onNewTour, onOpenTour, onShare, onOpen, onAbout, onLanguage }: Props) {
   const { t, programme } = i18n;
+  const tourFile = useRef<HTMLInputElement>(null);
+  const choose = (value: string) => (value === NEW_TOUR ? onNewTour() : value === OPEN_TOUR ? tourFile.current?.click() : value && onPresent(value));
   return (
       <nav class="actions" id="page-actions" aria-label={t('menu')}>
         <button type="button" onClick={() => onPage(page === 'list' ? 'map' : 'list')}>
@@ -75,13 +93,28 @@ function Actions({ i18n, page, stories, shareOff, openOff, onPage, onPresent, on
         </button>
         <label class="present-choice">
           {t('present')}{' '}
-          <select value="" onChange={(e) => (e.target as HTMLSelectElement).value && onPresent((e.target as HTMLSelectElement).value)}>
+          <select value="" onChange={(e) => choose((e.target as HTMLSelectElement).value)}>
             <option value="">{t('chooseStory')}</option>
             {stories.map((x) => (
               <option value={x.id}>{storyTitle(x, i18n)}</option>
             ))}
+            <option value={NEW_TOUR}>{t('newTour')}</option>
+            <option value={OPEN_TOUR}>{t('openTour')}</option>
           </select>
         </label>
+        <input
+          ref={tourFile}
+          type="file"
+          class="visually-hidden"
+          tabIndex={-1}
+          accept=".json,application/json"
+          aria-label={t('openTourLabel')}
+          onChange={(e) => {
+            const input = e.target as HTMLInputElement;
+            onOpenTour([...(input.files ?? [])]);
+            input.value = '';
+          }}
+        />
         <button type="button" onClick={onShare} disabled={shareOff} title={shareOff ? t('shareLocalOff') : undefined}>
           {t('share')}
         </button>

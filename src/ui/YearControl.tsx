@@ -108,7 +108,7 @@ export function YearControl({ span, value, summary, i18n, onChange, autoplay = f
           />
         </label>
         {/* Large for the room; the slider says the same to assistive technology. */}
-        <span class="year-big" aria-hidden="true">
+        <span class={`year-big${year === null ? ' all' : ''}`} aria-hidden="true">
           {year ?? t('yearAll')}
         </span>
       </div>
