@@ -55,6 +55,8 @@ export function useTours(store: AtlasStore, indexed: Indexed | null, stories: re
   const [own, setOwn] = useState<Story[]>([]);
   const [outcome, setOutcome] = useState<Tours['outcome']>(null);
   const [messages, setMessages] = useState<TourMessage[]>([]);
+  // The fragment as the page opened with it: the link is made canonical (without it) once the data is in.
+  const [fragment] = useState(() => location.hash);
 
   const ctx: StoryContext | null = useMemo(
     () =>
@@ -88,10 +90,10 @@ export function useTours(store: AtlasStore, indexed: Indexed | null, stories: re
 
   // A tour in the link's fragment opens once the data is there to check it against.
   useEffect(() => {
-    if (!ctx || !location.hash.includes('tour=')) return;
+    if (!ctx || !fragment.includes('tour=')) return;
     void import('../tours/link').then(({ tourFromFragment }) => {
       try {
-        const { story, notes } = readTour(JSON.stringify(tourFromFragment(location.hash)), t('tourShareLabel'), ctx);
+        const { story, notes } = readTour(JSON.stringify(tourFromFragment(fragment)), t('tourShareLabel'), ctx);
         setOwn((tours) => [...tours.filter((x) => x.id !== story.id), story]);
         if (!store.state.present) store.navigate({ present: story.id, step: 1 }, { replace: true });
         if (notes.length) setMessages([{ kind: 'note', text: t('tourNotes', { notes: notes.join('; ') }) }]);

@@ -79,12 +79,12 @@ export function validateStory(value: unknown, file: string, ctx: StoryContext, m
   const written = (v: unknown, path: string, required: boolean) => {
     if (!v || typeof v !== 'object' || Array.isArray(v)) return fail(path, 'expected texts by language, e.g. {"en": "…"}');
     const entries = Object.entries(v as Record<string, unknown>);
-    if (required && !entries.some(([, t]) => typeof t === 'string' && t.trim())) fail(path, 'expected a text in at least one language');
     for (const [language, t] of entries) {
       if (ctx.languages && !ctx.languages.includes(language)) fail(`${path}.${language}`, `not a language of the atlas (${ctx.languages.join(', ')})`);
       if (typeof t !== 'string') fail(`${path}.${language}`, 'expected a text');
       if ((t as string).length > TOUR_LIMITS.text) fail(`${path}.${language}`, `longer than ${TOUR_LIMITS.text} characters`);
     }
+    if (required && !entries.some(([, t]) => (t as string).trim())) fail(path, 'expected a text in at least one language');
   };
   const title = s!.title as StoryTitle | undefined;
   if (!title || typeof title !== 'object' || !['storyTheme', 'storyPeriods', 'storyBothSides', 'storyWritten'].includes(title.key)) fail('title.key', 'expected storyTheme, storyPeriods, storyBothSides or storyWritten');

@@ -68,7 +68,7 @@ export function readTour(text: string, file: string, ctx: StoryContext): TourRea
 /** The size check before a file is read at all: a tour is small. */
 export function tourFileProblem(file: { name: string; size: number }): string | null {
   if (file.size <= TOUR_LIMITS.bytes) return null;
-  return `${file.name}: ${(file.size / 1024 / 1024).toFixed(1)} MB, more than a tour file holds (${TOUR_LIMITS.bytes / 1_000_000} MB)`;
+  return `${file.name}: ${(file.size / 1_000_000).toFixed(1)} MB, more than a tour file holds (${TOUR_LIMITS.bytes / 1_000_000} MB)`;
 }
 
 /** A .json file dropped on the page is a tour when it starts like one (the import takes everything else). */

@@ -55,6 +55,19 @@ export const VIEWS: AuditView[] = [
     reach: (page, lang) => headerControl(page, lang, (actions, t) => actions.getByRole('combobox', { name: t('present') }).selectOption('periods')).then(() => page.locator('.presenter').waitFor()),
     leave: (page) => page.keyboard.press('Escape').then(() => page.locator('.presenter').waitFor({ state: 'detached' })),
   },
+  {
+    // With one step: its fields, its buttons and the tour's own.
+    name: 'tour editor',
+    reach: (page, lang) =>
+      headerControl(page, lang, (actions, t) => actions.getByRole('combobox', { name: t('present') }).selectOption({ label: t('newTour') }))
+        .then(() => page.getByRole('dialog').first().waitFor())
+        .then(async () => {
+          const { t } = createI18n(lang, PROGRAMME);
+          const editor = page.getByRole('dialog', { name: t('tourEditor') });
+          if (!(await editor.getByRole('listitem').count())) await editor.getByRole('button', { name: t('tourAddStep') }).click();
+        }),
+    leave: (page) => page.keyboard.press('Escape').then(() => page.getByRole('dialog').first().waitFor({ state: 'detached' })),
+  },
   { name: 'kiosk', search: 'kiosk=1' },
   { name: 'embed', search: 'embed=1' },
 ];

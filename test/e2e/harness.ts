@@ -9,7 +9,8 @@ export const BASE = inject('baseUrl');
 
 /**
  * Starts Chromium for the file's tests and returns an opener for pages of the built atlas (at `base`, a function for a server started later).
- * Pages with the same options share a browser context (the atlas keeps nothing in storage): its
+ * Pages with the same options share a browser context (the atlas keeps nothing in storage but a
+ * tour draft, which a test that writes one keeps to a context of its own): its
  * HTTP and compiled-code caches make each later page cheaper to open, as a second visit is.
  */
 export function atlasBrowser(base: () => string = () => BASE) {
