@@ -11,7 +11,9 @@
  *    worker's precache included;
  *  - JS heap after 'atlas:ready' and, for a tiled dataset, once its projects are in (after a GC);
  *  - filter change → map idle and → charts updated (medians of 9 toggles of a period, and of 9
- *    words typed into the search box), at the first view and at DETAIL_ZOOM, where each site is drawn.
+ *    words typed into the search box), at the first view and at DETAIL_ZOOM, where each site is drawn;
+ *  - a full play of the years at 1× (the year control): frames per second, the 95th percentile and
+ *    the longest frame, counted with requestAnimationFrame.
  * Writes bench/results.json: one object per size.
  */
 import { execFileSync, spawn } from 'node:child_process';
@@ -197,6 +199,23 @@ async function filterLatency(browser: Browser, url: string, tiled: boolean) {
   return { ...medians(toggles), search: medians(searches), heapProjects };
 }
 
+/** Plays every year once at 1× and counts the frames the page drew meanwhile. */
+async function playFps(browser: Browser, url: string) {
+  const page = await browser.newPage({ viewport: { width: 1500, height: 900 } });
+  await page.goto(url);
+  await readyAt(page);
+  const control = page.getByRole('region', { name: 'Year', exact: true });
+  // As text: the bench's own compiler would name the inner function with a helper the page lacks.
+  await page.evaluate('window.__frames = []; (function tick(t) { if (t) window.__frames.push(t); requestAnimationFrame(tick); })()');
+  await control.getByRole('button', { name: /Play/ }).click();
+  await control.getByRole('button', { name: /Play/ }).waitFor({ timeout: 600_000 });
+  const frames = await page.evaluate(() => (window as unknown as { __frames: number[] }).__frames);
+  await page.close();
+  const gaps = frames.slice(1).map((t, i) => t - frames[i]).sort((a, b) => a - b);
+  const seconds = (frames[frames.length - 1] - frames[0]) / 1000;
+  return { fps: round(frames.length / seconds), p95FrameMs: round(gaps[Math.floor(gaps.length * 0.95)]), longestFrameMs: round(gaps[gaps.length - 1]), seconds: round(seconds) };
+}
+
 async function measureSite(browser: Browser, dir: string, tiled: boolean) {
   const server = await serveStatic(dir);
   try {
@@ -205,7 +224,8 @@ async function measureSite(browser: Browser, dir: string, tiled: boolean) {
     const overview = await filterLatency(browser, server.url, tiled);
     const zoomed = await filterLatency(browser, `${server.url}?map=${DETAIL_ZOOM}/43.15/22.6`, tiled);
     const filter = (r: typeof overview) => ('error' in r ? { error: r.error } : { map: r.map, charts: r.charts, search: r.search });
-    return { ...ready, firstVisitGzipKb, heapWithProjectsMB: overview.heapProjects, filterOverview: filter(overview), filterZoom9: filter(zoomed) };
+    const play = await playFps(browser, server.url);
+    return { ...ready, firstVisitGzipKb, heapWithProjectsMB: overview.heapProjects, filterOverview: filter(overview), filterZoom9: filter(zoomed), play };
   } finally {
     await server.close();
   }

@@ -7,9 +7,7 @@ import { mapCredits } from '../core/credits';
 import type { Filters } from '../core/filters';
 import { mark } from '../core/marks';
 import type { Programme } from '../core/programme';
-import { wholeProjects } from '../dataset/dataset';
-import { loadAtlas } from '../dataset/load';
-import { createI18n } from '../i18n';
+import { wholeProjects, type Dataset } from '../dataset/dataset';
 import type { LabelContext } from '../i18n/labels';
 import { localeFromBrowser } from '../i18n/locales';
 import type { PngFrame } from '../map/exportPng';
@@ -49,21 +47,27 @@ import { registerOffline } from '../offline/register';
 import { useDataset } from './useDataset';
 import { useFileDrop } from './useFileDrop';
 import { useTours } from './useTours';
+import { useI18n } from './useI18n';
+import type { Messages } from '../i18n/en';
 import { useDetails } from './useDetails';
 
 export interface AppProps {
   programme: Programme;
+  /** The catalogue of the language the page opens in (the others load when asked for). */
+  catalogues: Readonly<Record<string, Messages>>;
+  /** The published dataset, its loading started with the page. */
+  load(): Promise<Dataset>;
 }
 
 /** No project is new: the map's ring list when no year is shown. */
 const NONE: readonly string[] = [];
 
-export function App({ programme }: AppProps) {
+export function App({ programme, catalogues, load }: AppProps) {
   const store = useMemo(() => new AtlasStore(programme), []);
   const [, rerender] = useReducer((n: number) => n + 1, 0);
   useEffect(() => store.subscribe(() => rerender(undefined)), []);
   const { state, notices } = store;
-  const dataset = useDataset(programme, store, loadAtlas);
+  const dataset = useDataset(programme, store, load);
   const { shown, showing } = dataset;
   const loaded = shown?.indexed ?? null;
   const file = showing.state === 'file' ? showing.file : null;
@@ -80,7 +84,7 @@ export function App({ programme }: AppProps) {
   const [bounds, setBounds] = useState<[number, number, number, number] | null>(null);
   const phone = useMedia(PHONE);
   const locale = state.lang ?? localeFromBrowser(navigator.languages, programme.languages);
-  const i18n = useMemo(() => createI18n(locale, programme), [locale]);
+  const { i18n, failure: catalogueFailure } = useI18n(locale, programme, catalogues);
   const { t } = i18n;
   const published = loaded?.data.stories ?? [];
   const tours = useTours(store, loaded, published, i18n);
@@ -93,9 +97,9 @@ export function App({ programme }: AppProps) {
   const themes = useMemo(() => themeScale(flavors.page), [flavors.page]);
 
   useEffect(() => {
-    document.documentElement.lang = locale;
+    document.documentElement.lang = i18n.locale;
     document.title = t('appTitle');
-  }, [locale]);
+  }, [i18n.locale]);
 
   useEffect(() => store.listen(), []);
   /** Offline support once the page has drawn (or found it cannot draw a map): its downloads come after the page's own. */
@@ -342,6 +346,11 @@ export function App({ programme }: AppProps) {
       />
       <LinkNotices i18n={i18n} notices={notices} onDismiss={() => store.dismissNotices()} />
       <TourNotices i18n={i18n} messages={tours.messages} onDismiss={tours.dismiss} />
+      {catalogueFailure && (
+        <p class="notices" role="alert">
+          {t('languageFailed', { reason: catalogueFailure })}
+        </p>
+      )}
 
       {showing.state === 'failed' || (shown?.failure && !view) ? (
         <main class="failure">

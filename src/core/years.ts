@@ -50,14 +50,16 @@ export interface YearSpan {
 }
 
 export function yearSpan(all: readonly (ProjectYears | null)[]): YearSpan | null {
-  const known = all.filter((y): y is ProjectYears => y !== null);
-  if (!known.length) return null;
+  let first = Infinity;
+  let last = -Infinity;
+  let byPeriod = 0;
   const starts = new Map<number, number>();
-  for (const y of known) starts.set(y.start, (starts.get(y.start) ?? 0) + 1);
-  return {
-    first: Math.min(...known.map((y) => y.start)),
-    last: Math.max(...known.map((y) => y.end)),
-    starts,
-    byPeriod: known.filter((y) => y.byPeriod).length,
-  };
+  for (const y of all) {
+    if (!y) continue;
+    if (y.start < first) first = y.start;
+    if (y.end > last) last = y.end;
+    if (y.byPeriod) byPeriod++;
+    starts.set(y.start, (starts.get(y.start) ?? 0) + 1);
+  }
+  return first === Infinity ? null : { first, last, starts, byPeriod };
 }

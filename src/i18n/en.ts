@@ -4,6 +4,7 @@ export const en = {
   appSubtitle: 'EU cross-border cooperation',
   loading: 'Loading the atlas…',
   loadFailed: 'The atlas could not load its data.',
+  languageFailed: 'The language could not be loaded: {reason}',
   csvFailed: 'The table could not be made: {reason}',
   projectsFailed: 'The projects could not load ({reason}): this is the first view of all of them; filters, lists and project details need them.',
   detailsLoading: 'Loading the project’s summary, links and notes…',

@@ -6,8 +6,7 @@
 import { nameIn, type Names, type Programme, type UiLanguage } from '../core/programme';
 import type { ThemeId } from '../core/themes';
 import type { Titles } from '../core/types';
-import { CATALOGUES } from './catalogues';
-import type { MessageKey } from './en';
+import type { MessageKey, Messages } from './en';
 
 export type Params = Record<string, string | number>;
 
@@ -32,11 +31,19 @@ export interface I18n {
   title(titles: Titles): string | null;
 }
 
-export function createI18n(locale: string, programme: Programme): I18n {
+/** The id of the message catalogue a UI language speaks with. */
+export function catalogueId(locale: string, programme: Programme): string {
   const language = programme.languages.find((l) => l.id === locale);
   if (!language) throw new Error(`no UI language "${locale}" in programme ${programme.id}`);
-  const catalogue = CATALOGUES[language.messages ?? language.id];
-  if (!catalogue) throw new Error(`programme ${programme.id}: languages: "${locale}" names no message catalogue (${Object.keys(CATALOGUES).join(', ')})`);
+  return language.messages ?? language.id;
+}
+
+/** The UI in a language, from its catalogue (`catalogues` holds it, by `catalogueId`). */
+export function createI18n(locale: string, programme: Programme, catalogues: Readonly<Record<string, Messages>>): I18n {
+  const id = catalogueId(locale, programme);
+  const language = programme.languages.find((l) => l.id === locale)!;
+  const catalogue = catalogues[id];
+  if (!catalogue) throw new Error(`programme ${programme.id}: languages: "${locale}" names no message catalogue (${Object.keys(catalogues).join(', ')})`);
   const unknown = Object.keys(programme.messages).find((key) => !(key in catalogue));
   if (unknown) throw new Error(`programme ${programme.id}: messages.${unknown}: no such message in the catalogues`);
   const own = (key: string) => programme.messages[key]?.[locale];

@@ -17,3 +17,9 @@ export function localeFromBrowser(browser: readonly string[], languages: readonl
   }
   return languages[0].id;
 }
+
+/** The language a page opens in: the link's `lang` where the programme has it, else the browser's. */
+export function startLocale(search: string, browser: readonly string[], programme: { languages: readonly UiLanguage[] }): string {
+  const asked = new URLSearchParams(search).get('lang');
+  return programme.languages.some((l) => l.id === asked) ? asked! : localeFromBrowser(browser, programme.languages);
+}

@@ -6,6 +6,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContextOptions, Locator, Page } from 'playwright-core';
+import { CATALOGUES } from '../../src/i18n/all-catalogues';
 import { createI18n, type MessageKey } from '../../src/i18n';
 import { PROGRAMME } from '../unit/fixtures';
 
@@ -26,7 +27,7 @@ export type AuditView = { name: string } & ({ search: string } | { reach(page: P
 
 /** Presses a control of the header, in the page's language (behind the menu on a phone). */
 async function headerControl(page: Page, lang: string, press: (actions: Locator, t: ReturnType<typeof createI18n>['t']) => Promise<unknown>): Promise<void> {
-  const { t } = createI18n(lang, PROGRAMME);
+  const { t } = createI18n(lang, PROGRAMME, CATALOGUES);
   const menu = page.getByRole('button', { name: t('menu') });
   if (await menu.isVisible()) await menu.click();
   await press(page.getByRole('navigation', { name: t('menu') }), t);
@@ -62,7 +63,7 @@ export const VIEWS: AuditView[] = [
       headerControl(page, lang, (actions, t) => actions.getByRole('combobox', { name: t('present') }).selectOption({ label: t('newTour') }))
         .then(() => page.getByRole('dialog').first().waitFor())
         .then(async () => {
-          const { t } = createI18n(lang, PROGRAMME);
+          const { t } = createI18n(lang, PROGRAMME, CATALOGUES);
           const editor = page.getByRole('dialog', { name: t('tourEditor') });
           if (!(await editor.getByRole('listitem').count())) await editor.getByRole('button', { name: t('tourAddStep') }).click();
         }),

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { applyFilters, facetCounts, FACETS, indexProjects, NO_FILTERS, toggle, type Filters } from '../../src/core/filters';
 import type { AtlasData } from '../../src/core/types';
+import { summarize } from '../../src/core/summary';
 import { MUNICIPALITIES, project } from './fixtures';
 
 const projects = [
@@ -137,5 +138,16 @@ describe('facet counts in one pass', () => {
         expect(facetCounts(index, f, facet)).toEqual(expected);
       }
     }
+  });
+});
+
+describe('the summary’s counters', () => {
+  it('counts each partner organisation and municipality once, whatever the case or the project', () => {
+    const a = project({ id: 'a', total: '100', partners: [['RS-70939', null], ['BG-MON29', null]] });
+    const b = { ...project({ id: 'b', total: null, partners: [['RS-70939', null]] }), partners: [{ ...a.partners[0], name: a.partners[0].name.toUpperCase() }] };
+    const c = project({ id: 'c', partners: [[null, null]] });
+    expect(summarize([a, b, c])).toEqual({ projects: 3, onMap: 2, budget: 100, budgetKnown: 1, partners: 3, municipalities: 2 });
+    // Counted again from nothing: another selection, other figures.
+    expect(summarize([c])).toEqual({ projects: 1, onMap: 0, budget: 0, budgetKnown: 0, partners: 1, municipalities: 0 });
   });
 });

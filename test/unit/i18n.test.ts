@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { NO_FILTERS } from '../../src/core/filters';
 import { createI18n as i18nOf } from '../../src/i18n';
+import { CATALOGUES } from '../../src/i18n/all-catalogues';
 import { bg } from '../../src/i18n/bg';
 import { en } from '../../src/i18n/en';
 import { filterWords } from '../../src/i18n/labels';
@@ -14,7 +15,7 @@ import { mapFrame } from '../../src/ui/mapFrame';
 import { MUNICIPALITIES, PROGRAMME } from './fixtures';
 
 // The Bulgaria–Serbia programme's four UI languages.
-const createI18n = (locale: string) => i18nOf(locale, PROGRAMME);
+const createI18n = (locale: string) => i18nOf(locale, PROGRAMME, CATALOGUES);
 const localeFromBrowser = (languages: string[]) => fromBrowser(languages, PROGRAMME.languages);
 const LOCALES = PROGRAMME.languages.map((l) => l.id);
 
@@ -69,7 +70,7 @@ describe('the programme’s own wording', () => {
 
   it('must name messages the catalogues have', () => {
     const typo = { ...PROGRAMME, messages: { ...PROGRAMME.messages, appSubtilte: PROGRAMME.messages.appSubtitle } };
-    expect(() => i18nOf('en', typo)).toThrowError('programme bg-rs: messages.appSubtilte: no such message in the catalogues');
+    expect(() => i18nOf('en', typo, CATALOGUES)).toThrowError('programme bg-rs: messages.appSubtilte: no such message in the catalogues');
   });
 });
 
