@@ -105,8 +105,7 @@ function Actions({ i18n, page, stories, shareOff, openOff, onPage, onPresent, on
         <input
           ref={tourFile}
           type="file"
-          class="visually-hidden"
-          tabIndex={-1}
+          hidden
           accept=".json,application/json"
           aria-label={t('openTourLabel')}
           onChange={(e) => {

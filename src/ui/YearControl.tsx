@@ -135,8 +135,9 @@ export function YearControl({ span, value, summary, i18n, onChange, autoplay = f
           </button>
         )}
       </div>
-      <p class="year-counters">{counters.join(' · ')}</p>
-      {span.byPeriod > 0 && <p class="note">{t('yearByPeriod', { n: span.byPeriod })}</p>}
+      {/* With a year shown: its counters, and how many projects are dated by their period (the status line has the totals). */}
+      {year !== null && <p class="year-counters">{counters.join(' · ')}</p>}
+      {year !== null && span.byPeriod > 0 && <p class="note">{t('yearByPeriod', { n: span.byPeriod })}</p>}
     </section>
   );
 }
