@@ -30,8 +30,9 @@ export function atlasBrowser(base: () => string = () => BASE) {
    */
   return async function open(search = '', options: BrowserContextOptions & { clock?: boolean } = {}, prepare?: (page: Page) => Promise<unknown>): Promise<Page> {
     // Reduced motion unless a test asks otherwise: the camera jumps and labels appear at once, so a
-    // test waits on fewer frames (each costs the software WebGL tens of milliseconds).
-    const { clock, ...settings }: BrowserContextOptions & { clock?: boolean } = { viewport: { width: 1400, height: 900 }, locale: 'en-GB', serviceWorkers: 'block', reducedMotion: 'reduce', ...options };
+    // test waits on fewer frames (each costs the software WebGL tens of milliseconds). Half the
+    // density unless a test reads pixels: layout and positions are the same, a frame costs a quarter.
+    const { clock, ...settings }: BrowserContextOptions & { clock?: boolean } = { viewport: { width: 1400, height: 900 }, deviceScaleFactor: 0.5, locale: 'en-GB', serviceWorkers: 'block', reducedMotion: 'reduce', ...options };
     const key = JSON.stringify({ clock, settings });
     if (!contexts.has(key)) contexts.set(key, browser.newContext(settings).then(async (context) => (clock && (await context.clock.install()), context)));
     const page = await (await contexts.get(key)!).newPage();

@@ -174,7 +174,7 @@ describe('tablet and desktop', () => {
   });
 
   it('draws a project’s partner lines only for the project in hand', async () => {
-    const page = await open('?lang=en', { ...DESKTOP, reducedMotion: 'reduce' });
+    const page = await open('?lang=en', { ...DESKTOP, reducedMotion: 'reduce', deviceScaleFactor: 1 });
     const lines = async () => (await colourCounts(page, await page.locator('.map').screenshot(), { line: light.site_highlight })).counts.line;
     await mapIdle(page);
     const none = await lines();

@@ -6,7 +6,8 @@ import { RAW } from './raw';
 
 const openAtlas = atlasBrowser();
 const open = async (search: string, viewport = { width: 1920, height: 1080 }) => {
-  const page = await openAtlas(search, { viewport, reducedMotion: 'reduce' });
+  // Full density: some of these tests count the map's pixels.
+  const page = await openAtlas(search, { viewport, reducedMotion: 'reduce', deviceScaleFactor: 1 });
   return { page, context: { close: () => page.close() } };
 };
 

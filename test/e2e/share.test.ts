@@ -11,7 +11,8 @@ import { atlasBrowser, colourCounts, drawnSites, MAP_COLOURS, projectsInStatus }
 import { RAW } from './raw';
 
 const openAtlas = atlasBrowser();
-const open = (search = '') => openAtlas(search, { acceptDownloads: true });
+// Full density: the exported images are checked pixel by pixel.
+const open = (search = '') => openAtlas(search, { acceptDownloads: true, deviceScaleFactor: 1 });
 
 const downloaded = async (download: Download) => readFileSync((await download.path())!);
 
@@ -106,7 +107,7 @@ async function mapPng(page: Page) {
 
 describe('map image', () => {
   // A wide, low window: the image keeps the map's framing, so it has fewer rows for the software WebGL to draw.
-  const openWide = (search: string) => openAtlas(search, { acceptDownloads: true, viewport: { width: 1600, height: 640 } });
+  const openWide = (search: string) => openAtlas(search, { acceptDownloads: true, viewport: { width: 1600, height: 640 }, deviceScaleFactor: 1 });
 
   it('downloads a 3000 px wide PNG whose map area shows boundaries and sites', async () => {
     const page = await openWide('?period=2014-2020');
