@@ -40,7 +40,7 @@ import { TopBar } from '../ui/TopBar';
 import { Unplaced } from '../ui/Unplaced';
 import { InView } from '../ui/InView';
 import { Sheet } from '../ui/Sheet';
-import { PHONE, useMedia } from '../ui/useMedia';
+import { PHONE, REDUCED_MOTION, useMedia } from '../ui/useMedia';
 import { Charts } from './Charts';
 import { ErrorBoundary } from './ErrorBoundary';
 import { registerOffline } from '../offline/register';
@@ -128,7 +128,12 @@ export function App({ programme, catalogues, load }: AppProps) {
   const stepKey = tour ? `${tour.story.id}:${tour.step}` : null;
   const [yearInStep, setYearInStep] = useState<{ step: string | null; year: YearFilter | null } | null>(null);
   const stepYear = yearInStep?.step === stepKey ? yearInStep.year : null;
-  const stepFilters = step ? { ...step.filters, year: stepYear ?? step.filters.year } : null;
+  // A step's years play when it opens; asked for less motion, it opens on the last of them (Play still plays them).
+  const still = useMedia(REDUCED_MOTION);
+  const stepFilters = step ? { ...step.filters, year: stepYear ?? (step.play && still ? { year: step.play[1], mode: 'started' as const } : step.filters.year) } : null;
+  useEffect(() => {
+    if (step?.play && still) store.played();
+  }, [stepKey, still]);
   // Null while pending: the dataset's projects are still coming.
   const view = useMemo(
     () => shown?.view({ filters: state.filters, stepFilters, colourBy: state.colourBy, network: state.network || !!step?.network, profile }, state.view) ?? null,
@@ -167,7 +172,7 @@ export function App({ programme, catalogues, load }: AppProps) {
         value={view.filters.year}
         summary={view.summary}
         i18n={i18n}
-        autoplay={!!step.play}
+        autoplay={!!step.play && !still}
         onChange={(year) => setYearInStep({ step: stepKey, year })}
         onPlayed={() => store.played()}
       />
