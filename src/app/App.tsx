@@ -137,7 +137,7 @@ export function App({ programme, catalogues, load }: AppProps) {
   // Null while pending: the dataset's projects are still coming.
   const view = useMemo(
     () => shown?.view({ filters: state.filters, stepFilters, colourBy: state.colourBy, network: state.network || !!step?.network, profile }, state.view) ?? null,
-    [shown, loaded, state.filters, step, stepYear, state.colourBy, state.network, profile, state.view],
+    [shown, loaded, state.filters, step, stepYear, still, state.colourBy, state.network, profile, state.view],
   );
   /** The selected projects, once they are known (the list, the in-view list and the downloads wait for them). */
   const selection = view && !view.pending ? view.selection : null;
@@ -160,26 +160,25 @@ export function App({ programme, catalogues, load }: AppProps) {
   const colourBy = loaded && (
     <ColourByControl colourBy={state.colourBy} network={state.network} scale={choropleth} municipalities={loaded.municipalities} i18n={i18n} onChange={(colourBy) => navigate({ colourBy })} onNetwork={(on) => navigate({ network: on })} />
   );
-  // A tour step's years play in the step (not the link); elsewhere the year is the link's.
+  // A tour step's years play in the step (not the link), shown only for a step with years; elsewhere the year is the link's.
+  const span = view?.time?.span;
   const yearControl =
-    view?.time?.span &&
-    !state.embed &&
-    (step && tour ? (
-      (step.play || step.filters.year) && (
-      <YearControl
-        key={stepKey}
-        span={step.play ? { ...view.time.span, first: step.play[0], last: step.play[1] } : view.time.span}
-        value={view.filters.year}
-        summary={view.summary}
-        i18n={i18n}
-        autoplay={!!step.play && !still}
-        onChange={(year) => setYearInStep({ step: stepKey, year })}
-        onPlayed={() => store.played()}
-      />
-      )
-    ) : (
-      <YearControl span={view.time.span} value={state.filters.year} summary={view.summary} i18n={i18n} onChange={(year, { replace }) => setFilters({ ...state.filters, year }, { replace })} />
-    ));
+    span && !state.embed
+      ? step
+        ? (step.play || step.filters.year) && (
+            <YearControl
+              key={stepKey}
+              span={step.play ? { ...span, first: step.play[0], last: step.play[1] } : span}
+              value={view.filters.year}
+              summary={view.summary}
+              i18n={i18n}
+              autoplay={!!step.play && !still}
+              onChange={(year) => setYearInStep({ step: stepKey, year })}
+              onPlayed={() => store.played()}
+            />
+          )
+        : <YearControl span={span} value={state.filters.year} summary={view.summary} i18n={i18n} onChange={(year, { replace }) => setFilters({ ...state.filters, year }, { replace })} />
+      : null;
   const workbook = ctx && shown && <WorkbookButton selection={selection} filters={state.filters} ctx={ctx} link={here({})} whole={(projects) => wholeProjects(shown, projects)} />;
   const mapPanel = shown && loaded && view && (
     <div class="map-wrap" hidden={state.view === 'list'}>
