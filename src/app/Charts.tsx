@@ -37,6 +37,17 @@ export function Charts(props: Props) {
   const { charts } = view;
   const fileBase = exportName(filters, props.municipalities, props.i18n.programme);
   const place = (id: string) => municipalityName(id, props.municipalities, i18n);
+  // The charts by municipality: one hover and one choice with the map.
+  const byMunicipality = {
+    fileBase,
+    municipalities: props.municipalities,
+    i18n,
+    flavor,
+    hovered: props.hoveredMunicipality,
+    chosen: filters.municipalities,
+    onHover: props.onHoverMunicipality,
+    onToggle: props.onToggleMunicipality,
+  };
   // Effects run after the charts are in the DOM: the benchmark's "charts updated" point.
   useEffect(() => {
     mark('atlas:charts-updated');
@@ -49,30 +60,8 @@ export function Charts(props: Props) {
         </button>
       )}
       {props.pairs && <StrongestPairs pairs={props.pairs} place={place} i18n={i18n} />}
-      {view.choropleth?.metric === 'per-inhabitant' && (
-        <PerInhabitantChart
-          fileBase={fileBase}
-          values={view.choropleth.values}
-          municipalities={props.municipalities}
-          i18n={i18n}
-          flavor={flavor}
-          hovered={props.hoveredMunicipality}
-          chosen={filters.municipalities}
-          onHover={props.onHoverMunicipality}
-          onToggle={props.onToggleMunicipality}
-        />
-      )}
-      <MunicipalityChart
-        fileBase={fileBase}
-        attribution={view.attribution}
-        municipalities={props.municipalities}
-        i18n={i18n}
-        flavor={flavor}
-        hovered={props.hoveredMunicipality}
-        chosen={filters.municipalities}
-        onHover={props.onHoverMunicipality}
-        onToggle={props.onToggleMunicipality}
-      />
+      {view.choropleth?.metric === 'per-inhabitant' && <PerInhabitantChart values={view.choropleth.values} {...byMunicipality} />}
+      <MunicipalityChart attribution={view.attribution} {...byMunicipality} />
       <ThemeChart fileBase={fileBase} rows={charts.themes} i18n={i18n} flavor={flavor} chosen={filters.themes} onToggle={(theme) => props.onFilters(toggle(filters, 'themes', theme))} />
       <Timeline fileBase={fileBase} columns={charts.years} i18n={i18n} flavor={flavor} />
       <BudgetHistogram fileBase={fileBase} bins={charts.budgets} budget={filters.budget} i18n={i18n} flavor={flavor} onBrush={(budget) => props.onFilters({ ...filters, budget })} />

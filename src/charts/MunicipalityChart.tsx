@@ -11,6 +11,7 @@ import type { I18n } from '../i18n';
 import { municipalityName } from '../i18n/labels';
 import type { Flavor } from '../palette/flavors';
 import { ChartDownloads } from './ChartDownloads';
+import { toggleRow } from './toggleRow';
 import { ChartTable } from './ChartTable';
 import { useWidth } from './useWidth';
 
@@ -69,17 +70,8 @@ export function MunicipalityChart({ fileBase, attribution, municipalities, i18n,
                 key={r.municipalityId}
                 transform={`translate(0, ${i * ROW})`}
                 class={`bar-row${active ? ' active' : ''}`}
-                role="button"
-                tabIndex={0}
-                aria-pressed={chosen.includes(r.municipalityId)}
-                aria-label={label}
                 data-municipality={r.municipalityId}
-                onClick={() => onToggle(r.municipalityId)}
-                onKeyDown={(e) => (e.key === 'Enter' || e.key === ' ') && (e.preventDefault(), onToggle(r.municipalityId))}
-                onMouseEnter={() => onHover(r.municipalityId)}
-                onMouseLeave={() => onHover(null)}
-                onFocus={() => onHover(r.municipalityId)}
-                onBlur={() => onHover(null)}
+                {...toggleRow(chosen.includes(r.municipalityId), label, () => onToggle(r.municipalityId), (on) => onHover(on ? r.municipalityId : null))}
               >
                 <rect class="hit" width={width} height={ROW - 2} fill={active ? flavor.chart_highlight : 'transparent'} fill-opacity={0.18} />
                 <text x={0} y={14}>

@@ -5,6 +5,7 @@ import type { ThemeId } from '../core/themes';
 import type { I18n } from '../i18n';
 import type { Flavor } from '../palette/flavors';
 import { ChartDownloads } from './ChartDownloads';
+import { toggleRow } from './toggleRow';
 import { ChartTable } from './ChartTable';
 import { useWidth } from './useWidth';
 
@@ -34,12 +35,7 @@ export function ThemeChart({ fileBase, rows, i18n, flavor, chosen, onToggle }: P
               key={r.theme}
               transform={`translate(0, ${i * ROW})`}
               class={`bar-row${chosen.includes(r.theme) ? ' active' : ''}`}
-              role="button"
-              tabIndex={0}
-              aria-pressed={chosen.includes(r.theme)}
-              aria-label={`${i18n.theme(r.theme)}: ${i18n.moneyShort(r.budget)} · ${t('projectsCount', { n: r.projects })}`}
-              onClick={() => onToggle(r.theme)}
-              onKeyDown={(e) => (e.key === 'Enter' || e.key === ' ') && (e.preventDefault(), onToggle(r.theme))}
+              {...toggleRow(chosen.includes(r.theme), `${i18n.theme(r.theme)}: ${i18n.moneyShort(r.budget)} · ${t('projectsCount', { n: r.projects })}`, () => onToggle(r.theme))}
             >
               <rect class="hit" width={width} height={ROW - 2} fill={chosen.includes(r.theme) ? flavor.chart_highlight : 'transparent'} fill-opacity={0.18} />
               <text x={0} y={19} class="bar-label">

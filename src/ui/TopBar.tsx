@@ -3,6 +3,7 @@ import { useRef, useState } from 'preact/hooks';
 import type { Story } from '../core/stories';
 import type { I18n } from '../i18n';
 import { storyTitle } from '../i18n/labels';
+import { LanguageOptions } from './LanguageOptions';
 import { useDismiss } from './dismiss';
 import type { View as Page } from '../state/url';
 
@@ -137,11 +138,7 @@ function Actions({ i18n, page, stories, shareOff, openOff, onPage, onPresent, on
         <label class="language">
           {t('language')}{' '}
           <select value={i18n.locale} onChange={(e) => onLanguage((e.target as HTMLSelectElement).value)}>
-            {programme.languages.map((l) => (
-              <option value={l.id} lang={l.id}>
-                {l.name}
-              </option>
-            ))}
+            <LanguageOptions programme={programme} />
           </select>
         </label>
       </nav>

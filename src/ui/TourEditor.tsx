@@ -10,6 +10,7 @@ import type { Draft, DraftStep } from '../tours/tours';
 import { filterWords, type LabelContext } from '../i18n/labels';
 import { projectTitle } from '../i18n/projectTitle';
 import { parseUrl } from '../state/url';
+import { LanguageOptions } from './LanguageOptions';
 import { Panel } from './Panel';
 
 interface Props {
@@ -56,11 +57,7 @@ export function TourEditor({ draft, ctx, projectOf, outcome, onChange, onAddStep
       <label class="field">
         {t('tourLanguage')}{' '}
         <select value={lang} onChange={(e) => onChange({ ...draft, language: (e.target as HTMLSelectElement).value })}>
-          {programme.languages.map((l) => (
-            <option value={l.id} lang={l.id}>
-              {l.name}
-            </option>
-          ))}
+          <LanguageOptions programme={programme} />
         </select>
       </label>
       <label class="field">
