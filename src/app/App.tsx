@@ -206,7 +206,7 @@ export function App({ programme, catalogues, load }: AppProps) {
           hoveredMunicipality={hoveredMunicipality}
           chosenMunicipalities={state.filters.municipalities}
           camera={state.camera}
-          fit={step && tour ? { key: `${tour.story.id}:${tour.step}`, points: step.fit, camera: step.camera } : null}
+          fit={step && stepKey ? { key: stepKey, points: step.fit, camera: step.camera } : null}
           flavor={flavors.map}
           cooperative={state.embed}
           exporter={exporter}

@@ -11,7 +11,7 @@ import type { I18n } from '../i18n';
 import { writtenIn } from '../i18n/labels';
 import type { AtlasStore } from '../state/store';
 import { parseUrl } from '../state/url';
-import { draftStory, emptyDraft, looksLikeTour, readTour, stepOfView, tourFileProblem, type Draft } from '../tours/tours';
+import { checkTour, draftStory, emptyDraft, freeId, looksLikeTour, readTour, stepOfView, tourFileProblem, type Draft } from '../tours/tours';
 
 const draftKey = (programme: string) => `atlas-tour-draft:${programme}`;
 
@@ -71,7 +71,7 @@ export function useTours(store: AtlasStore, indexed: Indexed | null, stories: re
       },
     [indexed],
   );
-  const taken = () => new Set([...stories.map((s) => s.id)]);
+  const taken = () => new Set(stories.map((s) => s.id));
   const setDraft = (next: Draft | null) => {
     setDraftState(next);
     setOutcome(null);
@@ -93,7 +93,7 @@ export function useTours(store: AtlasStore, indexed: Indexed | null, stories: re
     if (!ctx || !fragment.includes('tour=')) return;
     void import('../tours/link').then(({ tourFromFragment }) => {
       try {
-        const { story, notes } = readTour(JSON.stringify(tourFromFragment(fragment)), t('tourShareLabel'), ctx);
+        const { story, notes } = checkTour(tourFromFragment(fragment), t('tourShareLabel'), ctx);
         setOwn((tours) => [...tours.filter((x) => x.id !== story.id), story]);
         if (!store.state.present) store.navigate({ present: story.id, step: 1 }, { replace: true });
         if (notes.length) setMessages([{ kind: 'note', text: t('tourNotes', { notes: notes.join('; ') }) }]);
@@ -143,7 +143,7 @@ export function useTours(store: AtlasStore, indexed: Indexed | null, stories: re
       try {
         if (tooLarge) throw new Error(tooLarge);
         const { story, notes } = readTour(await file.text(), file.name, ctx);
-        const shown = { ...story, id: taken().has(story.id) ? `${story.id}-own` : story.id };
+        const shown = { ...story, id: freeId(story.id, taken()) };
         setMessages([
           { kind: 'note', text: t('tourOpened', { title: shown.title.key === 'storyWritten' ? writtenIn(shown.title.text, i18n) : shown.id, file: file.name }) },
           ...(notes.length ? [{ kind: 'note' as const, text: t('tourNotes', { notes: notes.join('; ') }) }] : []),

@@ -7,9 +7,10 @@ import { scaleLinear } from 'd3';
 import { useState } from 'preact/hooks';
 import type { MunicipalityRecord } from '../core/types';
 import type { I18n } from '../i18n';
-import { municipalityName, populationWords } from '../i18n/labels';
+import { municipalityName, perInhabitantMoney, populationWords } from '../i18n/labels';
 import type { Flavor } from '../palette/flavors';
 import { ChartDownloads } from './ChartDownloads';
+import { toggleRow } from './toggleRow';
 import { ChartTable } from './ChartTable';
 import { useWidth } from './useWidth';
 
@@ -35,7 +36,7 @@ export function PerInhabitantChart({ fileBase, values, municipalities, i18n, fla
   const [ref, width] = useWidth<HTMLDivElement>();
   const [all, setAll] = useState(false);
   const name = (id: string) => `${municipalityName(id, municipalities, i18n)} (${municipalities.get(id)?.country ?? ''})`;
-  const money = (v: number) => i18n.money(Math.round(v * 100) / 100);
+  const money = (v: number) => perInhabitantMoney(v, i18n);
   const ranked = [...values].sort(([a, x], [b, y]) => (y ?? -1) - (x ?? -1) || name(a).localeCompare(name(b)));
   const rows = all ? ranked : ranked.slice(0, TOP);
   const labelWidth = Math.round(width * 0.42);
@@ -56,17 +57,8 @@ export function PerInhabitantChart({ fileBase, values, municipalities, i18n, fla
                 key={id}
                 transform={`translate(0, ${i * ROW})`}
                 class={`bar-row${hovered === id || chosen.includes(id) ? ' active' : ''}`}
-                role="button"
-                tabIndex={0}
-                aria-pressed={chosen.includes(id)}
-                aria-label={`${name(id)}: ${value}`}
                 data-municipality={id}
-                onClick={() => onToggle(id)}
-                onKeyDown={(e) => (e.key === 'Enter' || e.key === ' ') && (e.preventDefault(), onToggle(id))}
-                onMouseEnter={() => onHover(id)}
-                onMouseLeave={() => onHover(null)}
-                onFocus={() => onHover(id)}
-                onBlur={() => onHover(null)}
+                {...toggleRow(chosen.includes(id), `${name(id)}: ${value}`, () => onToggle(id), (on) => onHover(on ? id : null))}
               >
                 <rect class="hit" width={width} height={ROW - 2} fill={hovered === id || chosen.includes(id) ? flavor.chart_highlight : 'transparent'} fill-opacity={0.18} />
                 <text x={0} y={17} class="bar-label">

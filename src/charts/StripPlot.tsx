@@ -4,6 +4,7 @@
  */
 import { scaleLinear } from 'd3';
 import type { ComponentChildren } from 'preact';
+import { rankOf } from '../core/population';
 import type { I18n } from '../i18n';
 import { ChartTable } from './ChartTable';
 import { useWidth } from './useWidth';
@@ -42,7 +43,8 @@ export function StripPlot({ title, points, chosen, median, format, extraHead, ex
   const mine = known.find((p) => p.key === chosen);
   // Labels stay inside the plot: anchored at their end near the right edge, at their start near the left.
   const anchor = (v: number) => (x(v) > width * 0.7 ? 'end' : x(v) < width * 0.3 ? 'start' : 'middle');
-  const rank = (value: number) => 1 + known.filter((p) => p.value > value).length;
+  const values = new Map(points.map((p) => [p.key, p.value]));
+  const keys = points.map((p) => p.key);
   return (
     <section class="chart strip">
       <h4>{title}</h4>
@@ -79,7 +81,7 @@ export function StripPlot({ title, points, chosen, median, format, extraHead, ex
         rows={[...known, ...points.filter((p) => p.value === null)].map((p) => [
           p.key === chosen ? <strong>{p.label}</strong> : p.label,
           p.value === null ? t('noData') : format(p.value),
-          p.value === null ? '—' : rank(p.value),
+          rankOf(p.key, values, keys).rank ?? '—',
           ...extra(p),
         ])}
       />

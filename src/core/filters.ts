@@ -32,8 +32,6 @@ export interface Filters {
   year: YearFilter | null;
 }
 
-export { YEAR_MODES, type YearMode } from './years';
-
 export const NO_FILTERS: Filters = {
   themes: [], objectives: [], periods: [], types: [], countries: [], districts: [], municipalities: [], budget: null, q: '', year: null,
 };

@@ -16,7 +16,7 @@ export interface Rank {
 
 /** The rank of `id`'s value among the group's values, highest first. */
 export function rankOf(id: string, values: ReadonlyMap<string, number | null>, group: readonly string[]): Rank {
-  const known = group.map((g) => values.get(g)).filter((v): v is number => v !== null && v !== undefined);
+  const known = knownValues(values, group);
   const mine = values.get(id);
   if (mine === null || mine === undefined || !group.includes(id)) return { rank: null, of: known.length };
   return { rank: 1 + known.filter((v) => v > mine).length, of: known.length };

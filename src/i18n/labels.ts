@@ -79,6 +79,9 @@ export function storyTitle(story: Story, i18n: I18n): string {
   return title.key === 'storyTheme' ? i18n.t('storyTheme', { theme: i18n.theme(title.theme as ThemeId) }) : i18n.t(title.key);
 }
 
+/** Budget per inhabitant: euros to the cent (the choropleth key, the chart and the profile say it alike). */
+export const perInhabitantMoney = (value: number, i18n: I18n): string => i18n.money(Math.round(value * 100) / 100);
+
 /** "census 2022 (RZS)". */
 export const populationSourceName = (source: PopulationSource, i18n: I18n): string =>
   i18n.t(`populationSource_${source.kind}`, { year: source.year, by: source.by[i18n.locale] });
@@ -96,8 +99,8 @@ export function populationWords(population: Population | null, country: string, 
   return `${i18n.count(population.count)} (${populationSourceName(source, i18n)}${date})`;
 }
 
-/** Which source each municipality's figure is from, in the sources' order: names and counts, and how many have none. */
-export function populationUse(municipalities: readonly MunicipalityRecord[], i18n: I18n): { uses: { name: string; count: number }[]; none: number } {
-  const { uses, none } = sourceUse(municipalities, i18n.programme.population);
+/** Which source each programme-area municipality's figure is from, in the sources' order: names and counts, and how many have none. */
+export function populationUse(municipalities: Iterable<MunicipalityRecord>, i18n: I18n): { uses: { name: string; count: number }[]; none: number } {
+  const { uses, none } = sourceUse([...municipalities].filter((m) => m.inArea), i18n.programme.population);
   return { uses: uses.map((u) => ({ name: populationSourceName(u.source, i18n), count: u.count })), none };
 }

@@ -4,10 +4,11 @@
  * as notices, never thrown.
  */
 import { CHOROPLETH_METRICS, type ChoroplethMetric } from '../core/aggregate';
-import { NO_FILTERS, YEAR_MODES, type Filters, type YearMode } from '../core/filters';
+import { NO_FILTERS, type Filters } from '../core/filters';
 import { countryCodes, periodIds, type Programme } from '../core/programme';
 import { PROJECT_ID } from '../core/text';
 import { ALL_THEMES } from '../core/themes';
+import { YEAR_MODES, type YearMode } from '../core/years';
 
 const VIEWS = ['map', 'list', 'profile'] as const;
 export type View = (typeof VIEWS)[number];

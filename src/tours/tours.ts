@@ -33,11 +33,16 @@ export function stepOfView(state: UrlState): DraftStep {
   };
 }
 
-/** The draft as a story file: an id from its title that no other tour has, written titles and texts. */
-export function draftStory(draft: Draft, taken: ReadonlySet<string>): Story {
-  const base = `tour-${slugify(Object.values(draft.title).find((t) => t.trim()) ?? '', 30) || 'untitled'}`;
+/** `base`, or `base-2`, `base-3`…: an id no tour in `taken` has (the programme's tours keep theirs). */
+export function freeId(base: string, taken: ReadonlySet<string>): string {
   let id = base;
   for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
+  return id;
+}
+
+/** The draft as a story file: an id from its title that no other tour has, written titles and texts. */
+export function draftStory(draft: Draft, taken: ReadonlySet<string>): Story {
+  const id = freeId(`tour-${slugify(Object.values(draft.title).find((t) => t.trim()) ?? '', 30) || 'untitled'}`, taken);
   const kept = (w: Written) => Object.fromEntries(Object.entries(w).filter(([, t]) => t.trim()));
   return {
     id,
@@ -60,6 +65,11 @@ export function readTour(text: string, file: string, ctx: StoryContext): TourRea
   } catch (error) {
     throw new Error(`${file}: not a tour: not JSON (${(error as Error).message})`);
   }
+  return checkTour(json, file, ctx);
+}
+
+/** Checks a parsed tour (from a file or a link) by the stories' validation, naming what the data lacks. */
+export function checkTour(json: unknown, file: string, ctx: StoryContext): TourRead {
   const missing: StoryError[] = [];
   const story = validateStory(json, file, ctx, missing);
   return { story, notes: missing.map((e) => e.message) };

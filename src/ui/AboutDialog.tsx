@@ -8,7 +8,7 @@ import { Panel } from './Panel';
 export function AboutDialog({ data, i18n, onClose }: { data: AtlasData; i18n: I18n; onClose(): void }) {
   const { t } = i18n;
   const found = (period: string | null) => data.projects.filter((p) => p.period === period).length;
-  const population = populationUse(data.municipalities.filter((m) => m.inArea), i18n);
+  const population = populationUse(data.municipalities, i18n);
   return (
     <Panel kind="about" titleId="about-title" title={t('about')} closeLabel={t('close')} onClose={onClose}>
       <p>{t('aboutIntro')}</p>

@@ -2,7 +2,7 @@
 import type { ChoroplethMetric } from '../core/aggregate';
 import type { MunicipalityRecord } from '../core/types';
 import type { I18n, MessageKey } from '../i18n';
-import { populationUse } from '../i18n/labels';
+import { perInhabitantMoney, populationUse } from '../i18n/labels';
 import type { ChoroplethScale } from '../palette/scales';
 import { COLOUR_BY, type ColourBy } from '../state/url';
 
@@ -22,7 +22,7 @@ export const colourByName = (colourBy: ColourBy, i18n: I18n) => i18n.t(`colourBy
 
 /** The key of a choropleth scale, in its classes' order, "no data" last. */
 export function choroplethKey(scale: ChoroplethScale, metric: ChoroplethMetric, i18n: I18n): { color: string; label: string }[] {
-  const format = (v: number) => (metric === 'projects' ? String(Math.round(v)) : metric === 'per-inhabitant' ? i18n.money(Math.round(v * 100) / 100) : i18n.moneyShort(v));
+  const format = (v: number) => (metric === 'projects' ? String(Math.round(v)) : metric === 'per-inhabitant' ? perInhabitantMoney(v, i18n) : i18n.moneyShort(v));
   return scale.classes.map((c) => {
     switch (c.kind) {
       case 'zero':
@@ -40,7 +40,7 @@ export function choroplethKey(scale: ChoroplethScale, metric: ChoroplethMetric, 
 export function ColourByControl({ colourBy, network, scale, municipalities, i18n, onChange, onNetwork }: Props) {
   const { t } = i18n;
   const populationNote = () => {
-    const { uses, none } = populationUse([...municipalities.values()].filter((m) => m.inArea), i18n);
+    const { uses, none } = populationUse(municipalities.values(), i18n);
     return t('perInhabitantNote', { uses: uses.map((u) => `${u.name} ${u.count}`).join(' · '), none });
   };
   return (

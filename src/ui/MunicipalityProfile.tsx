@@ -12,7 +12,7 @@ import { ALL_THEMES } from '../core/themes';
 import type { Standing } from '../core/population';
 import type { MunicipalityRecord, Project } from '../core/types';
 import type { I18n } from '../i18n';
-import { municipalityName, populationWords } from '../i18n/labels';
+import { municipalityName, perInhabitantMoney, populationWords } from '../i18n/labels';
 import { projectTitle } from '../i18n/projectTitle';
 import { BarList } from '../charts/BarList';
 import { StripPlot } from '../charts/StripPlot';
@@ -57,16 +57,16 @@ export function MunicipalityProfile({ municipality: m, projects, context, standi
   };
   const all = [...municipalities.values()];
   const inDistrict = figures(all.filter((x) => x.districtId === m.districtId).map((x) => x.id));
-  const area = figures(all.filter((x) => x.inArea).map((x) => x.id));
+  const areaMembers = all.filter((x) => x.inArea);
+  const area = figures(areaMembers.map((x) => x.id));
   const here = { total: attributed, perInhabitant: m.population ? attributed / m.population.count : null };
-  const perInhabitantMoney = (v: number) => i18n.money(Math.round(v * 100) / 100);
-  const perInhabitant = (v: number | null) => (v === null ? t('populationUnknown') : perInhabitantMoney(v));
+  const money = (v: number) => perInhabitantMoney(v, i18n);
+  const perInhabitant = (v: number | null) => (v === null ? t('populationUnknown') : money(v));
   const district = i18n.place(m.districtNames);
   const rankWords = [
     standing.area.rank !== null && t('rankArea', { rank: standing.area.rank, of: standing.area.of }),
     standing.district.rank !== null && t('rankDistrict', { rank: standing.district.rank, of: standing.district.of, name: district }),
   ].filter(Boolean);
-  const areaMembers = all.filter((x) => x.inArea);
 
   const bars = <K extends string>(keys: readonly K[], of: (p: Project) => K, label: (k: K) => string, color: (k: K) => string) =>
     keys
@@ -125,7 +125,7 @@ export function MunicipalityProfile({ municipality: m, projects, context, standi
                 <dd>{rankWords.length ? rankWords.join('; ') : t('rankNone')}</dd>
                 <dt>{t('areaMedian')}</dt>
                 <dd>
-                  {standing.median === null ? t('noData') : perInhabitantMoney(standing.median)}
+                  {standing.median === null ? t('noData') : money(standing.median)}
                   {standing.without > 0 && ` (${t('areaWithout', { n: standing.without, of: standing.area.of })})`}
                 </dd>
               </>
@@ -162,7 +162,7 @@ export function MunicipalityProfile({ municipality: m, projects, context, standi
               points={areaMembers.map((x) => ({ key: x.id, label: `${i18n.place(x.names)} (${x.country})`, value: standing.values.get(x.id) ?? null }))}
               chosen={m.id}
               median={standing.median}
-              format={perInhabitantMoney}
+              format={money}
               extraHead={[t('population')]}
               extra={(point) => [populationWords(municipalities.get(point.key)?.population ?? null, municipalities.get(point.key)?.country ?? '', i18n)]}
               i18n={i18n}
