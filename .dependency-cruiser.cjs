@@ -1,7 +1,8 @@
 /**
  * Layer rules, checked by `npm run deps` (part of `npm test`). Layers point one way:
- *   core ← sites, i18n, palette, state ← map, charts ← ui, presenter ← app
- * (sites: where sites are drawn, shared by the build and the map; import: the list-of-operations
+ *   core ← sites, engine, i18n, palette, state ← map, charts ← ui, presenter ← app
+ * (sites: where sites are drawn, shared by the build and the map; engine: a large dataset's columns
+ * and their filter kernel, shared by the build and the data worker; import: the list-of-operations
  * reader, used by app and the scripts, never by core; offline: the service worker and its
  * registration, apart from all of them). The build (data/, data-plugin.ts) stands below the page:
  * it uses core, sites, state and import, never the page's own layers.
@@ -21,6 +22,13 @@ module.exports = {
       severity: 'error',
       from: { path: '^src/sites/' },
       to: { path: '^src/(?!core/|sites/)' },
+    },
+    {
+      name: 'engine-on-core',
+      comment: 'The columnar engine (columns, kernel, their files, search) builds on core alone: the build, the data worker and the tests use it.',
+      severity: 'error',
+      from: { path: '^src/engine/' },
+      to: { path: '^src/(?!core/|engine/)' },
     },
     {
       name: 'build-below-the-page',

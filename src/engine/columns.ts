@@ -1,0 +1,115 @@
+/**
+ * A dataset's projects as columns: what the filter kernel reads, what the build writes as a
+ * columnar file and what the worker holds. Every value the filters, charts, counters and the budget
+ * attribution read, as small integer codes and numbers, so that no filter pass touches a string.
+ * Pure; made from the same `ProjectKeys` the core filters, so both read one meaning.
+ */
+import type { Amount } from '../core/amount';
+import { shares } from '../core/attribution';
+import { FACETS, type Facet, type ProjectKeys } from '../core/filters';
+
+/** Variable-length lists of codes, one per project: project i's are values[offsets[i]..offsets[i+1]). */
+export interface Lists {
+  /** Arrow's list offsets. */
+  offsets: Int32Array;
+  values: Uint32Array;
+}
+
+export interface Columns {
+  /** Project ids, in the dataset's order (every array below is indexed like it). */
+  ids: string[];
+  /** Each facet's options: a code is an index here. The municipalities' also code places and shares. */
+  dictionaries: Record<Facet, string[]>;
+  facets: Record<Facet, Lists>;
+  /** Total and EU amount in euros; NaN: unknown. */
+  total: Float64Array;
+  eu: Float64Array;
+  /** The years it ran (core/years); 0: unknown. */
+  yearStart: Int16Array;
+  yearEnd: Int16Array;
+  /** 1: dated by its period (no start date). */
+  byPeriod: Uint8Array;
+  /** The year of its start date (the chart of starts); 0: no start date. */
+  startDateYear: Int16Array;
+  /** The municipality of every place (district centres included): the municipalities counter; none: not on the map. */
+  places: Lists;
+  /** Partner organisations as integers, equal when their names are equal ignoring case (the partners counter). */
+  partners: Lists;
+  /** The budget attribution's shares: municipality codes with their weights (core/attribution's `shares`, in its order). */
+  shares: Lists;
+  shareWeights: Float64Array;
+}
+
+/** Codes for the strings of one dictionary, given out in first-seen order. */
+function coder(): { code: (value: string) => number; values: string[] } {
+  const byValue = new Map<string, number>();
+  const values: string[] = [];
+  return {
+    values,
+    code: (value) => {
+      let c = byValue.get(value);
+      if (c === undefined) byValue.set(value, (c = values.push(value) - 1));
+      return c;
+    },
+  };
+}
+
+/** Lists grown one project at a time. */
+function listBuilder(n: number) {
+  const offsets = new Int32Array(n + 1);
+  const values: number[] = [];
+  return {
+    add(i: number, codes: Iterable<number>) {
+      for (const c of codes) values.push(c);
+      offsets[i + 1] = values.length;
+    },
+    done: (): Lists => ({ offsets, values: Uint32Array.from(values) }),
+  };
+}
+
+const amount = (a: Amount | null) => a?.value ?? Number.NaN;
+
+export function toColumns(index: readonly ProjectKeys[]): Columns {
+  const n = index.length;
+  const coders = Object.fromEntries(FACETS.map((f) => [f, coder()])) as Record<Facet, ReturnType<typeof coder>>;
+  const facetLists = Object.fromEntries(FACETS.map((f) => [f, listBuilder(n)])) as Record<Facet, ReturnType<typeof listBuilder>>;
+  const municipality = coders.municipalities.code;
+  const partnerNames = coder();
+  const places = listBuilder(n);
+  const partners = listBuilder(n);
+  const shareLists = listBuilder(n);
+  const weights: number[] = [];
+  const columns = {
+    total: new Float64Array(n),
+    eu: new Float64Array(n),
+    yearStart: new Int16Array(n),
+    yearEnd: new Int16Array(n),
+    byPeriod: new Uint8Array(n),
+    startDateYear: new Int16Array(n),
+  };
+  index.forEach((keys, i) => {
+    const p = keys.project;
+    for (const f of FACETS) facetLists[f].add(i, keys.values[f].map(coders[f].code));
+    columns.total[i] = amount(p.total);
+    columns.eu[i] = amount(p.eu);
+    columns.yearStart[i] = keys.years?.start ?? 0;
+    columns.yearEnd[i] = keys.years?.end ?? 0;
+    columns.byPeriod[i] = keys.years?.byPeriod ? 1 : 0;
+    columns.startDateYear[i] = p.startDate ? Number(p.startDate.slice(0, 4)) : 0;
+    places.add(i, p.locations.map((l) => municipality(l.municipalityId)));
+    partners.add(i, p.partners.map((q) => partnerNames.code(q.name.toLowerCase())));
+    const s = shares(p);
+    shareLists.add(i, [...s.keys()].map(municipality));
+    weights.push(...s.values());
+  });
+  return {
+    ids: index.map((k) => k.project.id),
+    dictionaries: Object.fromEntries(FACETS.map((f) => [f, coders[f].values])) as Record<Facet, string[]>,
+    facets: Object.fromEntries(FACETS.map((f) => [f, facetLists[f].done()])) as Record<Facet, Lists>,
+    ...columns,
+    places: places.done(),
+    partners: partners.done(),
+    shares: shareLists.done(),
+    shareWeights: Float64Array.from(weights),
+  };
+}
