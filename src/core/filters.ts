@@ -88,7 +88,7 @@ export function searchText(keys: ProjectKeys): string {
 }
 
 /** The search's words as match keys, once per filter state (not once per project and pass); none: no search. */
-const searchWords = (q: string): string[] => matchKey(q).split(' ').filter(Boolean);
+export const searchWords = (q: string): string[] => matchKey(q).split(' ').filter(Boolean);
 
 /** Every word of the query must start a word of the project's text ("pir" finds Pirot). */
 function matchesSearch(keys: ProjectKeys, words: readonly string[]): boolean {

@@ -20,7 +20,7 @@ const direct = (type: DataType, values: ArrayLike<number>) => {
 };
 
 /** An Arrow list column over lists' own offsets and values (`type`: the values' type). */
-function listColumn(offsets: Int32Array, values: ArrayLike<number>, type: DataType): Column<unknown> {
+export function listColumn(offsets: Int32Array, values: ArrayLike<number>, type: DataType): Column<unknown> {
   const listType = list(type);
   const ListBatch = batchType(listType);
   return new Column([new ListBatch({ length: offsets.length - 1, nullCount: 0, type: listType, validity: NO_NULLS, offsets, children: [direct(type, values)] }) as Batch<unknown>]);
@@ -38,6 +38,9 @@ export function columnsToArrow(columns: Columns): Uint8Array {
   return tableToIPC(table, { format: 'file' })!;
 }
 
+/** A list column's batch as Lists (its buffers, not copied). */
+export const listsOf = (batch: Batch<unknown>): Lists => ({ offsets: batch.offsets as Int32Array, values: batch.children[0].values as Uint32Array });
+
 /** Reads what columnsToArrow wrote; `file` names it in the errors. */
 export function columnsFromArrow(bytes: Uint8Array, file: string): Columns {
   const table = tableFromIPC(bytes);
@@ -47,10 +50,7 @@ export function columnsFromArrow(bytes: Uint8Array, file: string): Columns {
     if (c.data.length !== 1) throw new Error(`${file}: column "${name}" has ${c.data.length} record batches (one expected)`);
     return c.data[0];
   };
-  const lists = (name: string): Lists => {
-    const batch = column(name);
-    return { offsets: batch.offsets as Int32Array, values: batch.children[0].values as Uint32Array };
-  };
+  const lists = (name: string) => listsOf(column(name));
   const dictionaries = table.schema.metadata?.get(DICTIONARIES);
   if (!dictionaries) throw new Error(`${file}: no ${DICTIONARIES} in the schema's metadata`);
   return {

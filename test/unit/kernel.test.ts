@@ -12,12 +12,13 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { attribute } from '../../src/core/attribution';
 import { budgetBins, themeRows, yearColumns } from '../../src/core/aggregate';
-import { allFacetCounts, applyFilters, FACETS, indexProjects, NO_FILTERS, type Filters, type ProjectKeys } from '../../src/core/filters';
+import { allFacetCounts, applyFilters, FACETS, indexProjects, NO_FILTERS, searchText, searchWords, type Filters, type ProjectKeys } from '../../src/core/filters';
 import { summarize } from '../../src/core/summary';
 import { YEAR_MODES, yearSpan } from '../../src/core/years';
 import type { AtlasData, Project } from '../../src/core/types';
 import { columnsFromArrow, columnsToArrow } from '../../src/engine/arrow';
 import { toColumns, type Columns } from '../../src/engine/columns';
+import { cutShards, intersect, markWord, shardFromArrow, shardsFor, shardToArrow, wordIndex } from '../../src/engine/search';
 import { attributionOf, budgetBinsOf, BUDGET_BIT, facetCounts, failures, queryOf, selected, spanOf, summaryOf, themeRowsOf, yearColumnsOf, YEAR_BIT } from '../../src/engine/kernel';
 import { random } from '../../scripts/random';
 
@@ -141,5 +142,48 @@ describe.each(['published', 'synthetic'])('the kernel on the %s dataset', (name)
     }
     // The random filters are not all so narrow that nothing is left to compare.
     expect(nonEmpty).toBeGreaterThan(runs / 4);
+  });
+});
+
+describe.each(['published', 'synthetic'])('search from word shards on the %s dataset', (name) => {
+  it('finds what the core finds, any script or case, each word fetching only the shards that can hold it', () => {
+    const c = cases.find((x) => x.name === name)!;
+    const index = wordIndex(c.index.map(searchText));
+    const shards = cutShards(index, name === 'published' ? 2_000 : 16_000).map((shard, i) => shardFromArrow(shardToArrow(shard), `search-${i}.arrow`));
+    const ranges = { first: shards.map((s) => s.words[0]) };
+    expect(shards.flatMap((s) => s.words)).toEqual(index.words);
+    expect(shards.length).toBeGreaterThan(4);
+    const rnd = random(name === 'published' ? 7 : 9);
+    const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)];
+    const queries = ['', 'zzzq', 'a', '1', 'Пирот', 'PIROT', 'pi', 'Zaječar', 'Зајечар ц'];
+    for (let k = 0; k < 150; k++) {
+      const keys = pick(c.index);
+      const texts = [...Object.values(keys.project.title), ...keys.project.partners.map((p) => p.name), ...keys.places.flatMap((m) => (m ? Object.values(m.names) : []))].filter((t): t is string => !!t);
+      if (!texts.length) continue;
+      const words = pick(texts).split(/\s+/).filter(Boolean);
+      const start = Math.floor(rnd() * words.length);
+      queries.push(words.slice(start, start + 1 + Math.floor(rnd() * 2)).map((w) => (rnd() < 0.3 ? w.toUpperCase() : w).slice(0, 1 + Math.floor(rnd() * w.length))).join(' '));
+    }
+    let fetched = 0;
+    for (const q of queries) {
+      const words = searchWords(q);
+      const expected = applyFilters(c.index, { ...NO_FILTERS, q }).map((p) => p.id);
+      if (!words.length) {
+        expect(expected.length, q).toBe(c.index.length);
+        continue;
+      }
+      const marks = words.map((w) => {
+        const mark = new Uint8Array(c.index.length);
+        const wanted = shardsFor(ranges, w);
+        fetched += wanted.length;
+        for (const i of wanted) markWord(shards[i], w, mark);
+        // No shard left out holds a word that starts with w.
+        shards.forEach((s, i) => wanted.includes(i) || expect(s.words.some((x) => x.startsWith(w)), `${q}: ${w} in shard ${i}`).toBe(false));
+        return mark;
+      });
+      expect(ids(c, intersect(marks)), q).toEqual(expected);
+    }
+    // Most words are in one shard or two: a query does not fetch the index.
+    expect(fetched / queries.length).toBeLessThan(shards.length / 4);
   });
 });
