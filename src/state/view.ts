@@ -5,7 +5,7 @@
  */
 import { budgetBins, classBreaks, municipalityValues, themeRows, yearColumns, type BudgetBin, type ChoroplethMetric, type ThemeRow, type YearColumn } from '../core/aggregate';
 import { attribute, type Attribution } from '../core/attribution';
-import { allFacetCounts, applyFilters, indexProjects, type Facet, type Filters, type ProjectKeys } from '../core/filters';
+import { allFacetCounts, applyFilters, indexProjects, type Facet, type Filters, type ProjectKeys, type Skippable } from '../core/filters';
 import { cooperationPairs, involves, pairLines, type Pair } from '../core/network';
 import { summarize, type Summary } from '../core/summary';
 import { yearSpan, type ProjectYears, type YearSpan } from '../core/years';
@@ -104,6 +104,54 @@ const profileOf = (municipality: MunicipalityRecord, context: Attribution, munic
   standing: perInhabitantStanding(municipality.id, context.municipalities, municipalities),
 });
 
+/**
+ * What a view asks of the projects, whoever holds them: the pure core over project objects (below),
+ * or the columnar kernel in a large dataset's worker (engine/). `S` is a selection as the engine
+ * keeps it (projects, or a byte per project).
+ */
+export interface ViewEngine<S> {
+  /** The projects that pass `filters`, but for the `skip`ped one. */
+  select(filters: Filters, skip?: Skippable): S;
+  facetCounts(filters: Filters): Record<Facet, Map<string, number>>;
+  summary(selection: S): Summary;
+  attribution(selection: S): Attribution;
+  themeRows(selection: S): ThemeRow[];
+  yearColumns(selection: S): YearColumn[];
+  budgetBins(selection: S): BudgetBin[];
+  span(selection: S): YearSpan | null;
+  /** Ids of the projects of the selection that start in `year`. */
+  startingIn(selection: S, year: number): string[];
+}
+
+/** A view's figures, and its selection as the engine keeps it. */
+export type Tally<S> = Pick<View, 'filters' | 'facets' | 'summary' | 'time' | 'attribution' | 'themeCounts' | 'charts'> & {
+  selection: S;
+  /** The attribution the profile compares with (the link's filters without the places); null without a profile. */
+  profileContext: Attribution | null;
+};
+
+/** Which filters each figure reads: the one rule, whichever engine answers. */
+export function tally<S>(engine: ViewEngine<S>, input: ViewInput): Tally<S> {
+  const filters = input.stepFilters ?? input.filters;
+  const selection = engine.select(filters);
+  // The budget chart's selection is the selection itself unless a range is set or a step overrides the link.
+  const forBudget = input.filters.budget || input.stepFilters ? engine.select(input.filters, 'budget') : selection;
+  const year = filters.year;
+  const themes = engine.themeRows(selection);
+  return {
+    filters,
+    selection,
+    facets: engine.facetCounts(input.filters),
+    summary: engine.summary(selection),
+    // The year control's span is of the selection but for the year; the new projects are those starting in it.
+    time: { span: engine.span(year ? engine.select(filters, 'year') : selection), fresh: year?.mode === 'started' ? engine.startingIn(selection, year.year) : [] },
+    attribution: engine.attribution(selection),
+    themeCounts: new Map(themes.map((r) => [r.theme, r.projects])),
+    charts: { themes, years: engine.yearColumns(selection), budgets: engine.budgetBins(forBudget) },
+    profileContext: input.profile ? engine.attribution(engine.select(input.filters, 'municipalities')) : null,
+  };
+}
+
 const yearsByIndex = new WeakMap<readonly ProjectKeys[], Map<Project, ProjectYears | null>>();
 /** Each project's years, looked up once per dataset. */
 function yearsOf(index: readonly ProjectKeys[]): Map<Project, ProjectYears | null> {
@@ -112,47 +160,47 @@ function yearsOf(index: readonly ProjectKeys[]): Map<Project, ProjectYears | nul
   return years;
 }
 
-/** The years of the selection without the year filter, and the projects that start in the chosen year. */
-function timeOf(index: readonly ProjectKeys[], filters: Filters, selection: readonly Project[]): NonNullable<View['time']> {
-  const year = filters.year;
-  const all = year ? applyFilters(index, filters, 'year') : selection;
+/** The pure core as a view's engine, over the indexed projects. */
+export function projectEngine(index: readonly ProjectKeys[]): ViewEngine<Project[]> {
   const years = yearsOf(index);
-  const fresh = year?.mode === 'started' ? selection.filter((p) => years.get(p)?.start === year.year).map((p) => p.id) : [];
-  return { span: yearSpan(all.map((p) => years.get(p) ?? null)), fresh };
+  return {
+    select: (filters, skip) => applyFilters(index, filters, skip ?? null),
+    facetCounts: (filters) => allFacetCounts(index, filters),
+    summary: summarize,
+    attribution: attribute,
+    themeRows,
+    yearColumns,
+    budgetBins,
+    span: (selection) => yearSpan(selection.map((p) => years.get(p) ?? null)),
+    startingIn: (selection, year) => selection.filter((p) => years.get(p)?.start === year).map((p) => p.id),
+  };
 }
 
-export function deriveView(indexed: Indexed, input: ViewInput): View {
-  const { index, municipalities, data } = indexed;
-  const filters = input.stepFilters ?? input.filters;
-  const selection = applyFilters(index, filters);
-  // The budget chart's selection is the selection itself unless a range is set or a step overrides the link.
-  const forBudget = input.filters.budget || input.stepFilters ? applyFilters(index, input.filters, 'budget') : selection;
-  const attribution = attribute(selection);
-  const themeCounts = new Map<ThemeId, number>();
-  for (const p of selection) themeCounts.set(p.theme, (themeCounts.get(p.theme) ?? 0) + 1);
+/** The view of a tally whose selection is known as projects (`pending`: a large dataset's, whose projects are not in the page yet). */
+export function viewOf(indexed: Indexed, input: ViewInput, figures: Tally<Project[]>, pending = false): View {
+  const { municipalities, data } = indexed;
+  const { selection, profileContext, ...rest } = figures;
   const profiled = input.profile ? municipalities.get(input.profile) : undefined;
   // Only the network and the profile read the pairs: not worth a pass over a large selection otherwise.
   const pairs = input.network || profiled ? cooperationPairs(selection) : [];
   const choropleth = (() => {
     if (input.colourBy === 'sites') return null;
-    const values = municipalityValues(input.colourBy, attribution.municipalities, data.municipalities.filter((m) => m.inArea));
+    const values = municipalityValues(input.colourBy, figures.attribution.municipalities, data.municipalities.filter((m) => m.inArea));
     return { metric: input.colourBy, values, breaks: classBreaks([...values.values()], CHOROPLETH_CLASSES) };
   })();
   return {
-    filters,
-    pending: false,
+    ...rest,
+    pending,
     selection,
     visible: new Set(selection.map((p) => p.id)),
-    facets: allFacetCounts(index, input.filters),
-    summary: summarize(selection),
-    time: timeOf(index, filters, selection),
-    attribution,
     unplaced: selection.filter((p) => p.locations.length === 0),
-    themeCounts,
-    charts: { themes: themeRows(selection), years: yearColumns(selection), budgets: budgetBins(forBudget) },
     choropleth,
     pairs,
     network: input.network || profiled ? pairLines(profiled ? pairs.filter((p) => involves(p, profiled.id)) : pairs, municipalities) : null,
-    profile: profiled ? profileOf(profiled, attribute(applyFilters(index, input.filters, 'municipalities')), data.municipalities) : null,
+    profile: profiled && profileContext ? profileOf(profiled, profileContext, data.municipalities) : null,
   };
+}
+
+export function deriveView(indexed: Indexed, input: ViewInput): View {
+  return viewOf(indexed, input, tally(projectEngine(indexed.index), input));
 }
