@@ -1,7 +1,7 @@
 /**
  * Vite plugin: the dataset (ATLAS_DATA) and its programme packed for the web (data/pack-site.ts,
  * loaded through Vite's module runner: it shares the app's pure code) as `virtual:atlas-dataset`
- * and `virtual:atlas-fonts.css`; its many-file folders (detail shards, tiles) served by the dev
+ * and `virtual:atlas-fonts.css`; its many-file folders (detail shards, tiles, search shards) served by the dev
  * server and emitted by the build under content-hashed names.
  */
 import { readFileSync } from 'node:fs';
@@ -11,6 +11,8 @@ import type { Inputs, Packed } from './data/pack-site.ts';
 
 const packer = new URL('./data/pack-site.ts', import.meta.url).pathname;
 const DATASET_ID = '\0virtual:atlas-dataset';
+/** Arrow IPC files (a large dataset's columns and search shards). */
+const ARROW_TYPE = 'application/vnd.apache.arrow.file';
 
 /** The emitted name of a file the pack wrote as `name`. */
 const emitted = (bundle: Rolldown.OutputBundle, name: string) => Object.values(bundle).find((f) => f.type === 'asset' && f.names?.includes(name))?.fileName;
@@ -32,6 +34,7 @@ export function datasetPlugin(inputs: Inputs): Plugin {
   const folders = (p: Packed) => [
     { url: `details/${p.details.hash}/`, dir: join(p.dir, 'details'), folder: p.details },
     ...(p.tiles ? [{ url: `tiles/${p.tiles.hash}/`, dir: join(p.dir, 'tiles'), folder: p.tiles }] : []),
+    ...(p.search ? [{ url: `search/${p.search.hash}/`, dir: join(p.dir, 'search'), folder: p.search }] : []),
   ];
   return {
     name: 'atlas-dataset',
@@ -57,7 +60,7 @@ export function datasetPlugin(inputs: Inputs): Plugin {
             res.statusCode = 404;
             return res.end();
           }
-          res.setHeader('Content-Type', file.endsWith('.pbf') ? 'application/x-protobuf' : 'application/json');
+          res.setHeader('Content-Type', file.endsWith('.pbf') ? 'application/x-protobuf' : file.endsWith('.arrow') ? ARROW_TYPE : 'application/json');
           res.end(readFileSync(join(hit.dir, file)));
         }, next);
       });

@@ -26,7 +26,7 @@ export default defineConfig({
   server: { fs: { allow: ['.', ATLAS_DATA, ATLAS_PROGRAMME] } },
   // maplibre alone is about 1 MB of the main chunk: warn only above that.
   // Data files stay files (fetched when needed, cached by name), never inlined into the script.
-  build: { target: 'es2022', chunkSizeWarningLimit: 1500, assetsInlineLimit: (file) => (/\.(json|woff2|pbf)$/.test(file) ? false : undefined) },
+  build: { target: 'es2022', chunkSizeWarningLimit: 1500, assetsInlineLimit: (file) => (/\.(json|woff2|pbf|arrow)$/.test(file) ? false : undefined) },
   // The page's import worker (src/import/worker.ts) is a module, split like the page's code.
   worker: { format: 'es' },
   test: {

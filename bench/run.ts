@@ -10,6 +10,8 @@
  *  - the first visit's total: every byte transferred until the network is quiet, the service
  *    worker's precache included;
  *  - JS heap after 'atlas:ready' and, for a tiled dataset, once its projects are in (after a GC);
+ *  - for a tiled dataset, navigation → 'atlas:columns' (its data worker has read the columns: every
+ *    filter works) and the gzip weight the server sent until then;
  *  - filter change → map idle and → charts updated (medians of 9 toggles of a period, and of 9
  *    words typed into the search box), at the first view and at DETAIL_ZOOM, where each site is drawn;
  *  - a full play of the years at 1× (the year control): frames per second, the 95th percentile and
@@ -81,6 +83,8 @@ function siteSizes(dir: string) {
     tiles: files.filter((f) => f.path.startsWith('tiles/')).length, tilesMB: mb(sum((p) => p.startsWith('tiles/'))),
     detailShards: files.filter((f) => f.path.startsWith('details/')).length, detailsMB: mb(sum((p) => p.startsWith('details/'))),
     indexMB: mb(sum((p) => /assets\/atlas-data-/.test(p))),
+    columnsMB: mb(sum((p) => /assets\/atlas-columns-/.test(p))),
+    searchShards: files.filter((f) => f.path.startsWith('search/')).length, searchMB: mb(sum((p) => p.startsWith('search/'))),
   };
 }
 
@@ -118,13 +122,9 @@ async function firstVisit(browser: Browser, server: StaticServer, dir: string): 
     seen = server.log.length;
     await new Promise((resolve) => setTimeout(resolve, 1000));
   }
-  let bytes = 0;
-  for (const { path, status } of server.log.slice(start)) {
-    const file = join(dir, path.endsWith('/') ? `${path}index.html` : path);
-    if (status === 200 && existsSync(file) && statSync(file).isFile()) bytes += gzipSync(readFileSync(file)).length;
-  }
+  const bytes = sentSince(server, dir, start);
   await context.close();
-  return round(bytes / 1024);
+  return bytes;
 }
 
 /** Milliseconds from navigation to 'atlas:ready'. */
@@ -155,20 +155,36 @@ async function readiness(browser: Browser, url: string, dir: string) {
   return { readyMs: round(median(times)), runs: times.map(round), firstLoadGzipKb: gzipKb, heapAfterReadyMB: heapReady };
 }
 
+/** Gzip weight of what the server sent since its log held `from` answers. */
+function sentSince(server: StaticServer, dir: string, from: number): number {
+  let bytes = 0;
+  for (const { path, status } of server.log.slice(from)) {
+    const file = join(dir, path.endsWith('/') ? `${path}index.html` : path);
+    if (status === 200 && existsSync(file) && statSync(file).isFile()) bytes += gzipSync(readFileSync(file)).length;
+  }
+  return round(bytes / 1024);
+}
+
 /** Toggles a period filter and reads the marks the app sets: filter → map idle, → charts updated. */
-async function filterLatency(browser: Browser, url: string, tiled: boolean) {
+async function filterLatency(browser: Browser, server: StaticServer, dir: string, url: string, tiled: boolean) {
   const page = await browser.newPage({ viewport: { width: 1500, height: 900 } });
+  const start = server.log.length;
   await page.goto(url);
   await readyAt(page);
   let heapProjects: number | null = null;
+  let columns: { ms: number; gzipKb: number } | null = null;
   if (tiled) {
+    // Every filter works once the data worker has read the columns (or the page says why not).
+    const at = await page.waitForFunction(() => performance.getEntriesByName('atlas:columns')[0]?.startTime ?? (document.querySelector('[role="alert"]') ? -1 : undefined), null, { timeout: 300_000 });
+    const ms = Number(await at.jsonValue());
+    if (ms >= 0) columns = { ms: round(ms), gzipKb: sentSince(server, dir, start) };
     // The projects load after the first frame, or fail to (the page then says why, in an alert).
     const failed = page.getByRole('alert').filter({ hasText: 'The projects could not load' });
     await page.waitForFunction(() => performance.getEntriesByName('atlas:projects').length > 0 || document.querySelector('[role="alert"]'), null, { timeout: 300_000 });
     if (await failed.count()) {
       const reason = (await failed.textContent()) ?? '';
       await page.close();
-      return { error: reason, heapProjects: null };
+      return { error: reason, heapProjects: null, columns };
     }
     heapProjects = await heapMB(page);
   }
@@ -196,7 +212,7 @@ async function filterLatency(browser: Browser, url: string, tiled: boolean) {
   for (const word of SEARCH_WORDS) searches.push(await timed(() => search.fill(word)));
   await page.close();
   const medians = (rs: { map: number; charts: number }[]) => ({ map: round(median(rs.map((r) => r.map))), charts: round(median(rs.map((r) => r.charts))) });
-  return { ...medians(toggles), search: medians(searches), heapProjects };
+  return { ...medians(toggles), search: medians(searches), heapProjects, columns };
 }
 
 /** Plays every year once at 1× and counts the frames the page drew meanwhile. */
@@ -221,11 +237,11 @@ async function measureSite(browser: Browser, dir: string, tiled: boolean) {
   try {
     const ready = await readiness(browser, server.url, dir);
     const firstVisitGzipKb = await firstVisit(browser, server, dir);
-    const overview = await filterLatency(browser, server.url, tiled);
-    const zoomed = await filterLatency(browser, `${server.url}?map=${DETAIL_ZOOM}/43.15/22.6`, tiled);
+    const overview = await filterLatency(browser, server, dir, server.url, tiled);
+    const zoomed = await filterLatency(browser, server, dir, `${server.url}?map=${DETAIL_ZOOM}/43.15/22.6`, tiled);
     const filter = (r: typeof overview) => ('error' in r ? { error: r.error } : { map: r.map, charts: r.charts, search: r.search });
     const play = await playFps(browser, server.url);
-    return { ...ready, firstVisitGzipKb, heapWithProjectsMB: overview.heapProjects, filterOverview: filter(overview), filterZoom9: filter(zoomed), play };
+    return { ...ready, firstVisitGzipKb, columnsReadyMs: overview.columns?.ms ?? null, bytesUntilFiltersGzipKb: overview.columns?.gzipKb ?? null, heapWithProjectsMB: overview.heapProjects, filterOverview: filter(overview), filterZoom9: filter(zoomed), play };
   } finally {
     await server.close();
   }

@@ -3,6 +3,8 @@
  * `virtual:atlas-dataset` and `virtual:atlas-fonts.css` (data-plugin.ts serves and emits them):
  *  - the base map as quantized TopoJSON (boundaries share their arcs with the polygons);
  *  - the dataset's first-frame part (slim projects) and its details in shards (src/core/pack.ts);
+ *  - for a large dataset, its first view, its projects as columns for the data worker
+ *    (src/engine/arrow.ts), its search index in word shards (src/engine/search.ts) and its sites as tiles;
  *  - the UI and label fonts cut down to the characters the catalogues, the programme and the data
  *    use, one file per weight and Unicode block of the fontsource files (others fall back to the
  *    system font).
@@ -28,6 +30,9 @@ import type { Overview } from '../src/sites/tiles';
 import { PREVIEW_INPUT, toPreview } from '../src/state/preview';
 import { deriveView, indexData } from '../src/state/view';
 import { searchText } from '../src/core/filters';
+import { columnsToArrow } from '../src/engine/arrow';
+import { toColumns } from '../src/engine/columns';
+import { cutShards, shardToArrow, wordIndex } from '../src/engine/search';
 
 const root = new URL('..', import.meta.url).pathname;
 /** Grid of the base map's TopoJSON: about 30 m over a programme area and its neighbours. */
@@ -128,6 +133,7 @@ export interface Packed {
   dir: string;
   details: Folder;
   tiles: Folder | null;
+  search: Folder | null;
 }
 
 /** The code of `virtual:atlas-dataset`: single files through `?url` imports (Vite emits and hashes them), folders by their hashed path. */
@@ -136,26 +142,31 @@ function datasetModule(dir: string, details: Folder, tiled: TiledMeta | null, la
   return [
     `import basemapUrl from ${url('basemap.topo.json')};`,
     `import dataUrl from ${url('atlas-data.json')};`,
-    ...(tiled ? [`import previewUrl from ${url('atlas-preview.json')};`, `import searchUrl from ${url('atlas-search.json')};`] : []),
+    ...(tiled ? [`import previewUrl from ${url('atlas-preview.json')};`, `import columnsUrl from ${url('atlas-columns.arrow')};`] : []),
     ...labelFaces.map((f, i) => `import face${i} from ${url(f.file)};`),
     'export { basemapUrl, dataUrl };',
     `export const details = ${JSON.stringify({ path: `details/${details.hash}/`, shards: details.files.length })};`,
-    `export const tiled = ${tiled ? `{ previewUrl, searchUrl, ...${JSON.stringify(tiled)} }` : 'null'};`,
+    `export const tiled = ${tiled ? `{ previewUrl, columnsUrl, ...${JSON.stringify(tiled)} }` : 'null'};`,
     `export const labelFaces = [${labelFaces.map((f, i) => `{ url: face${i}, range: ${JSON.stringify(f.range)} }`).join(', ')}];`,
   ].join('\n');
 }
 
-/** What the page needs to find a large dataset's tiles. */
+/** What the page needs to find a large dataset's tiles and search shards. */
 interface TiledMeta {
   /** Page-relative URL template of the tiles. */
   path: string;
   minzoom: number;
   maxzoom: number;
   bounds: [number, number, number, number];
+  /** The search shards' page-relative folder (`${path}${i}.arrow`) and the first word of each. */
+  search: { path: string; first: string[] };
 }
 
-/** A large dataset's first view (src/state/preview.ts) and overview, and its sites as tiles. */
-function packTiled(work: string, head: AtlasData, basemap: BasemapData): { folder: Folder; meta: TiledMeta } {
+/** About this many bytes of words and project numbers per search shard: a query's word reads one or two. */
+const SEARCH_SHARD_BYTES = 256 * 1024;
+
+/** A large dataset's first view (src/state/preview.ts) and overview, its columns and search shards, and its sites as tiles. */
+function packTiled(work: string, head: AtlasData, basemap: BasemapData): { tiles: Folder; search: Folder; meta: TiledMeta } {
   const located = head.projects.filter((p) => p.locations.length > 0);
   const sites = siteFeatures(located);
   const bounds = extent(sites.features.map((f) => f.geometry));
@@ -163,21 +174,19 @@ function packTiled(work: string, head: AtlasData, basemap: BasemapData): { folde
   const overview: Overview = { places: counter.places, counts: counter.count(located.map(() => 1)), sites: sites.features.length };
   const indexed = indexData(head);
   const view = toPreview(deriveView(indexed, PREVIEW_INPUT));
-  // The search text of each project, in the projects' order: the page takes it instead of making it.
-  writeChunked(join(work, 'atlas-search.json'), (function* () {
-    yield '[';
-    for (let i = 0; i < indexed.index.length; i++) yield `${i ? ',' : ''}${JSON.stringify(searchText(indexed.index[i]))}`;
-    yield ']';
-  })());
+  writeFileSync(join(work, 'atlas-columns.arrow'), columnsToArrow(toColumns(indexed.index)));
+  const shards = cutShards(wordIndex(indexed.index.map(searchText)), SEARCH_SHARD_BYTES);
+  const search = writeFolder(work, 'search', shards.map((shard, i) => [`${i}.arrow`, shardToArrow(shard)] as [string, Uint8Array]));
   writeFileSync(join(work, 'atlas-preview.json'), JSON.stringify({ data: { ...head, projects: [] }, view, overview }));
-  const folder = writeFolder(work, 'tiles', (function* () {
+  const tiles = writeFolder(work, 'tiles', (function* () {
     for (const t of siteTiles(located, sites, bounds)) yield [`${t.z}/${t.x}/${t.y}.pbf`, t.bytes] as [string, Uint8Array];
   })());
-  return { folder, meta: { path: `tiles/${folder.hash}/{z}/{x}/{y}.pbf`, minzoom: DETAIL_ZOOM, maxzoom: TILE_MAXZOOM, bounds } };
+  const meta = { path: `tiles/${tiles.hash}/{z}/{x}/{y}.pbf`, minzoom: DETAIL_ZOOM, maxzoom: TILE_MAXZOOM, bounds, search: { path: `search/${search.hash}/`, first: shards.map((s) => s.words[0] ?? '') } };
+  return { tiles, search, meta };
 }
 
 /** Every file whose change changes the pack. */
-const PACK_INPUTS = ['src/core', 'src/state', 'src/i18n', 'src/sites', 'data/tiles.ts', 'data/dataset-dir.ts', 'data/pack-site.ts'].flatMap((path) => {
+const PACK_INPUTS = ['src/core', 'src/state', 'src/i18n', 'src/sites', 'src/engine', 'data/tiles.ts', 'data/dataset-dir.ts', 'data/pack-site.ts'].flatMap((path) => {
   const full = join(root, path);
   return statSync(full).isDirectory() ? readdirSync(full).map((f) => join(full, f)) : [full];
 });
@@ -214,7 +223,7 @@ export async function pack({ dataFile, programmeDir }: Inputs): Promise<Packed> 
   const { css, labelFaces } = await writeFonts(work, characters);
   writeFileSync(join(work, 'fonts.css'), css);
   writeFileSync(join(work, 'dataset.js'), datasetModule(dir, details, tiled?.meta ?? null, labelFaces));
-  const packed = { details, tiles: tiled?.folder ?? null };
+  const packed = { details, tiles: tiled?.tiles ?? null, search: tiled?.search ?? null };
   writeFileSync(join(work, 'packed.json'), JSON.stringify(packed));
   rmSync(dir, { recursive: true, force: true });
   renameSync(work, dir);

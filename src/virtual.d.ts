@@ -7,8 +7,20 @@ declare module 'virtual:atlas-dataset' {
   export const dataUrl: string;
   /** The details shards: `${path}${shardOf(id, shards)}.json`, relative to the page. */
   export const details: { path: string; shards: number };
-  /** A large dataset: its first view and overview, its projects' search text, and its tiles (a page-relative {z}/{x}/{y} template); null for a small one. */
-  export const tiled: { previewUrl: string; searchUrl: string; path: string; minzoom: number; maxzoom: number; bounds: [number, number, number, number] } | null;
+  /**
+   * A large dataset: its first view and overview, its projects as columns (Arrow), its search shards
+   * (`${search.path}${i}.arrow`, the first word of each) and its tiles (a page-relative {z}/{x}/{y}
+   * template); null for a small one.
+   */
+  export const tiled: {
+    previewUrl: string;
+    columnsUrl: string;
+    path: string;
+    minzoom: number;
+    maxzoom: number;
+    bounds: [number, number, number, number];
+    search: { path: string; first: string[] };
+  } | null;
   /** The label font's files (regular weight) with the characters each holds. */
   export const labelFaces: { url: string; range: string[] }[];
 }

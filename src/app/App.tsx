@@ -68,7 +68,7 @@ export function App({ programme, catalogues, load }: AppProps) {
   useEffect(() => store.subscribe(() => rerender(undefined)), []);
   const { state, notices } = store;
   const dataset = useDataset(programme, store, load);
-  const { shown, showing } = dataset;
+  const { shown, showing, revision } = dataset;
   const loaded = shown?.indexed ?? null;
   const file = showing.state === 'file' ? showing.file : null;
   const [chooser, setChooser] = useState<{ ids: string[]; at: { x: number; y: number } } | null>(null);
@@ -137,7 +137,7 @@ export function App({ programme, catalogues, load }: AppProps) {
   // Null while pending: the dataset's projects are still coming.
   const view = useMemo(
     () => shown?.view({ filters: state.filters, stepFilters, colourBy: state.colourBy, network: state.network || !!step?.network, profile }, state.view) ?? null,
-    [shown, loaded, state.filters, step, stepYear, still, state.colourBy, state.network, profile, state.view],
+    [shown, revision, state.filters, step, stepYear, still, state.colourBy, state.network, profile, state.view],
   );
   /** The selected projects, once they are known (the list, the in-view list and the downloads wait for them). */
   const selection = view && !view.pending ? view.selection : null;

@@ -17,6 +17,8 @@ export interface DatasetState {
   showing: Showing;
   /** The dataset on show; re-rendered when it changes (its projects come after its first view). */
   shown: Dataset | null;
+  /** Counts the shown dataset's changes: what the page derives from it is derived again. */
+  revision: number;
   /** A file being read, or why it could not be. */
   opening: OpeningState;
   /** The opened file's import report, as a download link. */
@@ -31,7 +33,7 @@ export function useDataset(programme: Programme, store: AtlasStore, load: () => 
   const [showing, setShowing] = useState<Showing>(LOADING);
   const now = useRef(showing);
   const shown = shownDataset(showing);
-  const [, changed] = useReducer((n: number) => n + 1, 0);
+  const [revision, changed] = useReducer((n: number) => n + 1, 0);
   useEffect(() => shown?.subscribe(() => changed(undefined)), [shown]);
   const file = showing.state === 'file' ? showing.file : null;
   const reportUrl = useMemo(() => (file ? URL.createObjectURL(file.report) : null), [file]);
@@ -63,6 +65,7 @@ export function useDataset(programme: Programme, store: AtlasStore, load: () => 
   return {
     showing,
     shown,
+    revision,
     opening: reader.opening,
     reportUrl,
     open,

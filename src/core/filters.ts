@@ -73,7 +73,7 @@ export function indexProjects(projects: readonly Project[], municipalities: Read
 
 /**
  * Titles, acronym, code, partners, places and municipalities, as match keys: made on the first
- * search and kept (a large dataset's build makes them beforehand: atlas-search.json).
+ * search and kept (a large dataset's build indexes their words: engine/search.ts).
  */
 export function searchText(keys: ProjectKeys): string {
   if (keys.search !== undefined) return keys.search;

@@ -17,7 +17,7 @@ import type { Overview, TileSet } from '../sites/tiles';
 import { fromPreview, type ViewPreview } from '../state/preview';
 import type { Dataset } from './dataset';
 import { plainDataset } from './plain';
-import { tiledDataset } from './tiled';
+import { columnarDataset } from './columnar';
 
 /** The programme's descriptor; a faulty one throws, naming the field. */
 export const loadProgramme = (): Programme => validateProgramme(programmeJson, `programme.json`);
@@ -50,12 +50,15 @@ export async function loadAtlas(): Promise<Dataset> {
   const basemap = basemapOf(topology);
   if (!tiled) return plainDataset(first as AtlasData, basemap, { details: loadDetails });
   const { data, view, overview } = first as PreviewFile;
-  const { path, minzoom, maxzoom, bounds, searchUrl } = tiled;
-  // The tiles' template is relative to the page, like every file of the build.
-  const set: TileSet = { url: decodeURI(new URL(path, location.href).href), minzoom, maxzoom, bounds };
-  return tiledDataset({
+  const { path, minzoom, maxzoom, bounds, columnsUrl, search } = tiled;
+  // The files' addresses are relative to the page, like every file of the build.
+  const absolute = (url: string) => new URL(url, location.href).href;
+  const set: TileSet = { url: decodeURI(absolute(path)), minzoom, maxzoom, bounds };
+  return columnarDataset({
     head: data, basemap, firstView: fromPreview(view), tiles: { set, overview }, details: loadDetails,
-    projects: () => projectsOf(dataUrl), search: () => getJson<string[]>(searchUrl),
+    files: { columns: absolute(columnsUrl), search: { first: search.first, files: search.first.map((_, i) => absolute(`${search.path}${i}.arrow`)) } },
+    worker: () => new Worker(new URL('./columnar/worker.ts', import.meta.url), { type: 'module', name: 'atlas-data' }),
+    projects: () => projectsOf(dataUrl),
   });
 }
 

@@ -121,9 +121,10 @@ function tiledSources(basemap: BasemapData, projects: readonly Project[], { set,
     counter,
     featuresOf: (project) => (index.has(project) ? [{ source: 'sites', sourceLayer: SITE_LAYER, id: index.get(project)! }] : []),
     writeSelection(map, selection) {
-      // Filters on project properties stay a small expression; others list the selected projects.
-      // Made here, not by a user: maplibre's validation would only cost time on long lists.
-      const filter = (projects.length ? tileFilter(selection.filters) : null) ?? selectionFilter(projects, selection.visible);
+      // Filters on project properties stay a small expression (before the projects are in, too);
+      // others list the selected projects. Made here, not by a user: maplibre's validation would
+      // only cost time on long lists.
+      const filter = tileFilter(selection.filters) ?? selectionFilter(projects, selection.visible);
       map.setFilter(siteLayerId(-1), filter as FilterSpecification | null, { validate: false });
       writeCounts(map, counter, selection);
     },

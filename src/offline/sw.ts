@@ -6,7 +6,7 @@
  *    under its revision, so that a new version downloads only what changed.
  *  - Cached the first time they are used, then served from the cache: every other file with a
  *    content hash in its name or folder (the import code and gazetteer, the QR encoder, a
- *    project's details, tiles, a large dataset's projects and search text).
+ *    project's details, tiles, a large dataset's columns, projects and search shards).
  *  - Every visit to the page, whatever its link says, gets the precached page.
  *  - A new version installs beside the running one and waits until the page asks it to take over.
  */

@@ -105,6 +105,17 @@ describe(`a dataset of ${SITES.toLocaleString('en')} sites, tiled and served as 
     await page.close();
   });
 
+  it('keeps the first view, and names the file, when the data worker cannot read the columns', async () => {
+    const page = await open('', {}, (p) => p.route('**/assets/atlas-columns-*.arrow', (route) => route.abort()));
+    const alert = page.getByRole('alert').filter({ hasText: 'The projects could not load' });
+    await expect.poll(() => alert.count()).toBe(1);
+    expect(await alert.textContent()).toMatch(/atlas-columns-[\w-]+\.arrow/);
+    await checkbox(page, 'Period', new RegExp(`^${Object.keys(expected.periods)[0]}`)).click();
+    expect(await projectsInStatus(page)).toBe(expected.projects);
+    expect(await page.getByRole('region', { name: /map/i }).count()).toBeGreaterThan(0);
+    await page.close();
+  });
+
   it('keeps a file opened before the projects arrive on show when they do', async () => {
     let release = () => undefined as void;
     const held = new Promise<void>((resolve) => (release = resolve));
@@ -167,13 +178,15 @@ describe(`a dataset of ${SITES.toLocaleString('en')} sites, tiled and served as 
     await page.close();
   });
 
-  it('searches titles with the build’s search text: as many projects as the generator wrote with the word', async () => {
+  it('searches titles with the build’s word shards: as many projects as the generator wrote with the word', async () => {
     const page = await openLoaded();
     const box = page.getByRole('searchbox', { name: /search/i });
-    await box.focus();
-    await expect.poll(() => server.log.some((r) => r.path.includes('/atlas-search-') && r.status === 200)).toBe(true);
     await box.fill(expected.search.word);
     await expect.poll(() => projectsInStatus(page), { timeout: 30_000 }).toBe(expected.search.projects);
+    // Only the shards that can hold the word were read, not the index.
+    const shards = server.log.filter((r) => /\/search\/[0-9a-f]{12}\/\d+\.arrow$/.test(r.path) && r.status === 200);
+    expect(shards.length).toBeGreaterThan(0);
+    expect(shards.length).toBeLessThanOrEqual(2);
     await page.close();
   });
 

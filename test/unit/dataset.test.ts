@@ -1,13 +1,18 @@
 /** The dataset seam without a browser: each delivery form answers the same, and the page's life is a few transitions. */
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { BasemapData } from '../../src/core/basemap';
-import { NO_FILTERS } from '../../src/core/filters';
+import { NO_FILTERS, searchText } from '../../src/core/filters';
 import type { AtlasData } from '../../src/core/types';
 import type { Dataset } from '../../src/dataset/dataset';
 import { LOADING, nextShowing, shownDataset, type OpenedFile } from '../../src/dataset/lifecycle';
 import { plainDataset } from '../../src/dataset/plain';
-import { tiledDataset } from '../../src/dataset/tiled';
+import { columnarDataset } from '../../src/dataset/columnar';
+import type { ToWorker } from '../../src/dataset/columnar/protocol';
+import { serve, type FetchBytes } from '../../src/dataset/columnar/service';
+import { columnsToArrow } from '../../src/engine/arrow';
+import { toColumns } from '../../src/engine/columns';
+import { cutShards, shardToArrow, wordIndex } from '../../src/engine/search';
 import { seatsOf, siteCounter } from '../../src/sites/layout';
 import { fromPreview, PREVIEW_INPUT, toPreview } from '../../src/state/preview';
 import { deriveView, indexData } from '../../src/state/view';
@@ -17,24 +22,48 @@ const basemap = JSON.parse(readFileSync(new URL('../../data/programmes/bg-rs/geo
 const located = data.projects.filter((p) => p.locations.length);
 const filtered = { ...PREVIEW_INPUT, filters: { ...NO_FILTERS, periods: ['2014-2020'] } };
 
-/** A large dataset as the build delivers it, with its projects released by the test. */
-function tiled() {
+/** The build's columnar files of a dataset, by URL (as data/pack-site.ts writes them). */
+function columnarFiles(all: AtlasData) {
+  const index = indexData(all).index;
+  const shards = cutShards(wordIndex(index.map(searchText)), 2_000);
+  const bytes = new Map<string, Uint8Array>([['https://atlas.example/columns.arrow', columnsToArrow(toColumns(index))], ...shards.map((s, i) => [`https://atlas.example/search/${i}.arrow`, shardToArrow(s)] as [string, Uint8Array])]);
+  return { files: { columns: 'https://atlas.example/columns.arrow', search: { first: shards.map((s) => s.words[0]), files: shards.map((_, i) => `https://atlas.example/search/${i}.arrow`) } }, bytes };
+}
+
+/** A data worker in this thread: the worker's own message handler, answering a turn later as a worker would. */
+function inThread(fetchBytes: FetchBytes): () => Worker {
+  return () => {
+    const worker = { onmessage: null, onerror: null } as unknown as Worker;
+    const handle = serve(fetchBytes, (data) => setTimeout(() => worker.onmessage?.({ data } as MessageEvent)));
+    worker.postMessage = (message: ToWorker) => handle(structuredClone(message));
+    return worker;
+  };
+}
+
+/** A large dataset as the build delivers it, with its projects' records released by the test. */
+function columnar({ refuse = '' } = {}) {
   let release!: () => void;
   let asked = 0;
   const counter = siteCounter(located, seatsOf(basemap));
-  const dataset = tiledDataset({
+  const { files, bytes } = columnarFiles(data);
+  const fetchBytes: FetchBytes = async (url) => {
+    if (url === refuse) throw new Error(`${url}: HTTP 404`);
+    return bytes.get(url)!;
+  };
+  const dataset = columnarDataset({
     head: { ...data, projects: [] },
     basemap,
     firstView: fromPreview(JSON.parse(JSON.stringify(toPreview(deriveView(indexData(data), PREVIEW_INPUT))))),
     tiles: { set: { url: 'https://atlas.example/{z}/{x}/{y}.pbf', minzoom: 9, maxzoom: 11, bounds: [21, 41, 25, 45] }, overview: { places: counter.places, counts: [], sites: 30_000 } },
+    files,
+    worker: inThread(fetchBytes),
     details: async (p) => p,
     projects: () => {
       asked++;
       return new Promise((resolve) => (release = () => resolve(data)));
     },
-    search: async () => [],
   });
-  return { dataset, asked: () => asked, release: () => release() };
+  return { dataset, files, asked: () => asked, release: () => release() };
 }
 
 const changes = (dataset: Dataset) => {
@@ -43,10 +72,13 @@ const changes = (dataset: Dataset) => {
   return () => n;
 };
 
+/** Until the dataset has told its listeners `n` times. */
+const told = (changed: () => number, n: number) => vi.waitFor(() => expect(changed()).toBeGreaterThanOrEqual(n));
+
 describe('each delivery form', () => {
   it('gives the same summary for the unfiltered view', () => {
     const plain = plainDataset(data, basemap).view(PREVIEW_INPUT, 'map')!;
-    const first = tiled().dataset.view(PREVIEW_INPUT, 'map')!;
+    const first = columnar().dataset.view(PREVIEW_INPUT, 'map')!;
     expect(first.summary).toEqual(plain.summary);
     expect(first.facets).toEqual(plain.facets);
     // The plain one knows its projects; the first view says its lists are pending instead of claiming none.
@@ -54,40 +86,53 @@ describe('each delivery form', () => {
     expect([first.pending, first.selection.length]).toEqual([true, 0]);
   });
 
-  it('loads a large dataset\'s projects once, when the map has drawn or a view needs them, and tells its listeners', async () => {
-    const { dataset, asked, release } = tiled();
+  it('answers every view from its worker once the map has drawn, then its lists once the projects are in', async () => {
+    const { dataset, asked, release } = columnar();
     const changed = changes(dataset);
+    const plain = plainDataset(data, basemap);
+    expect(dataset.sites).toBe(dataset.sites);
     expect(dataset.view(PREVIEW_INPUT, 'map')?.pending).toBe(true);
     expect(asked()).toBe(0);
-    // A filtered view, or the list of the unfiltered one, needs the projects: pending, and asked for once.
-    expect(dataset.view(filtered, 'map')).toBeNull();
-    expect(dataset.view(PREVIEW_INPUT, 'list')?.pending).toBe(true);
-    dataset.drawn();
-    expect(asked()).toBe(1);
+    // A filtered view is asked of the worker; until it answers, the page keeps what it shows.
+    expect(dataset.view(filtered, 'map')?.summary).toEqual(plain.view(PREVIEW_INPUT, 'map')!.summary);
+    await told(changed, 1);
+    const counted = dataset.view(filtered, 'map')!;
+    const derived = plain.view(filtered, 'map')!;
+    expect([counted.pending, counted.summary, counted.facets, counted.charts, counted.attribution]).toEqual([true, derived.summary, derived.facets, derived.charts, derived.attribution]);
+    // The worker read the columns: the projects' records for the lists come next, once.
+    await vi.waitFor(() => expect(asked()).toBe(1));
     expect(dataset.complete).toBe(false);
     release();
-    await new Promise((resolve) => setTimeout(resolve));
-    expect(changed()).toBe(1);
-    expect(dataset.complete).toBe(true);
-    expect(dataset.view(filtered, 'map')).toEqual(plainDataset(data, basemap).view(filtered, 'map'));
+    await vi.waitFor(() => expect(dataset.complete).toBe(true));
+    expect(dataset.view(filtered, 'map')).toEqual(derived);
+    // A search is answered from the word shards, as the core finds it.
+    const searched = { ...filtered, filters: { ...filtered.filters, q: 'Пирот' } };
+    dataset.view(searched, 'map');
+    await vi.waitFor(() => expect(dataset.view(searched, 'map')?.filters.q).toBe('Пирот'));
+    expect(dataset.view(searched, 'map')).toEqual(plain.view(searched, 'map'));
     expect(dataset.indexed.located).toHaveLength(located.length);
-    // Its sites are still drawn from the tiles.
+    // Its sites are still drawn from the tiles, from one object until the dataset changes.
     expect(dataset.sites.tiles?.overview.sites).toBe(30_000);
     expect(dataset.sites.projects).toHaveLength(located.length);
+    expect(dataset.sites).toBe(dataset.sites);
   });
 
-  it('keeps the first view and says why when the projects cannot come', async () => {
-    const counter = siteCounter(located, seatsOf(basemap));
-    const dataset = tiledDataset({
-      head: { ...data, projects: [] }, basemap, firstView: fromPreview(toPreview(deriveView(indexData(data), PREVIEW_INPUT))),
-      tiles: { set: { url: 'x/{z}/{x}/{y}.pbf', minzoom: 9, maxzoom: 11, bounds: [0, 0, 1, 1] }, overview: { places: counter.places, counts: [], sites: 1 } },
-      details: async (p) => p, projects: () => Promise.reject(new Error('assets/atlas-data.json: HTTP 404')), search: async () => [],
-    });
+  it('keeps the first view and says why when its columns cannot come', async () => {
+    const { dataset, files, asked } = columnar({ refuse: 'https://atlas.example/columns.arrow' });
     const changed = changes(dataset);
     dataset.drawn();
-    await new Promise((resolve) => setTimeout(resolve));
-    expect([changed(), dataset.failure, dataset.complete]).toEqual([1, 'assets/atlas-data.json: HTTP 404', false]);
+    await told(changed, 1);
+    expect([dataset.failure, dataset.complete, asked()]).toEqual([`${files.columns}: HTTP 404`, false, 0]);
     expect(dataset.view(PREVIEW_INPUT, 'map')?.pending).toBe(true);
+    expect(dataset.view(filtered, 'map')?.summary).toEqual(dataset.view(PREVIEW_INPUT, 'map')?.summary);
+  });
+
+  it('says why a search cannot be answered when a shard cannot come', async () => {
+    const { dataset, files } = columnar({ refuse: 'https://atlas.example/search/0.arrow' });
+    const changed = changes(dataset);
+    dataset.view({ ...filtered, filters: { ...filtered.filters, q: 'a' } }, 'map');
+    await vi.waitFor(() => expect(dataset.failure).toBe(`${files.search.files[0]}: HTTP 404`));
+    expect(changed()).toBeGreaterThan(0);
   });
 });
 
@@ -105,19 +150,20 @@ describe('what the page shows', () => {
   });
 
   it('shows an opened file until back, even when the published projects come meanwhile', async () => {
-    const { dataset: published, release } = tiled();
+    const { dataset: published, asked, release } = columnar();
     const mine = plainDataset({ ...data, projects: data.projects.slice(0, 3) }, basemap);
     let showing = nextShowing(LOADING, { type: 'loaded', dataset: published });
     published.drawn();
     showing = nextShowing(showing, { type: 'opened', file: file(mine) });
+    await vi.waitFor(() => expect(asked()).toBe(1));
     release();
-    await new Promise((resolve) => setTimeout(resolve));
     // The late projects complete the published dataset, not what is shown.
+    await vi.waitFor(() => expect(published.complete).toBe(true));
     expect(shownDataset(showing)).toBe(mine);
-    expect(published.complete).toBe(true);
     showing = nextShowing(showing, { type: 'back' });
     expect(shownDataset(showing)).toBe(published);
-    expect(shownDataset(showing)!.view(PREVIEW_INPUT, 'list')!.selection).toHaveLength(data.projects.length);
+    published.view(PREVIEW_INPUT, 'list');
+    await vi.waitFor(() => expect(shownDataset(showing)!.view(PREVIEW_INPUT, 'list')!.selection).toHaveLength(data.projects.length));
   });
 
   it('replaces one opened file by the next', () => {

@@ -21,6 +21,9 @@ import { toColumns, type Columns } from '../../src/engine/columns';
 import { cutShards, intersect, markWord, shardFromArrow, shardsFor, shardToArrow, wordIndex } from '../../src/engine/search';
 import { attributionOf, budgetBinsOf, BUDGET_BIT, facetCounts, failures, queryOf, selected, spanOf, summaryOf, themeRowsOf, yearColumnsOf, YEAR_BIT } from '../../src/engine/kernel';
 import { random } from '../../scripts/random';
+import { columnEngine } from '../../src/dataset/columnar/engine';
+import { projectEngine, tally, type ViewInput } from '../../src/state/view';
+import { CHOROPLETH_METRICS } from '../../src/core/aggregate';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
 const SITES = 25_000;
@@ -185,5 +188,27 @@ describe.each(['published', 'synthetic'])('search from word shards on the %s dat
     }
     // Most words are in one shard or two: a query does not fetch the index.
     expect(fetched / queries.length).toBeLessThan(shards.length / 4);
+  });
+});
+
+describe.each(['published', 'synthetic'])('a view’s figures from the kernel on the %s dataset', (name) => {
+  it('equal the core’s for random links, story steps and profiles', () => {
+    const c = cases.find((x) => x.name === name)!;
+    const rnd = random(name === 'published' ? 13 : 17);
+    for (let run = 0; run < 40; run++) {
+      const filters = randomFilters(c, rnd);
+      const input: ViewInput = {
+        filters,
+        stepFilters: rnd() < 0.3 ? randomFilters(c, rnd) : null,
+        colourBy: rnd() < 0.5 ? 'sites' : CHOROPLETH_METRICS[Math.floor(rnd() * CHOROPLETH_METRICS.length)],
+        network: rnd() < 0.2,
+        profile: rnd() < 0.3 ? c.columns.dictionaries.municipalities[Math.floor(rnd() * c.columns.dictionaries.municipalities.length)] : null,
+      };
+      const found = new Map([filters.q, input.stepFilters?.q ?? ''].map((q) => [q, searchMatches(c, q)]));
+      const { selection: mask, ...kernel } = tally(columnEngine(c.columns, (q) => found.get(q) ?? null), input);
+      const { selection, ...core } = tally(projectEngine(c.index), input);
+      expect(kernel, JSON.stringify(input)).toEqual(core);
+      expect(ids(c, mask)).toEqual(selection.map((p) => p.id));
+    }
   });
 });

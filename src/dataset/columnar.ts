@@ -1,0 +1,140 @@
+/**
+ * A large dataset as the build delivers it: a first view the build derived, drawn before anything
+ * else; its sites as vector tiles; its projects as columns that a data worker (columnar/worker.ts)
+ * reads after the map's first frame. Every view's figures — selection, facet counts, charts,
+ * attribution, search — come from the worker; the page holds the projects' slim records only for
+ * its lists (loaded after the columns), and a view's lists are pending until they are in.
+ */
+import type { BasemapData } from '../core/basemap';
+import { mark } from '../core/marks';
+import type { AtlasData, Project } from '../core/types';
+import type { SiteSource, SiteTiles } from '../sites/tiles';
+import { previewShows } from '../state/preview';
+import { indexData, viewOf, type Indexed, type Tally, type View, type ViewInput } from '../state/view';
+import type { ColumnarFiles, FromWorker, ToWorker } from './columnar/protocol';
+import type { Dataset } from './dataset';
+
+export interface ColumnarDelivery {
+  /** The dataset without its projects: municipalities, objectives, stories. */
+  head: AtlasData;
+  basemap: BasemapData;
+  /** The build's view of every project with no filter; its project lists are pending. */
+  firstView: View;
+  tiles: SiteTiles;
+  files: ColumnarFiles;
+  /** Starts a data worker (columnar/worker.ts). */
+  worker(): Worker;
+  details: (project: Project) => Promise<Project>;
+  /** The slim projects, for the lists (in the columns' order). */
+  projects(): Promise<AtlasData>;
+}
+
+/** Tallies kept, newest last: going back to a recent filter asks the worker nothing. */
+const KEPT_TALLIES = 16;
+
+export function columnarDataset({ head, basemap, firstView, tiles, files, worker: startWorker, details, projects }: ColumnarDelivery): Dataset {
+  const first = indexData(head);
+  let whole: Indexed | null = null;
+  const sites: { first: SiteSource; whole?: SiteSource } = { first: { projects: [], tiles } };
+  let failure: string | null = null;
+  let worker: Worker | null = null;
+  let columns = 0;
+  const tallies = new Map<string, Tally<Uint8Array>>();
+  const views = new Map<string, View>();
+  const asked = new Map<number, string>();
+  let nextId = 0;
+  let last: View | null = null;
+  const listeners = new Set<() => void>();
+  const changed = () => listeners.forEach((listener) => listener());
+  const fail = (reason: string) => {
+    failure ??= reason;
+    changed();
+  };
+
+  const loadProjects = () =>
+    projects().then((all) => {
+      if (all.projects.length !== columns) return fail(`${all.projects.length} projects in the list, ${columns} in the columns: the build's files do not belong together`);
+      whole = indexData(all);
+      views.clear();
+      mark('atlas:projects');
+      changed();
+    }, (error: Error) => fail(error.message));
+
+  const receive = ({ data }: MessageEvent<FromWorker>) => {
+    if (data.kind === 'opened') {
+      columns = data.projects;
+      mark('atlas:columns');
+      void loadProjects();
+    } else if (data.kind === 'failed') fail(data.reason);
+    else {
+      const key = asked.get(data.id)!;
+      asked.delete(data.id);
+      if (data.kind === 'tally-failed') return fail(data.reason);
+      tallies.set(key, data.tally);
+      if (tallies.size > KEPT_TALLIES) tallies.delete(tallies.keys().next().value!);
+      changed();
+    }
+  };
+
+  const start = () => {
+    if (worker) return worker;
+    worker = startWorker();
+    worker.onmessage = receive;
+    worker.onerror = (event) => fail(`data worker: ${event.message}`);
+    worker.postMessage({ kind: 'open', files } satisfies ToWorker);
+    return worker;
+  };
+
+  const ask = (key: string, input: ViewInput) => {
+    if ([...asked.values()].includes(key)) return;
+    asked.set(nextId, key);
+    start().postMessage({ kind: 'tally', id: nextId++, input } satisfies ToWorker);
+  };
+
+  /** A tally's view: its lists from the projects once they are in the page. */
+  const viewFor = (key: string, input: ViewInput, tally: Tally<Uint8Array>) => {
+    let view = views.get(key);
+    if (!view) {
+      const selection = whole ? whole.data.projects.filter((_, i) => tally.selection[i] === 1) : [];
+      views.set(key, (view = viewOf(whole ?? first, input, { ...tally, selection }, !whole)));
+      if (views.size > KEPT_TALLIES) views.delete(views.keys().next().value!);
+    }
+    return view;
+  };
+
+  return {
+    basemap,
+    get indexed() {
+      return whole ?? first;
+    },
+    get complete() {
+      return whole !== null;
+    },
+    // The same object until the projects come: the map makes its sources again only then.
+    get sites() {
+      return whole ? (sites.whole ??= { projects: whole.located, tiles }) : sites.first;
+    },
+    siteCount: tiles.overview.sites,
+    get failure() {
+      return failure;
+    },
+    view(input, page) {
+      // Without its columns the first view stays, whatever is asked (the page says why).
+      if (failure && !columns) return firstView;
+      const key = JSON.stringify(input);
+      const tally = tallies.get(key);
+      if (tally) return (last = viewFor(key, input, tally));
+      // The first view stands for the map with no filter until the worker answers; a list needs the projects.
+      if (!previewShows(input) || page !== 'map' || worker) ask(key, input);
+      // While the worker counts, the page keeps what it shows (never nothing: the map stays).
+      return (last ??= firstView);
+    },
+    details,
+    drawn: () => void start(),
+    needSearch: () => void start(),
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
+  };
+}

@@ -1,0 +1,37 @@
+/**
+ * The columnar kernel (engine/kernel) as a view's engine (state/view's ViewEngine): a selection is
+ * a byte per project. One failure pass per filters object serves every selection made from it
+ * (the selection, the budget chart's without its range, the year control's without its year).
+ */
+import type { Filters, Skippable } from '../../core/filters';
+import type { Columns } from '../../engine/columns';
+import { attributionOf, budgetBinsOf, BUDGET_BIT, FACET_BIT, facetCounts, failures, queryOf, selected, spanOf, summaryOf, themeRowsOf, yearColumnsOf, YEAR_BIT } from '../../engine/kernel';
+import type { ViewEngine } from '../../state/view';
+
+const skipBit = (skip: Skippable | undefined) => (skip === undefined ? 0 : skip === 'budget' ? BUDGET_BIT : skip === 'year' ? YEAR_BIT : FACET_BIT[skip]);
+
+/** `matches`: the projects a search text matches (null: no search), found beforehand (the words' shards are fetched). */
+export function columnEngine(columns: Columns, matches: (q: string) => Uint8Array | null): ViewEngine<Uint8Array> {
+  const passes = new WeakMap<Filters, Uint16Array>();
+  const failed = (filters: Filters) => {
+    let fails = passes.get(filters);
+    if (!fails) passes.set(filters, (fails = failures(columns, queryOf(columns, filters, matches(filters.q)))));
+    return fails;
+  };
+  return {
+    select: (filters, skip) => selected(failed(filters), skipBit(skip)),
+    facetCounts: (filters) => facetCounts(columns, failed(filters)),
+    summary: (set) => summaryOf(columns, set),
+    attribution: (set) => attributionOf(columns, set),
+    themeRows: (set) => themeRowsOf(columns, set),
+    yearColumns: (set) => yearColumnsOf(columns, set),
+    budgetBins: (set) => budgetBinsOf(columns, set),
+    span: (set) => spanOf(columns, set),
+    startingIn(set, year) {
+      const ids: string[] = [];
+      for (let i = 0; i < set.length; i++) if (set[i] && columns.yearStart[i] === year) ids.push(columns.ids[i]);
+      return ids;
+    },
+  };
+}
+

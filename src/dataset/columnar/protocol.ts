@@ -1,0 +1,17 @@
+/** Messages between the page and a large dataset's data worker (worker.ts). */
+import type { Tally, ViewInput } from '../../state/view';
+
+/** The build's files of a columnar dataset, as absolute URLs. */
+export interface ColumnarFiles {
+  columns: string;
+  search: { first: string[]; files: string[] };
+}
+
+export type ToWorker = { kind: 'open'; files: ColumnarFiles } | { kind: 'tally'; id: number; input: ViewInput };
+
+export type FromWorker =
+  | { kind: 'opened'; projects: number }
+  | { kind: 'failed'; reason: string }
+  /** The selection's buffer is transferred, not copied. */
+  | { kind: 'tally'; id: number; tally: Tally<Uint8Array> }
+  | { kind: 'tally-failed'; id: number; reason: string };

@@ -1,0 +1,83 @@
+/**
+ * What a large dataset's data worker does, as plain functions (worker.ts is a shell around them; the
+ * tests call them directly): it reads the projects' columns, fetches the search shards a query's
+ * words need, and answers a view's figures with its selection as a byte per project.
+ */
+import { searchWords } from '../../core/filters';
+import { columnsFromArrow } from '../../engine/arrow';
+import type { Columns } from '../../engine/columns';
+import { intersect, markWord, shardFromArrow, shardsFor, type WordIndex } from '../../engine/search';
+import { tally, type Tally, type ViewInput } from '../../state/view';
+import { columnEngine } from './engine';
+import type { ColumnarFiles, FromWorker, ToWorker } from './protocol';
+
+export type FetchBytes = (url: string) => Promise<Uint8Array>;
+
+/** Query words whose marks are kept: typing a word again, or on, reads no shard twice. */
+const KEPT_WORDS = 32;
+
+export interface ColumnarService {
+  /** The number of projects, once the columns are read. */
+  open(): Promise<number>;
+  tally(input: ViewInput): Promise<Tally<Uint8Array>>;
+}
+
+export function columnarService(files: ColumnarFiles, fetchBytes: FetchBytes): ColumnarService {
+  let columns: Promise<Columns> | null = null;
+  const read = () => (columns ??= fetchBytes(files.columns).then((bytes) => columnsFromArrow(bytes, files.columns)));
+  const shards = new Map<number, Promise<WordIndex>>();
+  const shard = (i: number) => {
+    let s = shards.get(i);
+    if (!s) {
+      const url = files.search.files[i];
+      shards.set(i, (s = fetchBytes(url).then((bytes) => shardFromArrow(bytes, url))));
+      // A shard that failed is fetched again by the next query.
+      s.catch(() => shards.delete(i));
+    }
+    return s;
+  };
+  const words = new Map<string, Uint8Array>();
+  async function marks(word: string, n: number): Promise<Uint8Array> {
+    const kept = words.get(word);
+    if (kept) return kept;
+    const mark = new Uint8Array(n);
+    for (const s of await Promise.all(shardsFor(files.search, word).map(shard))) markWord(s, word, mark);
+    words.set(word, mark);
+    if (words.size > KEPT_WORDS) words.delete(words.keys().next().value!);
+    return mark;
+  }
+  async function matches(q: string, n: number): Promise<Uint8Array | null> {
+    const ws = searchWords(q);
+    return ws.length ? intersect(await Promise.all(ws.map((w) => marks(w, n)))) : null;
+  }
+  return {
+    open: () => read().then((c) => c.ids.length),
+    async tally(input) {
+      const c = await read();
+      const queries = [...new Set([input.filters.q, input.stepFilters?.q ?? ''])];
+      const found = new Map(await Promise.all(queries.map(async (q) => [q, await matches(q, c.ids.length)] as const)));
+      return tally(columnEngine(c, (q) => found.get(q) ?? null), input);
+    },
+  };
+}
+
+/** The worker's side of the protocol: each message answered through `post` (with what it may transfer). */
+export function serve(fetchBytes: FetchBytes, post: (message: FromWorker, transfer?: Transferable[]) => void): (message: ToWorker) => void {
+  let service: ColumnarService | null = null;
+  return (message) => {
+    if (message.kind === 'open') {
+      service = columnarService(message.files, fetchBytes);
+      service.open().then(
+        (projects) => post({ kind: 'opened', projects }),
+        (error: Error) => post({ kind: 'failed', reason: error.message }),
+      );
+      return;
+    }
+    const { id } = message;
+    if (!service) return post({ kind: 'tally-failed', id, reason: 'the data worker was asked before it was opened' });
+    service.tally(message.input).then(
+      (tally) => post({ kind: 'tally', id, tally }, [tally.selection.buffer]),
+      (error: Error) => post({ kind: 'tally-failed', id, reason: error.message }),
+    );
+  };
+}
