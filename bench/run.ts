@@ -155,10 +155,11 @@ async function readiness(browser: Browser, url: string, dir: string) {
   return { readyMs: round(median(times)), runs: times.map(round), firstLoadGzipKb: gzipKb, heapAfterReadyMB: heapReady };
 }
 
-/** Gzip weight of what the server sent since its log held `from` answers. */
-function sentSince(server: StaticServer, dir: string, from: number): number {
+/** Gzip weight of what the server sent since its log held `from` answers (asked for before `until`, epoch ms). */
+function sentSince(server: StaticServer, dir: string, from: number, until = Infinity): number {
   let bytes = 0;
-  for (const { path, status } of server.log.slice(from)) {
+  for (const { path, status, at } of server.log.slice(from)) {
+    if (at > until) continue;
     const file = join(dir, path.endsWith('/') ? `${path}index.html` : path);
     if (status === 200 && existsSync(file) && statSync(file).isFile()) bytes += gzipSync(readFileSync(file)).length;
   }
@@ -173,20 +174,24 @@ async function filterLatency(browser: Browser, server: StaticServer, dir: string
   await readyAt(page);
   let heapProjects: number | null = null;
   let columns: { ms: number; gzipKb: number } | null = null;
+  let projectsError: string | null = null;
   if (tiled) {
     // Every filter works once the data worker has read the columns (or the page says why not).
     const at = await page.waitForFunction(() => performance.getEntriesByName('atlas:columns')[0]?.startTime ?? (document.querySelector('[role="alert"]') ? -1 : undefined), null, { timeout: 300_000 });
     const ms = Number(await at.jsonValue());
-    if (ms >= 0) columns = { ms: round(ms), gzipKb: sentSince(server, dir, start) };
+    const epoch = await page.evaluate((t) => performance.timeOrigin + t, ms);
+    if (ms >= 0) columns = { ms: round(ms), gzipKb: sentSince(server, dir, start, epoch) };
     // The projects load after the first frame, or fail to (the page then says why, in an alert).
     const failed = page.getByRole('alert').filter({ hasText: 'The projects could not load' });
     await page.waitForFunction(() => performance.getEntriesByName('atlas:projects').length > 0 || document.querySelector('[role="alert"]'), null, { timeout: 300_000 });
     if (await failed.count()) {
-      const reason = (await failed.textContent()) ?? '';
-      await page.close();
-      return { error: reason, heapProjects: null, columns };
-    }
-    heapProjects = await heapMB(page);
+      projectsError = (await failed.textContent()) ?? '';
+      // Without the columns nothing is filtered; without the records only the lists wait.
+      if (!columns) {
+        await page.close();
+        return { error: projectsError, heapProjects: null, columns, projectsError };
+      }
+    } else heapProjects = await heapMB(page);
   }
   /** Filter → map idle and → charts updated, for one change made by `act`. */
   const timed = async (act: () => Promise<void>) => {
@@ -212,7 +217,7 @@ async function filterLatency(browser: Browser, server: StaticServer, dir: string
   for (const word of SEARCH_WORDS) searches.push(await timed(() => search.fill(word)));
   await page.close();
   const medians = (rs: { map: number; charts: number }[]) => ({ map: round(median(rs.map((r) => r.map))), charts: round(median(rs.map((r) => r.charts))) });
-  return { ...medians(toggles), search: medians(searches), heapProjects, columns };
+  return { ...medians(toggles), search: medians(searches), heapProjects, columns, projectsError };
 }
 
 /** Plays every year once at 1× and counts the frames the page drew meanwhile. */
@@ -241,7 +246,7 @@ async function measureSite(browser: Browser, dir: string, tiled: boolean) {
     const zoomed = await filterLatency(browser, server, dir, `${server.url}?map=${DETAIL_ZOOM}/43.15/22.6`, tiled);
     const filter = (r: typeof overview) => ('error' in r ? { error: r.error } : { map: r.map, charts: r.charts, search: r.search });
     const play = await playFps(browser, server.url);
-    return { ...ready, firstVisitGzipKb, columnsReadyMs: overview.columns?.ms ?? null, bytesUntilFiltersGzipKb: overview.columns?.gzipKb ?? null, heapWithProjectsMB: overview.heapProjects, filterOverview: filter(overview), filterZoom9: filter(zoomed), play };
+    return { ...ready, firstVisitGzipKb, columnsReadyMs: overview.columns?.ms ?? null, bytesUntilFiltersGzipKb: overview.columns?.gzipKb ?? null, heapWithProjectsMB: overview.heapProjects, projectsError: overview.projectsError, filterOverview: filter(overview), filterZoom9: filter(zoomed), play };
   } finally {
     await server.close();
   }

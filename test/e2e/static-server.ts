@@ -17,8 +17,8 @@ const TYPES: Record<string, string> = {
 
 export interface StaticServer {
   url: string;
-  /** Requests answered, by path, with their status (for tests that check what was fetched). */
-  log: { path: string; status: number; range: string | null }[];
+  /** Requests answered, by path, with their status and when they came (epoch ms: the bench's byte counts). */
+  log: { path: string; status: number; range: string | null; at: number }[];
   close(): Promise<void>;
 }
 
@@ -28,7 +28,8 @@ export async function serveStatic(root: string): Promise<StaticServer> {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     const file = join(root, normalize(path.endsWith('/') ? `${path}index.html` : path));
     const range = req.headers.range ?? null;
-    const answer = (status: number) => log.push({ path, status, range });
+    const at = Date.now();
+    const answer = (status: number) => log.push({ path, status, range, at });
     res.setHeader('Access-Control-Allow-Origin', '*');
     if (!file.startsWith(root) || !existsSync(file) || !statSync(file).isFile()) {
       answer(404);
