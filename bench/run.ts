@@ -182,7 +182,7 @@ async function filterLatency(browser: Browser, server: StaticServer, dir: string
     const epoch = await page.evaluate((t) => performance.timeOrigin + t, ms);
     if (ms >= 0) columns = { ms: round(ms), gzipKb: sentSince(server, dir, start, epoch) };
     // The projects load after the first frame, or fail to (the page then says why, in an alert).
-    const failed = page.getByRole('alert').filter({ hasText: 'The projects could not load' });
+    const failed = page.getByRole('alert').filter({ hasText: /could not load/ });
     await page.waitForFunction(() => performance.getEntriesByName('atlas:projects').length > 0 || document.querySelector('[role="alert"]'), null, { timeout: 300_000 });
     if (await failed.count()) {
       projectsError = (await failed.textContent()) ?? '';

@@ -281,6 +281,11 @@ export function App({ programme, catalogues, load }: AppProps) {
           {t('projectsFailed', { reason: shown.failure })}
         </p>
       )}
+      {shown?.listsFailure && !shown.failure && (
+        <p class="note" role="alert">
+          {t('listsFailed', { reason: shown.listsFailure })}
+        </p>
+      )}
       <FilterChips filters={state.filters} ctx={ctx} onChange={setFilters} />
       {phone && colourBy}
       {phone && yearControl}

@@ -37,6 +37,7 @@ export function columnarDataset({ head, basemap, firstView, tiles, files, worker
   let whole: Indexed | null = null;
   const sites: { first: SiteSource; whole?: SiteSource } = { first: { projects: [], tiles } };
   let failure: string | null = null;
+  let listsFailure: string | null = null;
   let worker: Worker | null = null;
   let columns = 0;
   const tallies = new Map<string, Tally<Uint8Array>>();
@@ -51,14 +52,18 @@ export function columnarDataset({ head, basemap, firstView, tiles, files, worker
     changed();
   };
 
+  const listsFailed = (reason: string) => {
+    listsFailure = reason;
+    changed();
+  };
   const loadProjects = () =>
     projects().then((all) => {
-      if (all.projects.length !== columns) return fail(`${all.projects.length} projects in the list, ${columns} in the columns: the build's files do not belong together`);
+      if (all.projects.length !== columns) return listsFailed(`${all.projects.length} projects in the list, ${columns} in the columns: the build's files do not belong together`);
       whole = indexData(all);
       views.clear();
       mark('atlas:projects');
       changed();
-    }, (error: Error) => fail(error.message));
+    }, (error: Error) => listsFailed(error.message));
 
   const receive = ({ data }: MessageEvent<FromWorker>) => {
     if (data.kind === 'opened') {
@@ -117,6 +122,9 @@ export function columnarDataset({ head, basemap, firstView, tiles, files, worker
     siteCount: tiles.overview.sites,
     get failure() {
       return failure;
+    },
+    get listsFailure() {
+      return listsFailure;
     },
     view(input, page) {
       // Without its columns the first view stays, whatever is asked (the page says why).

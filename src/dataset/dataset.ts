@@ -22,8 +22,10 @@ export interface Dataset {
   readonly sites: SiteSource;
   /** How many sites there are (the key says when they are too many to draw at the overview). */
   readonly siteCount: number;
-  /** Why the projects could not come after the first view (that view stays, without them). */
+  /** Why the dataset cannot go beyond its first view (that view stays). */
   readonly failure: string | null;
+  /** Why its projects' records cannot come for the lists (its figures, filters and search work without them). */
+  readonly listsFailure: string | null;
   /**
    * The view for an input on a page; null while it is pending (the projects are still coming, and
    * asking starts their loading). A view whose project lists are not known yet says so (`pending`).

@@ -19,6 +19,7 @@ export function plainDataset(data: AtlasData, basemap: BasemapData, { details }:
     sites: { projects: indexed.located, tiles: null },
     siteCount: siteCount(indexed.located),
     failure: null,
+    listsFailure: null,
     view: (input) => deriveView(indexed, input),
     details: details ?? null,
     drawn: () => undefined,

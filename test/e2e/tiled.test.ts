@@ -97,10 +97,13 @@ describe(`a dataset of ${SITES.toLocaleString('en')} sites, tiled and served as 
     await page.close();
   });
 
-  it('keeps the first view, and says why, when the projects cannot load', async () => {
+  it('filters without the projects’ records, and says the lists cannot come', async () => {
     const page = await open('', {}, (p) => p.route('**/assets/atlas-data-*.json', (route) => route.abort()));
-    await expect.poll(() => page.getByRole('alert').filter({ hasText: 'The projects could not load' }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('alert').filter({ hasText: 'The project lists could not load' }).count()).toBe(1);
     expect(await projectsInStatus(page)).toBe(expected.projects);
+    const [period, n] = Object.entries(expected.periods)[0];
+    await checkbox(page, 'Period', new RegExp(`^${period}`)).click();
+    await expect.poll(() => projectsInStatus(page)).toBe(n);
     expect(await page.getByRole('region', { name: /map/i }).count()).toBeGreaterThan(0);
     await page.close();
   });

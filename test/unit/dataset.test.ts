@@ -41,7 +41,7 @@ function inThread(fetchBytes: FetchBytes): () => Worker {
 }
 
 /** A large dataset as the build delivers it, with its projects' records released by the test. */
-function columnar({ refuse = '' } = {}) {
+function columnar({ refuse = '', records = true } = {}) {
   let release!: () => void;
   let asked = 0;
   const counter = siteCounter(located, seatsOf(basemap));
@@ -60,6 +60,7 @@ function columnar({ refuse = '' } = {}) {
     details: async (p) => p,
     projects: () => {
       asked++;
+      if (!records) return Promise.reject(new Error('assets/atlas-data.json: HTTP 404'));
       return new Promise((resolve) => (release = () => resolve(data)));
     },
   });
@@ -125,6 +126,15 @@ describe('each delivery form', () => {
     expect([dataset.failure, dataset.complete, asked()]).toEqual([`${files.columns}: HTTP 404`, false, 0]);
     expect(dataset.view(PREVIEW_INPUT, 'map')?.pending).toBe(true);
     expect(dataset.view(filtered, 'map')?.summary).toEqual(dataset.view(PREVIEW_INPUT, 'map')?.summary);
+  });
+
+  it('answers every filter without the records, and says the lists cannot come', async () => {
+    const { dataset } = columnar({ records: false });
+    dataset.drawn();
+    await vi.waitFor(() => expect(dataset.listsFailure).toBe('assets/atlas-data.json: HTTP 404'));
+    dataset.view(filtered, 'map');
+    await vi.waitFor(() => expect(dataset.view(filtered, 'map')?.summary).toEqual(plainDataset(data, basemap).view(filtered, 'map')!.summary));
+    expect([dataset.failure, dataset.complete, dataset.view(filtered, 'map')?.pending]).toEqual([null, false, true]);
   });
 
   it('says why a search cannot be answered when a shard cannot come', async () => {
