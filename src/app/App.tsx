@@ -193,6 +193,7 @@ export function App({ programme, catalogues, load }: AppProps) {
           basemap={shown.basemap}
           sites={shown.sites}
           visible={view.visible}
+          placeCounts={view.placeCounts}
           filters={view.filters}
           labels={{ script: i18n.language.script, fallback: programme.scripts[0] }}
           countries={programme.countries.map((c) => c.code)}

@@ -238,6 +238,24 @@ export function attributionOf(columns: Columns, set: Uint8Array): Attribution {
   return { municipalities, unattributed, unknownBudget, knownTotal };
 }
 
+/**
+ * Per municipality, the projects of a set with a place there, each counted once per municipality
+ * (sites/layout's `siteCounter`): the circles of a dense map's overview.
+ */
+export function placeCountsOf(columns: Columns, set: Uint8Array): Map<string, number> {
+  const names = columns.dictionaries.municipalities;
+  const counts = new Uint32Array(names.length);
+  const lastProject = new Int32Array(names.length).fill(-1);
+  const { offsets, values } = columns.places;
+  forEachIn(set, (i) => {
+    for (let j = offsets[i]; j < offsets[i + 1]; j++) {
+      const m = values[j];
+      if (lastProject[m] !== i) (lastProject[m] = i), counts[m]++;
+    }
+  });
+  return new Map([...counts].flatMap((c, m) => (c ? [[names[m], c] as const] : [])));
+}
+
 /** core/years' `yearSpan` of a set of projects. */
 export function spanOf(columns: Columns, set: Uint8Array): YearSpan | null {
   let first = Infinity;

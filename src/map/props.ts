@@ -26,6 +26,8 @@ export interface MapViewProps {
   sites: SiteSource;
   /** Ids of the projects in the current selection. */
   visible: ReadonlySet<string>;
+  /** The selection's projects per municipality, when the dataset counts them; null: counted from `sites`. */
+  placeCounts: ReadonlyMap<string, number> | null;
   /** The filters that made it (sites from tiles are filtered on their own properties where they can). */
   filters: Filters;
   labels: LabelScript;

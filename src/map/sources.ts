@@ -31,6 +31,8 @@ export interface Selection {
   visible: ReadonlySet<string>;
   /** The filters that made it (tiled sites filter on their own properties where they can). */
   filters: Filters;
+  /** Its projects per municipality, when the dataset counted them (before a large dataset's records are in, too). */
+  placeCounts: ReadonlyMap<string, number> | null;
 }
 
 export interface ProjectSources {
@@ -55,9 +57,10 @@ export interface SourcesRef {
 export const createSources = (basemap: BasemapData, { projects, tiles }: SiteSource): ProjectSources =>
   tiles ? tiledSources(basemap, projects, tiles) : geojsonSources(basemap, projects);
 
-/** The overview's bubbles recounted for a selection. */
-function writeCounts(map: MapLibreMap, counter: SiteCounter | null, { projects, visible }: Selection) {
-  const counts = counter?.count(selectionMask(projects, visible)) ?? [];
+/** The overview's bubbles recounted for a selection (by the dataset, or here from the projects drawn). */
+function writeCounts(map: MapLibreMap, counter: SiteCounter | null, { projects, visible, placeCounts }: Selection) {
+  if (!counter) return;
+  const counts = placeCounts ? counter.places.features.map((f) => placeCounts.get(f.properties.municipality) ?? 0) : counter.count(selectionMask(projects, visible));
   counts.forEach((count, id) => map.setFeatureState({ source: 'site-counts', id }, { count }));
 }
 

@@ -90,6 +90,8 @@ export interface View {
     budgets: BudgetBin[];
   };
   choropleth: Choropleth | null;
+  /** Per municipality, the selected projects with a place there, when the engine counts them (a large dataset's worker); null: the map counts its own. */
+  placeCounts: ReadonlyMap<string, number> | null;
   /** Cross-border pairs of the selection (computed only when the network or a profile needs them). */
   pairs: Pair[];
   /** Lines of the network to draw (a profile's own pairs only), or null to hide it. */
@@ -121,10 +123,12 @@ export interface ViewEngine<S> {
   span(selection: S): YearSpan | null;
   /** Ids of the projects of the selection that start in `year`. */
   startingIn(selection: S, year: number): string[];
+  /** Per municipality, the selected projects with a place there; absent: the map counts them from the projects it draws. */
+  placeCounts?(selection: S): Map<string, number>;
 }
 
 /** A view's figures, and its selection as the engine keeps it. */
-export type Tally<S> = Pick<View, 'filters' | 'facets' | 'summary' | 'time' | 'attribution' | 'themeCounts' | 'charts'> & {
+export type Tally<S> = Pick<View, 'filters' | 'facets' | 'summary' | 'time' | 'attribution' | 'themeCounts' | 'charts' | 'placeCounts'> & {
   selection: S;
   /** The attribution the profile compares with (the link's filters without the places); null without a profile. */
   profileContext: Attribution | null;
@@ -148,6 +152,7 @@ export function tally<S>(engine: ViewEngine<S>, input: ViewInput): Tally<S> {
     attribution: engine.attribution(selection),
     themeCounts: new Map(themes.map((r) => [r.theme, r.projects])),
     charts: { themes, years: engine.yearColumns(selection), budgets: engine.budgetBins(forBudget) },
+    placeCounts: engine.placeCounts?.(selection) ?? null,
     profileContext: input.profile ? engine.attribution(engine.select(input.filters, 'municipalities')) : null,
   };
 }

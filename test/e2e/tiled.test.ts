@@ -108,6 +108,28 @@ describe(`a dataset of ${SITES.toLocaleString('en')} sites, tiled and served as 
     await page.close();
   });
 
+  it('recounts the overview’s circles for a filter without the projects’ records, as the municipality chart counts', async () => {
+    const page = await open('', {}, (p) => p.route('**/assets/atlas-data-*.json', (route) => route.abort()));
+    await expect.poll(() => page.getByRole('alert').filter({ hasText: 'The project lists could not load' }).count()).toBe(1);
+    const [top, all] = Object.entries(expected.municipalities).sort((a, b) => b[1] - a[1])[0];
+    const circle = () =>
+      page.evaluate((m) => {
+        const map = window.__atlasMap!;
+        const f = map.querySourceFeatures('site-counts').find((x) => x.properties.municipality === m);
+        return f ? Number(map.getFeatureState({ source: 'site-counts', id: f.id! }).count) : null;
+      }, top);
+    await expect.poll(circle).toBe(all);
+    await checkbox(page, 'Period', new RegExp(`^${Object.keys(expected.periods)[0]}`)).click();
+    const name = readMunicipalityName(top);
+    const inChart = async () => {
+      const labels = await page.locator('section[aria-labelledby="chart-municipalities"] svg [aria-label]').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')!));
+      return Number(/: (\d+) projects/.exec(labels.find((l) => l.startsWith(`${name} (`)) ?? '')?.[1] ?? NaN);
+    };
+    await expect.poll(inChart).toBeLessThan(all);
+    await expect.poll(circle).toBe(await inChart());
+    await page.close();
+  });
+
   it('keeps the first view, and names the file, when the data worker cannot read the columns', async () => {
     const page = await open('', {}, (p) => p.route('**/assets/atlas-columns-*.arrow', (route) => route.abort()));
     const alert = page.getByRole('alert').filter({ hasText: 'The projects could not load' });

@@ -19,7 +19,8 @@ import type { AtlasData, Project } from '../../src/core/types';
 import { columnsFromArrow, columnsToArrow } from '../../src/engine/arrow';
 import { toColumns, type Columns } from '../../src/engine/columns';
 import { cutShards, intersect, markWord, shardFromArrow, shardsFor, shardToArrow, wordIndex } from '../../src/engine/search';
-import { attributionOf, budgetBinsOf, BUDGET_BIT, facetCounts, failures, queryOf, selected, spanOf, summaryOf, themeRowsOf, yearColumnsOf, YEAR_BIT } from '../../src/engine/kernel';
+import { attributionOf, budgetBinsOf, BUDGET_BIT, facetCounts, failures, placeCountsOf, queryOf, selected, spanOf, summaryOf, themeRowsOf, yearColumnsOf, YEAR_BIT } from '../../src/engine/kernel';
+import { siteCounter } from '../../src/sites/layout';
 import { random } from '../../scripts/random';
 import { columnEngine } from '../../src/dataset/columnar/engine';
 import { projectEngine, tally, type ViewInput } from '../../src/state/view';
@@ -146,6 +147,20 @@ describe.each(['published', 'synthetic'])('the kernel on the %s dataset', (name)
     // The random filters are not all so narrow that nothing is left to compare.
     expect(nonEmpty).toBeGreaterThan(runs / 4);
   });
+
+  it('counts the overview’s circles as the map counts them from the projects it draws', () => {
+    const c = get();
+    const located = c.index.map((k) => k.project).filter((p) => p.locations.length > 0);
+    const counter = siteCounter(located, new Map());
+    const rnd = random(19);
+    for (let run = 0; run < 30; run++) {
+      const f = randomFilters(c, rnd);
+      const chosen = new Set(applyFilters(c.index, f).map((p) => p.id));
+      const counts = counter.count(located.map((p) => (chosen.has(p.id) ? 1 : 0)));
+      const expected = new Map(counter.places.features.map((feature, k) => [feature.properties.municipality, counts[k]] as const).filter(([, n]) => n > 0));
+      expect(placeCountsOf(c.columns, selected(failures(c.columns, queryOf(c.columns, f, searchMatches(c, f.q))))), JSON.stringify(f)).toEqual(expected);
+    }
+  });
 });
 
 describe.each(['published', 'synthetic'])('search from word shards on the %s dataset', (name) => {
@@ -205,9 +220,12 @@ describe.each(['published', 'synthetic'])('a view’s figures from the kernel on
         profile: rnd() < 0.3 ? c.columns.dictionaries.municipalities[Math.floor(rnd() * c.columns.dictionaries.municipalities.length)] : null,
       };
       const found = new Map([filters.q, input.stepFilters?.q ?? ''].map((q) => [q, searchMatches(c, q)]));
-      const { selection: mask, ...kernel } = tally(columnEngine(c.columns, (q) => found.get(q) ?? null), input);
-      const { selection, ...core } = tally(projectEngine(c.index), input);
+      // The overview's counts are the kernel's alone (the map counts its own otherwise): compared above.
+      const { selection: mask, placeCounts, ...kernel } = tally(columnEngine(c.columns, (q) => found.get(q) ?? null), input);
+      const { selection, placeCounts: none, ...core } = tally(projectEngine(c.index), input);
       expect(kernel, JSON.stringify(input)).toEqual(core);
+      expect(none).toBeNull();
+      expect(placeCounts!.size > 0).toBe(selection.some((p) => p.locations.length > 0));
       expect(ids(c, mask)).toEqual(selection.map((p) => p.id));
     }
   });

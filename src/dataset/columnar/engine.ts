@@ -5,7 +5,7 @@
  */
 import type { Filters, Skippable } from '../../core/filters';
 import type { Columns } from '../../engine/columns';
-import { attributionOf, budgetBinsOf, BUDGET_BIT, FACET_BIT, facetCounts, failures, queryOf, selected, spanOf, summaryOf, themeRowsOf, yearColumnsOf, YEAR_BIT } from '../../engine/kernel';
+import { attributionOf, budgetBinsOf, BUDGET_BIT, FACET_BIT, facetCounts, failures, placeCountsOf, queryOf, selected, spanOf, summaryOf, themeRowsOf, yearColumnsOf, YEAR_BIT } from '../../engine/kernel';
 import type { ViewEngine } from '../../state/view';
 
 const skipBit = (skip: Skippable | undefined) => (skip === undefined ? 0 : skip === 'budget' ? BUDGET_BIT : skip === 'year' ? YEAR_BIT : FACET_BIT[skip]);
@@ -27,6 +27,7 @@ export function columnEngine(columns: Columns, matches: (q: string) => Uint8Arra
     yearColumns: (set) => yearColumnsOf(columns, set),
     budgetBins: (set) => budgetBinsOf(columns, set),
     span: (set) => spanOf(columns, set),
+    placeCounts: (set) => placeCountsOf(columns, set),
     startingIn(set, year) {
       const ids: string[] = [];
       for (let i = 0; i < set.length; i++) if (set[i] && columns.yearStart[i] === year) ids.push(columns.ids[i]);

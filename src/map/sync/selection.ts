@@ -10,7 +10,7 @@ import type { Selection, SourcesRef } from '../sources';
 import type { MapSync } from './sync';
 
 /** The selection a map's props show. */
-export const selectionOf = ({ sites, visible, filters }: MapViewProps): Selection => ({ projects: sites.projects, visible, filters });
+export const selectionOf = ({ sites, visible, filters, placeCounts }: MapViewProps): Selection => ({ projects: sites.projects, visible, filters, placeCounts });
 
 export class SelectionSync implements MapSync {
   private map!: MapLibreMap;
