@@ -83,7 +83,7 @@ function siteSizes(dir: string) {
     tiles: files.filter((f) => f.path.startsWith('tiles/')).length, tilesMB: mb(sum((p) => p.startsWith('tiles/'))),
     detailShards: files.filter((f) => f.path.startsWith('details/')).length, detailsMB: mb(sum((p) => p.startsWith('details/'))),
     indexMB: mb(sum((p) => /assets\/atlas-data-/.test(p))),
-    columnsMB: mb(sum((p) => /assets\/atlas-columns-/.test(p))),
+    columnsMB: mb(sum((p) => /assets\/atlas-(columns|lists)-/.test(p))),
     searchShards: files.filter((f) => f.path.startsWith('search/')).length, searchMB: mb(sum((p) => p.startsWith('search/'))),
   };
 }

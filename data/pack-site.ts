@@ -142,11 +142,11 @@ function datasetModule(dir: string, details: Folder, tiled: TiledMeta | null, la
   return [
     `import basemapUrl from ${url('basemap.topo.json')};`,
     `import dataUrl from ${url('atlas-data.json')};`,
-    ...(tiled ? [`import previewUrl from ${url('atlas-preview.json')};`, `import columnsUrl from ${url('atlas-columns.arrow')};`] : []),
+    ...(tiled ? [`import previewUrl from ${url('atlas-preview.json')};`, `import columnsUrl from ${url('atlas-columns.arrow')};`, `import listsUrl from ${url('atlas-lists.arrow')};`] : []),
     ...labelFaces.map((f, i) => `import face${i} from ${url(f.file)};`),
     'export { basemapUrl, dataUrl };',
     `export const details = ${JSON.stringify({ path: `details/${details.hash}/`, shards: details.files.length })};`,
-    `export const tiled = ${tiled ? `{ previewUrl, columnsUrl, ...${JSON.stringify(tiled)} }` : 'null'};`,
+    `export const tiled = ${tiled ? `{ previewUrl, columnsUrl, listsUrl, ...${JSON.stringify(tiled)} }` : 'null'};`,
     `export const labelFaces = [${labelFaces.map((f, i) => `{ url: face${i}, range: ${JSON.stringify(f.range)} }`).join(', ')}];`,
   ].join('\n');
 }
@@ -174,7 +174,9 @@ function packTiled(work: string, head: AtlasData, basemap: BasemapData): { tiles
   const overview: Overview = { places: counter.places, counts: counter.count(located.map(() => 1)), sites: sites.features.length };
   const indexed = indexData(head);
   const view = toPreview(deriveView(indexed, PREVIEW_INPUT));
-  writeFileSync(join(work, 'atlas-columns.arrow'), columnsToArrow(toColumns(indexed.index)));
+  const columns = columnsToArrow(toColumns(indexed.index));
+  writeFileSync(join(work, 'atlas-columns.arrow'), columns.projects);
+  writeFileSync(join(work, 'atlas-lists.arrow'), columns.lists);
   const shards = cutShards(wordIndex(indexed.index.map(searchText)), SEARCH_SHARD_BYTES);
   const search = writeFolder(work, 'search', shards.map((shard, i) => [`${i}.arrow`, shardToArrow(shard)] as [string, Uint8Array]));
   writeFileSync(join(work, 'atlas-preview.json'), JSON.stringify({ data: { ...head, projects: [] }, view, overview }));

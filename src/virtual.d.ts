@@ -8,13 +8,14 @@ declare module 'virtual:atlas-dataset' {
   /** The details shards: `${path}${shardOf(id, shards)}.json`, relative to the page. */
   export const details: { path: string; shards: number };
   /**
-   * A large dataset: its first view and overview, its projects as columns (Arrow), its search shards
+   * A large dataset: its first view and overview, its projects as columns (two Arrow files), its search shards
    * (`${search.path}${i}.arrow`, the first word of each) and its tiles (a page-relative {z}/{x}/{y}
    * template); null for a small one.
    */
   export const tiled: {
     previewUrl: string;
     columnsUrl: string;
+    listsUrl: string;
     path: string;
     minzoom: number;
     maxzoom: number;

@@ -50,13 +50,13 @@ export async function loadAtlas(): Promise<Dataset> {
   const basemap = basemapOf(topology);
   if (!tiled) return plainDataset(first as AtlasData, basemap, { details: loadDetails });
   const { data, view, overview } = first as PreviewFile;
-  const { path, minzoom, maxzoom, bounds, columnsUrl, search } = tiled;
+  const { path, minzoom, maxzoom, bounds, columnsUrl, listsUrl, search } = tiled;
   // The files' addresses are relative to the page, like every file of the build.
   const absolute = (url: string) => new URL(url, location.href).href;
   const set: TileSet = { url: decodeURI(absolute(path)), minzoom, maxzoom, bounds };
   return columnarDataset({
     head: data, basemap, firstView: fromPreview(view), tiles: { set, overview }, details: loadDetails,
-    files: { columns: absolute(columnsUrl), search: { first: search.first, files: search.first.map((_, i) => absolute(`${search.path}${i}.arrow`)) } },
+    files: { columns: absolute(columnsUrl), lists: absolute(listsUrl), search: { first: search.first, files: search.first.map((_, i) => absolute(`${search.path}${i}.arrow`)) } },
     worker: () => new Worker(new URL('./columnar/worker.ts', import.meta.url), { type: 'module', name: 'atlas-data' }),
     projects: () => projectsOf(dataUrl),
   });

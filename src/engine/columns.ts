@@ -8,11 +8,20 @@ import type { Amount } from '../core/amount';
 import { shares } from '../core/attribution';
 import { FACETS, type Facet, type ProjectKeys } from '../core/filters';
 
+/** Codes in the narrowest unsigned type that holds them (the columns' files stay small). */
+export type Codes = Uint8Array | Uint16Array | Uint32Array;
+
 /** Variable-length lists of codes, one per project: project i's are values[offsets[i]..offsets[i+1]). */
 export interface Lists {
-  /** Arrow's list offsets. */
   offsets: Int32Array;
-  values: Uint32Array;
+  values: Codes;
+}
+
+/** `values` in the narrowest unsigned array that holds its largest. */
+export function narrow(values: ArrayLike<number>): Codes {
+  let max = 0;
+  for (let i = 0; i < values.length; i++) if (values[i] > max) max = values[i];
+  return max < 0x100 ? Uint8Array.from(values) : max < 0x10000 ? Uint16Array.from(values) : Uint32Array.from(values);
 }
 
 export interface Columns {
@@ -63,7 +72,7 @@ function listBuilder(n: number) {
       for (const c of codes) values.push(c);
       offsets[i + 1] = values.length;
     },
-    done: (): Lists => ({ offsets, values: Uint32Array.from(values) }),
+    done: (): Lists => ({ offsets, values: narrow(values) }),
   };
 }
 

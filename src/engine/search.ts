@@ -5,7 +5,7 @@
  * words starting with it; a project matches when each query word starts one of its words — core's
  * rule (`applyFilters` with `q`), to the bit.
  */
-import { columnFromArray, tableFromColumns, tableFromIPC, tableToIPC, uint32, utf8 } from '@uwdata/flechette';
+import { columnFromArray, tableFromColumns, tableFromIPC, tableToIPC, utf8 } from '@uwdata/flechette';
 import { listColumn, listsOf } from './arrow';
 import type { Lists } from './columns';
 
@@ -99,7 +99,7 @@ export function intersect(marks: readonly Uint8Array[]): Uint8Array {
 }
 
 export function shardToArrow(shard: WordIndex): Uint8Array {
-  const table = tableFromColumns({ word: columnFromArray(shard.words, utf8()), projects: listColumn(shard.projects.offsets, shard.projects.values, uint32()) });
+  const table = tableFromColumns({ word: columnFromArray(shard.words, utf8()), projects: listColumn(shard.projects) });
   return tableToIPC(table, { format: 'file' })!;
 }
 

@@ -26,8 +26,9 @@ const filtered = { ...PREVIEW_INPUT, filters: { ...NO_FILTERS, periods: ['2014-2
 function columnarFiles(all: AtlasData) {
   const index = indexData(all).index;
   const shards = cutShards(wordIndex(index.map(searchText)), 2_000);
-  const bytes = new Map<string, Uint8Array>([['https://atlas.example/columns.arrow', columnsToArrow(toColumns(index))], ...shards.map((s, i) => [`https://atlas.example/search/${i}.arrow`, shardToArrow(s)] as [string, Uint8Array])]);
-  return { files: { columns: 'https://atlas.example/columns.arrow', search: { first: shards.map((s) => s.words[0]), files: shards.map((_, i) => `https://atlas.example/search/${i}.arrow`) } }, bytes };
+  const columns = columnsToArrow(toColumns(index));
+  const bytes = new Map<string, Uint8Array>([['https://atlas.example/columns.arrow', columns.projects], ['https://atlas.example/lists.arrow', columns.lists], ...shards.map((s, i) => [`https://atlas.example/search/${i}.arrow`, shardToArrow(s)] as [string, Uint8Array])]);
+  return { files: { columns: 'https://atlas.example/columns.arrow', lists: 'https://atlas.example/lists.arrow', search: { first: shards.map((s) => s.words[0]), files: shards.map((_, i) => `https://atlas.example/search/${i}.arrow`) } }, bytes };
 }
 
 /** A data worker in this thread: the worker's own message handler, answering a turn later as a worker would. */

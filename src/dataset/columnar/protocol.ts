@@ -3,7 +3,9 @@ import type { Tally, ViewInput } from '../../state/view';
 
 /** The build's files of a columnar dataset, as absolute URLs. */
 export interface ColumnarFiles {
+  /** The projects' columns and their lists' values (engine/arrow.ts). */
   columns: string;
+  lists: string;
   search: { first: string[]; files: string[] };
 }
 

@@ -24,7 +24,10 @@ export interface ColumnarService {
 
 export function columnarService(files: ColumnarFiles, fetchBytes: FetchBytes): ColumnarService {
   let columns: Promise<Columns> | null = null;
-  const read = () => (columns ??= fetchBytes(files.columns).then((bytes) => columnsFromArrow(bytes, files.columns)));
+  const read = () =>
+    (columns ??= Promise.all([fetchBytes(files.columns), fetchBytes(files.lists)]).then(([projects, lists]) =>
+      columnsFromArrow({ projects, lists }, { projects: files.columns, lists: files.lists }),
+    ));
   const shards = new Map<number, Promise<WordIndex>>();
   const shard = (i: number) => {
     let s = shards.get(i);
