@@ -29,19 +29,20 @@ export interface ColumnarDelivery {
   projects(): Promise<AtlasData>;
 }
 
-/** Tallies kept, newest last: going back to a recent filter asks the worker nothing. */
-const KEPT_TALLIES = 16;
+/** Answers kept, newest last: going back to a recent filter asks the worker nothing. */
+const KEPT_ANSWERS = 16;
 
 export function columnarDataset({ head, basemap, firstView, tiles, files, worker: startWorker, details, projects }: ColumnarDelivery): Dataset {
   const first = indexData(head);
   let whole: Indexed | null = null;
-  const sites: { first: SiteSource; whole?: SiteSource } = { first: { projects: [], tiles } };
+  // One object until the projects come: the map makes its sources again only then.
+  let sites: SiteSource = { projects: [], tiles };
   let failure: string | null = null;
   let listsFailure: string | null = null;
   let worker: Worker | null = null;
   let columns = 0;
-  const tallies = new Map<string, Tally<Uint8Array>>();
-  const views = new Map<string, View>();
+  /** Per input, newest last: the worker's tally, and its view once made (made again when the projects come). */
+  const answers = new Map<string, { tally: Tally<Uint8Array>; view: View | null }>();
   const asked = new Map<number, string>();
   let nextId = 0;
   let last: View | null = null;
@@ -60,7 +61,8 @@ export function columnarDataset({ head, basemap, firstView, tiles, files, worker
     projects().then((all) => {
       if (all.projects.length !== columns) return listsFailed(`${all.projects.length} projects in the list, ${columns} in the columns: the build's files do not belong together`);
       whole = indexData(all);
-      views.clear();
+      sites = { projects: whole.located, tiles };
+      for (const answer of answers.values()) answer.view = null;
       mark('atlas:projects');
       changed();
     }, (error: Error) => listsFailed(error.message));
@@ -75,8 +77,8 @@ export function columnarDataset({ head, basemap, firstView, tiles, files, worker
       const key = asked.get(data.id)!;
       asked.delete(data.id);
       if (data.kind === 'tally-failed') return fail(data.reason);
-      tallies.set(key, data.tally);
-      if (tallies.size > KEPT_TALLIES) tallies.delete(tallies.keys().next().value!);
+      answers.set(key, { tally: data.tally, view: null });
+      if (answers.size > KEPT_ANSWERS) answers.delete(answers.keys().next().value!);
       changed();
     }
   };
@@ -96,15 +98,14 @@ export function columnarDataset({ head, basemap, firstView, tiles, files, worker
     start().postMessage({ kind: 'tally', id: nextId++, input } satisfies ToWorker);
   };
 
-  /** A tally's view: its lists from the projects once they are in the page. */
-  const viewFor = (key: string, input: ViewInput, tally: Tally<Uint8Array>) => {
-    let view = views.get(key);
-    if (!view) {
+  /** An answer's view: its lists from the projects once they are in the page. */
+  const viewFor = (input: ViewInput, answer: { tally: Tally<Uint8Array>; view: View | null }) => {
+    if (!answer.view) {
+      const { tally } = answer;
       const selection = whole ? whole.data.projects.filter((_, i) => tally.selection[i] === 1) : [];
-      views.set(key, (view = viewOf(whole ?? first, input, { ...tally, selection }, !whole)));
-      if (views.size > KEPT_TALLIES) views.delete(views.keys().next().value!);
+      answer.view = viewOf(whole ?? first, input, { ...tally, selection }, !whole);
     }
-    return view;
+    return answer.view;
   };
 
   return {
@@ -115,9 +116,8 @@ export function columnarDataset({ head, basemap, firstView, tiles, files, worker
     get complete() {
       return whole !== null;
     },
-    // The same object until the projects come: the map makes its sources again only then.
     get sites() {
-      return whole ? (sites.whole ??= { projects: whole.located, tiles }) : sites.first;
+      return sites;
     },
     siteCount: tiles.overview.sites,
     get failure() {
@@ -130,8 +130,8 @@ export function columnarDataset({ head, basemap, firstView, tiles, files, worker
       // Without its columns the first view stays, whatever is asked (the page says why).
       if (failure && !columns) return firstView;
       const key = JSON.stringify(input);
-      const tally = tallies.get(key);
-      if (tally) return (last = viewFor(key, input, tally));
+      const answer = answers.get(key);
+      if (answer) return (last = viewFor(input, answer));
       // The first view stands for the map with no filter until the worker answers; a list needs the projects.
       if (!previewShows(input) || page !== 'map' || worker) ask(key, input);
       // While the worker counts, the page keeps what it shows (never nothing: the map stays).

@@ -10,7 +10,7 @@
  */
 import { BUDGET_EDGES, UNKNOWN_YEAR, type BudgetBin, type ThemeRow, type YearColumn } from '../core/aggregate';
 import type { Attribution, MunicipalityBudget } from '../core/attribution';
-import { FACETS, type Facet, type Filters } from '../core/filters';
+import { FACETS, type Facet, type Filters, type Skippable } from '../core/filters';
 import type { Summary } from '../core/summary';
 import { ALL_THEMES, type ThemeId } from '../core/themes';
 import type { YearFilter, YearSpan } from '../core/years';
@@ -20,8 +20,11 @@ import type { Columns, Lists } from './columns';
 export const FACET_BIT = Object.fromEntries(FACETS.map((f, k) => [f, 1 << k])) as Record<Facet, number>;
 export const BUDGET_BIT = 1 << FACETS.length;
 export const YEAR_BIT = BUDGET_BIT << 1;
-export const SEARCH_BIT = YEAR_BIT << 1;
+const SEARCH_BIT = YEAR_BIT << 1;
 const ALL_FACET_BITS = BUDGET_BIT - 1;
+
+/** The bit of a filter that `applyFilters` can leave out (none: 0). */
+export const skipBit = (skip: Skippable | undefined) => (skip === undefined ? 0 : skip === 'budget' ? BUDGET_BIT : skip === 'year' ? YEAR_BIT : FACET_BIT[skip]);
 
 /** Filters as the kernel reads them: the chosen options of each facet as a set of codes. */
 export interface Query {
@@ -48,17 +51,15 @@ export function queryOf(columns: Columns, filters: Filters, matches: Uint8Array 
   return { chosen, budget: filters.budget, year: filters.year, matches };
 }
 
-const projectCount = (columns: Columns) => columns.ids.length;
-
 /** Per project, the bits of the filters it fails (0: it is selected). */
 export function failures(columns: Columns, query: Query): Uint16Array {
-  const n = projectCount(columns);
+  const n = columns.ids.length;
   const fails = new Uint16Array(n);
   FACETS.forEach((facet, k) => {
     const chosen = query.chosen[k];
     if (!chosen) return;
     const { offsets, values } = columns.facets[facet];
-    const bit = 1 << k;
+    const bit = FACET_BIT[facet];
     for (let i = 0; i < n; i++) {
       let hit = false;
       for (let j = offsets[i]; j < offsets[i + 1] && !hit; j++) hit = chosen[values[j]] === 1;

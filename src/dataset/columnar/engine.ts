@@ -3,12 +3,10 @@
  * a byte per project. One failure pass per filters object serves every selection made from it
  * (the selection, the budget chart's without its range, the year control's without its year).
  */
-import type { Filters, Skippable } from '../../core/filters';
+import type { Filters } from '../../core/filters';
 import type { Columns } from '../../engine/columns';
-import { attributionOf, budgetBinsOf, BUDGET_BIT, FACET_BIT, facetCounts, failures, placeCountsOf, queryOf, selected, spanOf, summaryOf, themeRowsOf, yearColumnsOf, YEAR_BIT } from '../../engine/kernel';
+import { attributionOf, budgetBinsOf, facetCounts, failures, placeCountsOf, queryOf, selected, skipBit, spanOf, summaryOf, themeRowsOf, yearColumnsOf } from '../../engine/kernel';
 import type { ViewEngine } from '../../state/view';
-
-const skipBit = (skip: Skippable | undefined) => (skip === undefined ? 0 : skip === 'budget' ? BUDGET_BIT : skip === 'year' ? YEAR_BIT : FACET_BIT[skip]);
 
 /** `matches`: the projects a search text matches (null: no search), found beforehand (the words' shards are fetched). */
 export function columnEngine(columns: Columns, matches: (q: string) => Uint8Array | null): ViewEngine<Uint8Array> {
