@@ -92,11 +92,13 @@ export function columnsFromArrow(bytes: { projects: Uint8Array; lists: Uint8Arra
     if (offsets[n] > all.length) throw new Error(`${names.lists}: column "${name}" holds ${all.length} values, the lengths in ${names.projects} add up to ${offsets[n]}`);
     return { offsets, values: all.subarray(0, offsets[n]) };
   };
+  const ids = projects.getChild('id');
+  if (!ids) throw new Error(`${names.projects}: no column "id"`);
   const dictionaries = projects.schema.metadata?.get(DICTIONARIES);
   if (!dictionaries) throw new Error(`${names.projects}: no ${DICTIONARIES} in the schema's metadata`);
   const shares = list('shares');
   return {
-    ids: projects.getChild('id')!.toArray() as string[],
+    ids: ids.toArray() as string[],
     dictionaries: JSON.parse(dictionaries) as Record<Facet, string[]>,
     facets: Object.fromEntries(FACETS.map((f) => [f, list(`facet:${f}`)])) as Record<Facet, Lists>,
     ...(Object.fromEntries(Object.keys(NUMBERS).map((name) => [name, read(projects, names.projects, name)])) as Pick<Columns, NumberColumn>),

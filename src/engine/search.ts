@@ -32,7 +32,8 @@ export function wordIndex(texts: readonly string[]): WordIndex {
       else byWord.set(w, [i]);
     }
   });
-  const words = [...byWord.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  // In UTF-16 code-unit order, as `<` compares them when a shard is searched.
+  const words = [...byWord.keys()].sort();
   const offsets = new Int32Array(words.length + 1);
   let total = 0;
   words.forEach((w, k) => (offsets[k + 1] = total += byWord.get(w)!.length));
