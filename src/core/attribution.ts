@@ -37,21 +37,32 @@ export interface Attribution {
 /** The project's places that name a municipality (not a district's centre). */
 export const municipalPlaces = (p: Project) => p.locations.filter((l) => l.method !== 'district');
 
-/** Shares of a project's budget per municipality, summing to 1 (empty: nowhere to put it). */
-export function shares(p: Project): Map<string, number> {
+/** What a project's budget is split by: a municipality with the part's own budget (null: unknown or none). */
+export interface SharePart<M> {
+  municipality: M;
+  budget: number | null;
+}
+
+/** The parts of a project's budget: its located partners with their budgets (rule 1), else its located sites with none (rule 2). */
+export function shareParts(p: Project): SharePart<string>[] {
   const located = p.partners.filter((q) => q.location !== null && p.locations[q.location].method !== 'district');
-  const places = municipalPlaces(p);
-  const result = new Map<string, number>();
-  const add = (id: string, w: number) => result.set(id, (result.get(id) ?? 0) + w);
-  if (located.length) {
-    const budgets = located.map((q) => q.budget?.value ?? null);
-    const sum = budgets.every((b) => b !== null && b > 0) ? (budgets as number[]).reduce((a, b) => a + b, 0) : 0;
-    located.forEach((q, i) => add(p.locations[q.location!].municipalityId, sum > 0 ? budgets[i]! / sum : 1 / located.length));
-  } else if (places.length) {
-    for (const l of places) add(l.municipalityId, 1 / places.length);
-  }
+  if (located.length) return located.map((q) => ({ municipality: p.locations[q.location!].municipalityId, budget: q.budget?.value ?? null }));
+  return municipalPlaces(p).map((l) => ({ municipality: l.municipalityId, budget: null }));
+}
+
+/**
+ * Shares per municipality of parts, summing to 1 (empty: nowhere to put it): proportional to the
+ * parts' budgets when every one is known and positive, else equal; whatever names the municipalities.
+ */
+export function splitShares<M>(parts: readonly SharePart<M>[]): Map<M, number> {
+  const result = new Map<M, number>();
+  const sum = parts.every((q) => q.budget !== null && q.budget > 0) ? parts.reduce((a, q) => a + q.budget!, 0) : 0;
+  for (const q of parts) result.set(q.municipality, (result.get(q.municipality) ?? 0) + (sum > 0 ? q.budget! / sum : 1 / parts.length));
   return result;
 }
+
+/** Shares of a project's budget per municipality, summing to 1 (empty: nowhere to put it). */
+export const shares = (p: Project): Map<string, number> => splitShares(shareParts(p));
 
 /** The part of one project's total and EU amount attributed to a municipality (0 where it has no share). */
 export function attributedTo(p: Project, municipalityId: string): { total: number; eu: number } {

@@ -4,18 +4,20 @@
  * one column per kind of list holding every project's values end to end (zero-padded to the
  * longest). Lengths rather than Arrow list offsets because a rising int32 sequence is what gzip
  * packs worst (at a million sites, a third of the bytes); codes in the narrowest type. The facets'
- * dictionaries are in the projects schema's metadata. Reading takes the typed arrays as they lie in
- * the files' buffers, and makes the offsets back in one pass.
+ * dictionaries are in the projects schema's metadata. The budget attribution is written as its
+ * parts (municipalities and budgets) and made into shares when read, by the core's rule: budgets
+ * pack to half the bytes of weights. Reading takes the typed arrays as they lie in the files'
+ * buffers, and makes the offsets back in one pass.
  */
 import { batchType, Column, columnFromArray, float64, int16, list, tableFromColumns, tableFromIPC, tableToIPC, uint16, uint32, uint8, utf8, type Batch, type DataType } from '@uwdata/flechette';
 import { FACETS, type Facet } from '../core/filters';
-import { narrow, type Codes, type Columns, type Lists } from './columns';
+import { narrow, sharesOf, type Codes, type Columns, type Lists } from './columns';
 
 const DICTIONARIES = 'atlas:dictionaries';
 const NUMBERS = { total: float64(), eu: float64(), yearStart: int16(), yearEnd: int16(), byPeriod: uint8(), startDateYear: int16() } as const;
 type NumberColumn = keyof typeof NUMBERS;
 /** Every kind of list, by its column's name. */
-const LIST_NAMES = [...FACETS.map((f) => `facet:${f}`), 'places', 'partners', 'shares'] as const;
+const LIST_NAMES = [...FACETS.map((f) => `facet:${f}`), 'places', 'partners', 'shareParts'] as const;
 /** An empty validity bitmap: no value is null. */
 const NO_NULLS = new Uint8Array(0);
 
@@ -23,7 +25,7 @@ const typeOf = (values: ArrayBufferView): DataType =>
   values instanceof Float64Array ? float64() : values instanceof Int16Array ? int16() : values instanceof Uint8Array ? uint8() : values instanceof Uint16Array ? uint16() : uint32();
 
 /** A column over a typed array as it is (no copy). */
-function column(values: Codes | Float64Array | Int16Array): Column<unknown> {
+export function typedColumn(values: Codes | Float64Array | Int16Array): Column<unknown> {
   const type = typeOf(values);
   const Direct = batchType(type);
   return new Column([new Direct({ length: values.length, nullCount: 0, type, validity: NO_NULLS, values }) as Batch<unknown>]);
@@ -33,7 +35,7 @@ function column(values: Codes | Float64Array | Int16Array): Column<unknown> {
 export function listColumn({ offsets, values }: Lists): Column<unknown> {
   const type = list(typeOf(values));
   const ListBatch = batchType(type);
-  const child = column(values).data[0];
+  const child = typedColumn(values).data[0];
   return new Column([new ListBatch({ length: offsets.length - 1, nullCount: 0, type, validity: NO_NULLS, offsets, children: [child] }) as Batch<unknown>]);
 }
 
@@ -44,7 +46,7 @@ const listsByName = (columns: Columns): Record<(typeof LIST_NAMES)[number], List
   ...(Object.fromEntries(FACETS.map((f) => [`facet:${f}`, columns.facets[f]])) as Record<`facet:${Facet}`, Lists>),
   places: columns.places,
   partners: columns.partners,
-  shares: columns.shares,
+  shareParts: columns.shareParts,
 });
 
 const lengths = (offsets: Int32Array) => narrow(Int32Array.from({ length: offsets.length - 1 }, (_, i) => offsets[i + 1] - offsets[i]));
@@ -61,14 +63,14 @@ export function columnsToArrow(columns: Columns): { projects: Uint8Array; lists:
   const lists = listsByName(columns);
   const projects = tableFromColumns({
     id: columnFromArray(columns.ids, utf8()),
-    ...Object.fromEntries(Object.keys(NUMBERS).map((name) => [name, column(columns[name as NumberColumn])])),
-    ...Object.fromEntries(LIST_NAMES.map((name) => [`length:${name}`, column(lengths(lists[name].offsets))])),
+    ...Object.fromEntries(Object.keys(NUMBERS).map((name) => [name, typedColumn(columns[name as NumberColumn])])),
+    ...Object.fromEntries(LIST_NAMES.map((name) => [`length:${name}`, typedColumn(lengths(lists[name].offsets))])),
   });
   projects.schema.metadata = new Map([[DICTIONARIES, JSON.stringify(columns.dictionaries)]]);
   const longest = Math.max(1, ...LIST_NAMES.map((name) => lists[name].values.length));
   const values = tableFromColumns({
-    ...Object.fromEntries(LIST_NAMES.map((name) => [name, column(padded(lists[name].values, longest))])),
-    shareWeights: column(padded(columns.shareWeights, longest)),
+    ...Object.fromEntries(LIST_NAMES.map((name) => [name, typedColumn(padded(lists[name].values, longest))])),
+    shareBudgets: typedColumn(padded(columns.shareBudgets, longest)),
   });
   return { projects: tableToIPC(projects, { format: 'file' })!, lists: tableToIPC(values, { format: 'file' })! };
 }
@@ -96,7 +98,8 @@ export function columnsFromArrow(bytes: { projects: Uint8Array; lists: Uint8Arra
   if (!ids) throw new Error(`${names.projects}: no column "id"`);
   const dictionaries = projects.schema.metadata?.get(DICTIONARIES);
   if (!dictionaries) throw new Error(`${names.projects}: no ${DICTIONARIES} in the schema's metadata`);
-  const shares = list('shares');
+  const shareParts = list('shareParts');
+  const shareBudgets = (read(values, names.lists, 'shareBudgets') as Float64Array).subarray(0, shareParts.values.length);
   return {
     ids: ids.toArray() as string[],
     dictionaries: JSON.parse(dictionaries) as Record<Facet, string[]>,
@@ -104,7 +107,8 @@ export function columnsFromArrow(bytes: { projects: Uint8Array; lists: Uint8Arra
     ...(Object.fromEntries(Object.keys(NUMBERS).map((name) => [name, read(projects, names.projects, name)])) as Pick<Columns, NumberColumn>),
     places: list('places'),
     partners: list('partners'),
-    shares,
-    shareWeights: (read(values, names.lists, 'shareWeights') as Float64Array).subarray(0, shares.values.length),
+    shareParts,
+    shareBudgets,
+    ...sharesOf(shareParts, shareBudgets),
   };
 }

@@ -5,7 +5,7 @@
  * Pure; made from the same `ProjectKeys` the core filters, so both read one meaning.
  */
 import type { Amount } from '../core/amount';
-import { shares } from '../core/attribution';
+import { shareParts, splitShares } from '../core/attribution';
 import { FACETS, type Facet, type ProjectKeys } from '../core/filters';
 
 /** Codes in the narrowest unsigned type that holds them (the columns' files stay small). */
@@ -44,9 +44,27 @@ export interface Columns {
   places: Lists;
   /** Partner organisations as integers, equal when their names are equal ignoring case (the partners counter). */
   partners: Lists;
-  /** The budget attribution's shares: municipality codes with their weights (core/attribution's `shares`, in its order). */
+  /** What the budget attribution splits a project's budget by (core/attribution's `shareParts`): municipality codes, with the parts' budgets (NaN: unknown). */
+  shareParts: Lists;
+  shareBudgets: Float64Array;
+  /** The shares the parts make (core/attribution's `splitShares`, in its order): municipality codes with their weights. */
   shares: Lists;
   shareWeights: Float64Array;
+}
+
+/** The shares of every project's parts, by the core's one rule: the files hold the parts, the kernel reads the shares. */
+export function sharesOf(parts: Lists, budgets: Float64Array): Pick<Columns, 'shares' | 'shareWeights'> {
+  const n = parts.offsets.length - 1;
+  const shares = listBuilder(n);
+  const weights: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const own: { municipality: number; budget: number | null }[] = [];
+    for (let j = parts.offsets[i]; j < parts.offsets[i + 1]; j++) own.push({ municipality: parts.values[j], budget: Number.isNaN(budgets[j]) ? null : budgets[j] });
+    const split = splitShares(own);
+    shares.add(i, split.keys());
+    weights.push(...split.values());
+  }
+  return { shares: shares.done(), shareWeights: Float64Array.from(weights) };
 }
 
 /** Codes for the strings of one dictionary, given out in first-seen order. */
@@ -86,8 +104,8 @@ export function toColumns(index: readonly ProjectKeys[]): Columns {
   const partnerNames = coder();
   const places = listBuilder(n);
   const partners = listBuilder(n);
-  const shareLists = listBuilder(n);
-  const weights: number[] = [];
+  const parts = listBuilder(n);
+  const budgets: number[] = [];
   const columns = {
     total: new Float64Array(n),
     eu: new Float64Array(n),
@@ -107,10 +125,12 @@ export function toColumns(index: readonly ProjectKeys[]): Columns {
     columns.startDateYear[i] = p.startDate ? Number(p.startDate.slice(0, 4)) : 0;
     places.add(i, p.locations.map((l) => municipality(l.municipalityId)));
     partners.add(i, p.partners.map((q) => partnerNames.code(q.name.toLowerCase())));
-    const s = shares(p);
-    shareLists.add(i, [...s.keys()].map(municipality));
-    weights.push(...s.values());
+    const own = shareParts(p);
+    parts.add(i, own.map((q) => municipality(q.municipality)));
+    for (const q of own) budgets.push(q.budget ?? Number.NaN);
   });
+  const partLists = parts.done();
+  const shareBudgets = Float64Array.from(budgets);
   return {
     ids: index.map((k) => k.project.id),
     dictionaries: Object.fromEntries(FACETS.map((f) => [f, coders[f].values])) as Record<Facet, string[]>,
@@ -118,7 +138,8 @@ export function toColumns(index: readonly ProjectKeys[]): Columns {
     ...columns,
     places: places.done(),
     partners: partners.done(),
-    shares: shareLists.done(),
-    shareWeights: Float64Array.from(weights),
+    shareParts: partLists,
+    shareBudgets,
+    ...sharesOf(partLists, shareBudgets),
   };
 }
