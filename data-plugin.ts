@@ -1,7 +1,7 @@
 /**
  * Vite plugin: the dataset (ATLAS_DATA) and its programme packed for the web (data/pack-site.ts,
  * loaded through Vite's module runner: it shares the app's pure code) as `virtual:atlas-dataset`
- * and `virtual:atlas-fonts.css`; its many-file folders (detail shards, tiles, search shards) served by the dev
+ * and `virtual:atlas-fonts.css`; its many-file folders (detail shards, search shards) served by the dev
  * server and emitted by the build under content-hashed names.
  */
 import { readFileSync } from 'node:fs';
@@ -33,7 +33,6 @@ export function datasetPlugin(inputs: Inputs): Plugin {
   /** The folders by the page-relative path they are served at. */
   const folders = (p: Packed) => [
     { url: `details/${p.details.hash}/`, dir: join(p.dir, 'details'), folder: p.details },
-    ...(p.tiles ? [{ url: `tiles/${p.tiles.hash}/`, dir: join(p.dir, 'tiles'), folder: p.tiles }] : []),
     ...(p.search ? [{ url: `search/${p.search.hash}/`, dir: join(p.dir, 'search'), folder: p.search }] : []),
   ];
   return {

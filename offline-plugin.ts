@@ -3,8 +3,8 @@
  * vite-plugin-pwa. It precaches what a visitor needs to use the atlas offline after one visit:
  * the page, its scripts and styles (the entry and its static imports; the message catalogues are
  * in them), the map's worker, the fonts cut for the data, and the first frame's data and base map.
- * Everything else (the import code and gazetteer, the QR encoder, detail shards, tiles, a large
- * dataset's columns, projects and search shards) is cached when first used.
+ * Everything else (the import code and gazetteer, the QR encoder, detail shards, a large
+ * dataset's columns, points, projects and search shards) is cached when first used.
  */
 import { VitePWA } from 'vite-plugin-pwa';
 import type { PluginOption, Rolldown } from 'vite';

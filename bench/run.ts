@@ -3,15 +3,16 @@
  * WebGL), at three sizes: the real data (104 projects) and synthetic datasets of 100,000 and
  * 1,000,000 sites (npm run synthetic → npm run import → ATLAS_DATA build, never shipped), each
  * built site served by the static server of the end-to-end tests. Per size:
- *  - the build (tiles + index): seconds and peak memory, and the sizes of what it wrote;
+ *  - the build (import + pack): seconds and peak memory, and the sizes of what it wrote;
  *  - cold navigation → 'atlas:ready' (5 runs, median) and the gzip weight of every file fetched
  *    before it; for the real data also the bare-maplibre floor page (same style, same first-frame
  *    files) and the ratio;
  *  - the first visit's total: every byte transferred until the network is quiet, the service
  *    worker's precache included;
- *  - JS heap after 'atlas:ready' and, for a tiled dataset, once its projects are in (after a GC);
- *  - for a tiled dataset, navigation → 'atlas:columns' (its data worker has read the columns: every
- *    filter works) and the gzip weight the server sent until then;
+ *  - JS heap after 'atlas:ready' and, for a columnar dataset, once its projects are in (after a GC);
+ *  - for a columnar dataset, navigation → 'atlas:columns' (its data worker has read the columns: every
+ *    filter works) and the gzip weight the server sent until then, and → 'atlas:points' (the map
+ *    draws every site);
  *  - filter change → map idle and → charts updated (medians of 9 toggles of a period, and of 9
  *    words typed into the search box), at the first view and at DETAIL_ZOOM, where each site is drawn;
  *  - a full play of the years at 1× (the year control): frames per second, the 95th percentile and
@@ -65,7 +66,7 @@ function timed(command: string, args: string[], env: NodeJS.ProcessEnv = {}): Pr
   });
 }
 
-/** The built site's files: total, and the tiles and detail shards apart. */
+/** The built site's files: total, and the points, detail shards, columns and search shards apart. */
 function siteSizes(dir: string) {
   const files: { path: string; bytes: number }[] = [];
   const walk = (d: string) => {
@@ -80,7 +81,7 @@ function siteSizes(dir: string) {
   const mb = (b: number) => Number((b / 1e6).toFixed(1));
   return {
     files: files.length, totalMB: mb(sum(() => true)),
-    tiles: files.filter((f) => f.path.startsWith('tiles/')).length, tilesMB: mb(sum((p) => p.startsWith('tiles/'))),
+    pointsMB: mb(sum((p) => /assets\/atlas-points-/.test(p))),
     detailShards: files.filter((f) => f.path.startsWith('details/')).length, detailsMB: mb(sum((p) => p.startsWith('details/'))),
     indexMB: mb(sum((p) => /assets\/atlas-data-/.test(p))),
     columnsMB: mb(sum((p) => /assets\/atlas-(columns|lists)-/.test(p))),
@@ -167,7 +168,7 @@ function sentSince(server: StaticServer, dir: string, from: number, until = Infi
 }
 
 /** Toggles a period filter and reads the marks the app sets: filter → map idle, → charts updated. */
-async function filterLatency(browser: Browser, server: StaticServer, dir: string, url: string, tiled: boolean) {
+async function filterLatency(browser: Browser, server: StaticServer, dir: string, url: string, columnar: boolean) {
   const page = await browser.newPage({ viewport: { width: 1500, height: 900 } });
   const start = server.log.length;
   await page.goto(url);
@@ -175,7 +176,8 @@ async function filterLatency(browser: Browser, server: StaticServer, dir: string
   let heapProjects: number | null = null;
   let columns: { ms: number; gzipKb: number } | null = null;
   let projectsError: string | null = null;
-  if (tiled) {
+  let pointsMs: number | null = null;
+  if (columnar) {
     // Every filter works once the data worker has read the columns (or the page says why not).
     const at = await page.waitForFunction(() => performance.getEntriesByName('atlas:columns')[0]?.startTime ?? (document.querySelector('[role="alert"]') ? -1 : undefined), null, { timeout: 300_000 });
     const ms = Number(await at.jsonValue());
@@ -189,9 +191,13 @@ async function filterLatency(browser: Browser, server: StaticServer, dir: string
       // Without the columns nothing is filtered; without the records only the lists wait.
       if (!columns) {
         await page.close();
-        return { error: projectsError, heapProjects: null, columns, projectsError };
+        return { error: projectsError, heapProjects: null, columns, projectsError, pointsMs };
       }
     } else heapProjects = await heapMB(page);
+    // The map draws every site once the worker has handed it the points (or the page says why not).
+    const points = await page.waitForFunction(() => performance.getEntriesByName('atlas:points')[0]?.startTime ?? (document.querySelector('[role="alert"]')?.textContent?.includes('sites could not load') ? -1 : undefined), null, { timeout: 300_000 });
+    const drawnAt = Number(await points.jsonValue());
+    pointsMs = drawnAt >= 0 ? round(drawnAt) : null;
   }
   /** Filter → map idle and → charts updated, for one change made by `act`. */
   const timed = async (act: () => Promise<void>) => {
@@ -217,7 +223,7 @@ async function filterLatency(browser: Browser, server: StaticServer, dir: string
   for (const word of SEARCH_WORDS) searches.push(await timed(() => search.fill(word)));
   await page.close();
   const medians = (rs: { map: number; charts: number }[]) => ({ map: round(median(rs.map((r) => r.map))), charts: round(median(rs.map((r) => r.charts))) });
-  return { ...medians(toggles), search: medians(searches), heapProjects, columns, projectsError };
+  return { ...medians(toggles), search: medians(searches), heapProjects, columns, projectsError, pointsMs };
 }
 
 /** Plays every year once at 1× and counts the frames the page drew meanwhile. */
@@ -237,16 +243,16 @@ async function playFps(browser: Browser, url: string) {
   return { fps: round(frames.length / seconds), p95FrameMs: round(gaps[Math.floor(gaps.length * 0.95)]), longestFrameMs: round(gaps[gaps.length - 1]), seconds: round(seconds) };
 }
 
-async function measureSite(browser: Browser, dir: string, tiled: boolean) {
+async function measureSite(browser: Browser, dir: string, columnar: boolean) {
   const server = await serveStatic(dir);
   try {
     const ready = await readiness(browser, server.url, dir);
     const firstVisitGzipKb = await firstVisit(browser, server, dir);
-    const overview = await filterLatency(browser, server, dir, server.url, tiled);
-    const zoomed = await filterLatency(browser, server, dir, `${server.url}?map=${DETAIL_ZOOM}/43.15/22.6`, tiled);
+    const overview = await filterLatency(browser, server, dir, server.url, columnar);
+    const zoomed = await filterLatency(browser, server, dir, `${server.url}?map=${DETAIL_ZOOM}/43.15/22.6`, columnar);
     const filter = (r: typeof overview) => ('error' in r ? { error: r.error } : { map: r.map, charts: r.charts, search: r.search });
     const play = await playFps(browser, server.url);
-    return { ...ready, firstVisitGzipKb, columnsReadyMs: overview.columns?.ms ?? null, bytesUntilFiltersGzipKb: overview.columns?.gzipKb ?? null, heapWithProjectsMB: overview.heapProjects, projectsError: overview.projectsError, filterOverview: filter(overview), filterZoom9: filter(zoomed), play };
+    return { ...ready, firstVisitGzipKb, columnsReadyMs: overview.columns?.ms ?? null, pointsReadyMs: overview.pointsMs, bytesUntilFiltersGzipKb: overview.columns?.gzipKb ?? null, heapWithProjectsMB: overview.heapProjects, projectsError: overview.projectsError, filterOverview: filter(overview), filterZoom9: filter(zoomed), play };
   } finally {
     await server.close();
   }
@@ -279,7 +285,7 @@ try {
     try {
       const built = await syntheticSite(sites, work);
       const site = siteSizes(built.dir);
-      const measured = await measureSite(browser, built.dir, site.tiles > 0);
+      const measured = await measureSite(browser, built.dir, site.pointsMB > 0 || site.columnsMB > 0);
       results[name] = { sites, importRun: built.import, buildRun: built.build, site, ...measured };
     } catch (error) {
       // A size that fails is reported with its reason, and does not hide the others.

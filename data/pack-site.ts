@@ -4,7 +4,8 @@
  *  - the base map as quantized TopoJSON (boundaries share their arcs with the polygons);
  *  - the dataset's first-frame part (slim projects) and its details in shards (src/core/pack.ts);
  *  - for a large dataset, its first view, its projects as columns for the data worker
- *    (src/engine/arrow.ts), its search index in word shards (src/engine/search.ts) and its sites as tiles;
+ *    (src/engine/arrow.ts), its search index in word shards (src/engine/search.ts) and its sites as points
+ *    (src/sites/points.ts);
  *  - the UI and label fonts cut down to the characters the catalogues, the programme and the data
  *    use, one file per weight and Unicode block of the fontsource files (others fall back to the
  *    system font).
@@ -19,14 +20,13 @@ import { topology } from 'topojson-server';
 import { quantize } from 'topojson-client';
 import type { Objects, Topology } from 'topojson-specification';
 import { dataJson, readCompiledLines, writeChunked } from './dataset-dir';
-import { siteTiles } from './tiles';
 import type { BasemapData } from '../src/core/basemap';
 import { packDataset } from '../src/core/pack';
 import type { AtlasData } from '../src/core/types';
-import { extent } from '../src/sites/extent';
-import { seatsOf, siteCounter, siteFeatures } from '../src/sites/layout';
-import { DETAIL_ZOOM, siteCount, tierOf, TILE_MAXZOOM } from '../src/sites/tiers';
-import type { Overview } from '../src/sites/tiles';
+import { seatsOf, siteCounter } from '../src/sites/layout';
+import { pointsToArrow } from '../src/sites/points';
+import type { Overview } from '../src/sites/source';
+import { siteCount, tierOf } from '../src/sites/tiers';
 import { PREVIEW_INPUT, toPreview } from '../src/state/preview';
 import { deriveView, indexData } from '../src/state/view';
 import { searchText } from '../src/core/filters';
@@ -132,32 +132,26 @@ function writeFolder(dir: string, name: string, files: Iterable<[string, string 
 export interface Packed {
   dir: string;
   details: Folder;
-  tiles: Folder | null;
   search: Folder | null;
 }
 
 /** The code of `virtual:atlas-dataset`: single files through `?url` imports (Vite emits and hashes them), folders by their hashed path. */
-function datasetModule(dir: string, details: Folder, tiled: TiledMeta | null, labelFaces: { file: string; range: string[] }[]): string {
+function datasetModule(dir: string, details: Folder, columnar: ColumnarMeta | null, labelFaces: { file: string; range: string[] }[]): string {
   const url = (file: string) => JSON.stringify(`${join(dir, file)}?url`);
   return [
     `import basemapUrl from ${url('basemap.topo.json')};`,
     `import dataUrl from ${url('atlas-data.json')};`,
-    ...(tiled ? [`import previewUrl from ${url('atlas-preview.json')};`, `import columnsUrl from ${url('atlas-columns.arrow')};`, `import listsUrl from ${url('atlas-lists.arrow')};`] : []),
+    ...(columnar ? [`import previewUrl from ${url('atlas-preview.json')};`, `import columnsUrl from ${url('atlas-columns.arrow')};`, `import listsUrl from ${url('atlas-lists.arrow')};`, `import pointsUrl from ${url('atlas-points.arrow')};`] : []),
     ...labelFaces.map((f, i) => `import face${i} from ${url(f.file)};`),
     'export { basemapUrl, dataUrl };',
     `export const details = ${JSON.stringify({ path: `details/${details.hash}/`, shards: details.files.length })};`,
-    `export const tiled = ${tiled ? `{ previewUrl, columnsUrl, listsUrl, ...${JSON.stringify(tiled)} }` : 'null'};`,
+    `export const columnar = ${columnar ? `{ previewUrl, columnsUrl, listsUrl, pointsUrl, ...${JSON.stringify(columnar)} }` : 'null'};`,
     `export const labelFaces = [${labelFaces.map((f, i) => `{ url: face${i}, range: ${JSON.stringify(f.range)} }`).join(', ')}];`,
   ].join('\n');
 }
 
-/** What the page needs to find a large dataset's tiles and search shards. */
-interface TiledMeta {
-  /** Page-relative URL template of the tiles. */
-  path: string;
-  minzoom: number;
-  maxzoom: number;
-  bounds: [number, number, number, number];
+/** What the page needs to find a large dataset's search shards. */
+interface ColumnarMeta {
   /** The search shards' page-relative folder (`${path}${i}.arrow`) and the first word of each. */
   search: { path: string; first: string[] };
 }
@@ -165,13 +159,11 @@ interface TiledMeta {
 /** About this many bytes of words and project numbers per search shard: a query's word reads one or two. */
 const SEARCH_SHARD_BYTES = 256 * 1024;
 
-/** A large dataset's first view (src/state/preview.ts) and overview, its columns and search shards, and its sites as tiles. */
-function packTiled(work: string, head: AtlasData, basemap: BasemapData): { tiles: Folder; search: Folder; meta: TiledMeta } {
+/** A large dataset's first view (src/state/preview.ts) and overview, its columns and search shards, and its sites as points. */
+function packColumnar(work: string, head: AtlasData, basemap: BasemapData): { search: Folder; meta: ColumnarMeta } {
   const located = head.projects.filter((p) => p.locations.length > 0);
-  const sites = siteFeatures(located);
-  const bounds = extent(sites.features.map((f) => f.geometry));
   const counter = siteCounter(located, seatsOf(basemap));
-  const overview: Overview = { places: counter.places, counts: counter.count(located.map(() => 1)), sites: sites.features.length };
+  const overview: Overview = { places: counter.places, counts: counter.count(located.map(() => 1)), sites: siteCount(located) };
   const indexed = indexData(head);
   const view = toPreview(deriveView(indexed, PREVIEW_INPUT));
   const columns = columnsToArrow(toColumns(indexed.index));
@@ -180,15 +172,12 @@ function packTiled(work: string, head: AtlasData, basemap: BasemapData): { tiles
   const shards = cutShards(wordIndex(indexed.index.map(searchText)), SEARCH_SHARD_BYTES);
   const search = writeFolder(work, 'search', shards.map((shard, i) => [`${i}.arrow`, shardToArrow(shard)] as [string, Uint8Array]));
   writeFileSync(join(work, 'atlas-preview.json'), JSON.stringify({ data: { ...head, projects: [] }, view, overview }));
-  const tiles = writeFolder(work, 'tiles', (function* () {
-    for (const t of siteTiles(located, sites, bounds)) yield [`${t.z}/${t.x}/${t.y}.pbf`, t.bytes] as [string, Uint8Array];
-  })());
-  const meta = { path: `tiles/${tiles.hash}/{z}/{x}/{y}.pbf`, minzoom: DETAIL_ZOOM, maxzoom: TILE_MAXZOOM, bounds, search: { path: `search/${search.hash}/`, first: shards.map((s) => s.words[0] ?? '') } };
-  return { tiles, search, meta };
+  writeFileSync(join(work, 'atlas-points.arrow'), pointsToArrow(head.projects));
+  return { search, meta: { search: { path: `search/${search.hash}/`, first: shards.map((s) => s.words[0] ?? '') } } };
 }
 
 /** Every file whose change changes the pack. */
-const PACK_INPUTS = ['src/core', 'src/state', 'src/i18n', 'src/sites', 'src/engine', 'data/tiles.ts', 'data/dataset-dir.ts', 'data/pack-site.ts'].flatMap((path) => {
+const PACK_INPUTS = ['src/core', 'src/state', 'src/i18n', 'src/sites', 'src/engine', 'data/dataset-dir.ts', 'data/pack-site.ts'].flatMap((path) => {
   const full = join(root, path);
   return statSync(full).isDirectory() ? readdirSync(full).map((f) => join(full, f)) : [full];
 });
@@ -221,11 +210,11 @@ export async function pack({ dataFile, programmeDir }: Inputs): Promise<Packed> 
   writeChunked(join(work, 'atlas-data.json'), dataJson(head));
   const details = writeFolder(work, 'details', shards.map((shard, i) => [`${i}.json`, JSON.stringify(shard)] as [string, string]));
   shards.length = 0;
-  const tiled = tierOf(siteCount(head.projects)) === 'tiled' ? packTiled(work, head, basemap) : null;
+  const columnar = tierOf(siteCount(head.projects)) === 'columnar' ? packColumnar(work, head, basemap) : null;
   const { css, labelFaces } = await writeFonts(work, characters);
   writeFileSync(join(work, 'fonts.css'), css);
-  writeFileSync(join(work, 'dataset.js'), datasetModule(dir, details, tiled?.meta ?? null, labelFaces));
-  const packed = { details, tiles: tiled?.tiles ?? null, search: tiled?.search ?? null };
+  writeFileSync(join(work, 'dataset.js'), datasetModule(dir, details, columnar?.meta ?? null, labelFaces));
+  const packed = { details, search: columnar?.search ?? null };
   writeFileSync(join(work, 'packed.json'), JSON.stringify(packed));
   rmSync(dir, { recursive: true, force: true });
   renameSync(work, dir);

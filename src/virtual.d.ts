@@ -8,18 +8,15 @@ declare module 'virtual:atlas-dataset' {
   /** The details shards: `${path}${shardOf(id, shards)}.json`, relative to the page. */
   export const details: { path: string; shards: number };
   /**
-   * A large dataset: its first view and overview, its projects as columns (two Arrow files), its search shards
-   * (`${search.path}${i}.arrow`, the first word of each) and its tiles (a page-relative {z}/{x}/{y}
-   * template); null for a small one.
+   * A large dataset: its first view and overview, its projects as columns (two Arrow files), its sites as
+   * points (an Arrow file) and its search shards (`${search.path}${i}.arrow`, the first word of each);
+   * null for a small one.
    */
-  export const tiled: {
+  export const columnar: {
     previewUrl: string;
     columnsUrl: string;
     listsUrl: string;
-    path: string;
-    minzoom: number;
-    maxzoom: number;
-    bounds: [number, number, number, number];
+    pointsUrl: string;
     search: { path: string; first: string[] };
   } | null;
   /** The label font's files (regular weight) with the characters each holds. */

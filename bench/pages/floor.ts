@@ -18,7 +18,7 @@ const { indexed, basemap } = await loadAtlas();
 const { located } = indexed;
 const map = new MapLibreMap({
   container: 'map',
-  style: buildStyle({ flavor: light, sources: createSources(basemap, { projects: located, tiles: null }), fontFaces: labelFontFaces(labelFaces, location.href), labels: { script: 'Latn', fallback: 'Latn' }, countries: ['BG', 'RS'] }),
+  style: buildStyle({ flavor: light, sources: createSources(basemap, { projects: located, packed: null }), fontFaces: labelFontFaces(labelFaces, location.href), labels: { script: 'Latn', fallback: 'Latn' }, countries: ['BG', 'RS'] }),
   bounds: [21.3, 41.9, 24.4, 44.8],
   fitBoundsOptions: { padding: 40 },
 });

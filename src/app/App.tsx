@@ -193,6 +193,7 @@ export function App({ programme, catalogues, load }: AppProps) {
           basemap={shown.basemap}
           sites={shown.sites}
           visible={view.visible}
+          mask={view.mask}
           placeCounts={view.placeCounts}
           filters={view.filters}
           labels={{ script: i18n.language.script, fallback: programme.scripts[0] }}
@@ -285,6 +286,11 @@ export function App({ programme, catalogues, load }: AppProps) {
       {shown?.listsFailure && !shown.failure && (
         <p class="note" role="alert">
           {t('listsFailed', { reason: shown.listsFailure })}
+        </p>
+      )}
+      {shown?.sitesFailure && !shown.failure && (
+        <p class="note" role="alert">
+          {t('sitesFailed', { reason: shown.sitesFailure })}
         </p>
       )}
       <FilterChips filters={state.filters} ctx={ctx} onChange={setFilters} />

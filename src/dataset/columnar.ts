@@ -1,14 +1,15 @@
 /**
  * A large dataset as the build delivers it: a first view the build derived, drawn before anything
- * else; its sites as vector tiles; its projects as columns that a data worker (columnar/worker.ts)
- * reads after the map's first frame. Every view's figures — selection, facet counts, charts,
- * attribution, search — come from the worker; the page holds the projects' slim records only for
- * its lists (loaded after the columns), and a view's lists are pending until they are in.
+ * else; its projects as columns that a data worker (columnar/worker.ts) reads after the map's
+ * first frame, and then its sites as points for the map. Every view's figures — selection, facet
+ * counts, charts, attribution, search — come from the worker; the page holds the projects' slim
+ * records only for its lists (loaded after the columns), and a view's lists are pending until
+ * they are in.
  */
 import type { BasemapData } from '../core/basemap';
 import { mark } from '../core/marks';
 import type { AtlasData, Project } from '../core/types';
-import type { SiteSource, SiteTiles } from '../sites/tiles';
+import type { Overview, SiteSource } from '../sites/source';
 import { previewShows } from '../state/preview';
 import { indexData, viewOf, type Indexed, type Tally, type View, type ViewInput } from '../state/view';
 import type { ColumnarFiles, FromWorker, ToWorker } from './columnar/protocol';
@@ -20,7 +21,8 @@ export interface ColumnarDelivery {
   basemap: BasemapData;
   /** The build's view of every project with no filter; its project lists are pending. */
   firstView: View;
-  tiles: SiteTiles;
+  /** The build's counts per municipality, drawn until the points are in. */
+  overview: Overview;
   files: ColumnarFiles;
   /** Starts a data worker (columnar/worker.ts). */
   worker(): Worker;
@@ -32,13 +34,14 @@ export interface ColumnarDelivery {
 /** Answers kept, newest last: going back to a recent filter asks the worker nothing. */
 const KEPT_ANSWERS = 16;
 
-export function columnarDataset({ head, basemap, firstView, tiles, files, worker: startWorker, details, projects }: ColumnarDelivery): Dataset {
+export function columnarDataset({ head, basemap, firstView, overview, files, worker: startWorker, details, projects }: ColumnarDelivery): Dataset {
   const first = indexData(head);
   let whole: Indexed | null = null;
-  // One object until the projects come: the map makes its sources again only then.
-  let sites: SiteSource = { projects: [], tiles };
+  // One object until the points or the projects come: the map makes its sources again only then.
+  let sites: SiteSource = { projects: [], packed: { overview, points: null, ids: [] } };
   let failure: string | null = null;
   let listsFailure: string | null = null;
+  let sitesFailure: string | null = null;
   let worker: Worker | null = null;
   let columns = 0;
   /** Per input, newest last: the worker's tally, and its view once made (made again when the projects come). */
@@ -61,7 +64,7 @@ export function columnarDataset({ head, basemap, firstView, tiles, files, worker
     projects().then((all) => {
       if (all.projects.length !== columns) return listsFailed(`${all.projects.length} projects in the list, ${columns} in the columns: the build's files do not belong together`);
       whole = indexData(all);
-      sites = { projects: whole.located, tiles };
+      sites = { ...sites, projects: whole.located };
       for (const answer of answers.values()) answer.view = null;
       mark('atlas:projects');
       changed();
@@ -72,6 +75,13 @@ export function columnarDataset({ head, basemap, firstView, tiles, files, worker
       columns = data.projects;
       mark('atlas:columns');
       void loadProjects();
+    } else if (data.kind === 'points') {
+      sites = { ...sites, packed: { overview, points: data.points, ids: data.ids } };
+      mark('atlas:points');
+      changed();
+    } else if (data.kind === 'points-failed') {
+      sitesFailure = data.reason;
+      changed();
     } else if (data.kind === 'failed') fail(data.reason);
     else {
       const key = asked.get(data.id)!;
@@ -103,7 +113,7 @@ export function columnarDataset({ head, basemap, firstView, tiles, files, worker
     if (!answer.view) {
       const { tally } = answer;
       const selection = whole ? whole.data.projects.filter((_, i) => tally.selection[i] === 1) : [];
-      answer.view = viewOf(whole ?? first, input, { ...tally, selection }, !whole);
+      answer.view = viewOf(whole ?? first, input, { ...tally, selection }, !whole, tally.selection);
     }
     return answer.view;
   };
@@ -119,12 +129,15 @@ export function columnarDataset({ head, basemap, firstView, tiles, files, worker
     get sites() {
       return sites;
     },
-    siteCount: tiles.overview.sites,
+    siteCount: overview.sites,
     get failure() {
       return failure;
     },
     get listsFailure() {
       return listsFailure;
+    },
+    get sitesFailure() {
+      return sitesFailure;
     },
     view(input, page) {
       // Without its columns the first view stays, whatever is asked (the page says why).

@@ -5,7 +5,7 @@
  */
 import type { BasemapData } from '../core/basemap';
 import type { Project } from '../core/types';
-import type { SiteSource } from '../sites/tiles';
+import type { SiteSource } from '../sites/source';
 import type { View as Page } from '../state/url';
 import type { Indexed, View, ViewInput } from '../state/view';
 
@@ -26,6 +26,8 @@ export interface Dataset {
   readonly failure: string | null;
   /** Why its projects' records cannot come for the lists (its figures, filters and search work without them). */
   readonly listsFailure: string | null;
+  /** Why its sites cannot come for the map's detail zooms (the overview's counts stay). */
+  readonly sitesFailure: string | null;
   /**
    * The view for an input on a page; null while it is pending (the projects are still coming, and
    * asking starts their loading). A view whose project lists are not known yet says so (`pending`).

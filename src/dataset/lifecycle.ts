@@ -1,6 +1,6 @@
 /**
  * Which dataset the page shows, as states and transitions: loading, failed, the published dataset
- * (as far as it has come: a large one grows its projects by itself, see tiled.ts), or a file opened
+ * (as far as it has come: a large one grows its projects by itself, see columnar.ts), or a file opened
  * in the page over it until "back". Pure, so every transition is unit-tested without a browser.
  */
 import type { Dataset } from './dataset';

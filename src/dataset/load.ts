@@ -7,13 +7,13 @@
 import programmeJson from '@atlas-programme/programme.json';
 import { feature } from 'topojson-client';
 import type { Topology } from 'topojson-specification';
-import { basemapUrl, dataUrl, details, tiled } from 'virtual:atlas-dataset';
+import { basemapUrl, columnar, dataUrl, details } from 'virtual:atlas-dataset';
 import type { BasemapData } from '../core/basemap';
 import { getJson } from '../core/getJson';
 import { shardOf, withDetails, type DetailShard } from '../core/pack';
 import { validateProgramme, type Programme } from '../core/programme';
 import type { AtlasData, Project } from '../core/types';
-import type { Overview, TileSet } from '../sites/tiles';
+import type { Overview } from '../sites/source';
 import { fromPreview, type ViewPreview } from '../state/preview';
 import type { Dataset } from './dataset';
 import { plainDataset } from './plain';
@@ -46,17 +46,16 @@ const projectsOf = async (url: string) => {
 
 /** The published dataset: its first-frame files loaded (for a large dataset, the build's first view). */
 export async function loadAtlas(): Promise<Dataset> {
-  const [first, topology] = await Promise.all([tiled ? getJson<PreviewFile>(tiled.previewUrl) : projectsOf(dataUrl), getJson<Topology>(basemapUrl)]);
+  const [first, topology] = await Promise.all([columnar ? getJson<PreviewFile>(columnar.previewUrl) : projectsOf(dataUrl), getJson<Topology>(basemapUrl)]);
   const basemap = basemapOf(topology);
-  if (!tiled) return plainDataset(first as AtlasData, basemap, { details: loadDetails });
+  if (!columnar) return plainDataset(first as AtlasData, basemap, { details: loadDetails });
   const { data, view, overview } = first as PreviewFile;
-  const { path, minzoom, maxzoom, bounds, columnsUrl, listsUrl, search } = tiled;
+  const { columnsUrl, listsUrl, pointsUrl, search } = columnar;
   // The files' addresses are relative to the page, like every file of the build.
   const absolute = (url: string) => new URL(url, location.href).href;
-  const set: TileSet = { url: decodeURI(absolute(path)), minzoom, maxzoom, bounds };
   return columnarDataset({
-    head: data, basemap, firstView: fromPreview(view), tiles: { set, overview }, details: loadDetails,
-    files: { columns: absolute(columnsUrl), lists: absolute(listsUrl), search: { first: search.first, files: search.first.map((_, i) => absolute(`${search.path}${i}.arrow`)) } },
+    head: data, basemap, firstView: fromPreview(view), overview, details: loadDetails,
+    files: { columns: absolute(columnsUrl), lists: absolute(listsUrl), points: absolute(pointsUrl), search: { first: search.first, files: search.first.map((_, i) => absolute(`${search.path}${i}.arrow`)) } },
     worker: () => new Worker(new URL('./columnar/worker.ts', import.meta.url), { type: 'module', name: 'atlas-data' }),
     projects: () => projectsOf(dataUrl),
   });

@@ -13,7 +13,7 @@ import type { BasemapData } from '../core/basemap';
 import type { Project } from '../core/types';
 import { FLAVORS } from '../palette/flavors';
 import { extent } from '../sites/extent';
-import type { SiteSource } from '../sites/tiles';
+import type { SiteSource } from '../sites/source';
 import { labelFontFaces } from './fonts';
 import type { MapCredit, MapViewProps } from './props';
 import { createSources, type ProjectSources } from './sources';

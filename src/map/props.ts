@@ -4,7 +4,7 @@ import type { BasemapData } from '../core/basemap';
 import type { Filters } from '../core/filters';
 import type { FlavorName } from '../palette/flavors';
 import type { ChoroplethScale } from '../palette/scales';
-import type { SiteSource } from '../sites/tiles';
+import type { SiteSource } from '../sites/source';
 import type { Camera } from '../state/url';
 import type { PngFrame } from './exportPng';
 import type { LabelScript } from './style';
@@ -22,13 +22,15 @@ export interface MapChoropleth {
 
 export interface MapViewProps {
   basemap: BasemapData;
-  /** The located projects (none yet while a large dataset's load) and the tiles a build cut: the sources are made from these. */
+  /** The located projects (none yet while a large dataset's load) and a packed dataset's points: the sources are made from these. */
   sites: SiteSource;
   /** Ids of the projects in the current selection. */
   visible: ReadonlySet<string>;
+  /** The selection as a byte per project in the dataset's order, when the dataset keeps it so (a packed dataset's points read it). */
+  mask: Uint8Array | null;
   /** The selection's projects per municipality, when the dataset counts them; null: counted from `sites`. */
   placeCounts: ReadonlyMap<string, number> | null;
-  /** The filters that made it (sites from tiles are filtered on their own properties where they can). */
+  /** The filters that made it. */
   filters: Filters;
   labels: LabelScript;
   /** The programme's countries, drawn apart from their neighbours. */

@@ -2,22 +2,26 @@
  * Where the map's project layers come from, in one of two forms, chosen in createSources alone:
  *  - GeoJSON made in the page from the located projects (sites, the lines between a project's
  *    places, per-municipality counts when the data is dense); one circle layer per spiral slot;
- *    the selection is feature state;
- *  - vector tiles the build cut (data/tiles.ts, schema in src/sites/tiles.ts) for the sites, and
- *    the build's per-municipality counts for the overview until the projects are loaded; one
- *    circle layer (the spiral is in the tiles' geometry); the selection is the layer's filter.
- * Either way, the base map's own collections, and the features that draw each project.
+ *    the selection, highlight and rings are feature state;
+ *  - a packed dataset's points (src/sites/points.ts), drawn by one GPU layer (points/layer.ts)
+ *    from the zoom sites appear, with the build's per-municipality counts (recounted by the data
+ *    worker) below it; the selection, highlight and rings are a byte per site.
+ * Either way, the base map's own collections, and what draws each project.
  */
 import type { FeatureCollection, LineString, Point } from 'geojson';
-import type { CircleLayerSpecification, FeatureIdentifier, FilterSpecification, Map as MapLibreMap, StyleSpecification } from 'maplibre-gl';
+import type { CircleLayerSpecification, Map as MapLibreMap, StyleSpecification } from 'maplibre-gl';
 import type { BasemapData } from '../core/basemap';
 import type { Filters } from '../core/filters';
 import type { Project } from '../core/types';
 import { idsByProject, linkFeatures, seatsOf, selectionMask, siteCounter, siteFeatures, usedSlots, type SiteCounter, type SiteProps } from '../sites/layout';
-import { isDense } from '../sites/tiers';
-import { selectionFilter, SITE_LAYER, tileFilter, type SiteSource, type SiteTiles } from '../sites/tiles';
+import { mercator } from '../sites/points';
+import type { PackedSites, SiteSource } from '../sites/source';
+import { DETAIL_ZOOM, isDense } from '../sites/tiers';
+import { sitesAt } from './points/hit';
+import { FRESH, HIGHLIGHT, OUT, PointLayer, POINT_LAYER, reachOf, type SiteState } from './points/layer';
+import type { SitePaint } from './sitePaint';
 
-/** Sites are drawn by one circle layer per spiral slot: 'sites' (alone at a place, or every tiled site), 'sites-0', … */
+/** Sites are drawn by one circle layer per spiral slot: 'sites' (alone at a place), 'sites-0', … (or by one GPU layer, 'sites'). */
 export const siteLayerId = (slot: number) => (slot < 0 ? 'sites' : `sites-${slot}`);
 export const isSiteLayer = (id: string) => /^sites(-\d+)?$/.test(id);
 
@@ -29,21 +33,28 @@ export interface Selection {
   /** Every located project the sources were made from. */
   projects: readonly Project[];
   visible: ReadonlySet<string>;
-  /** The filters that made it (tiled sites filter on their own properties where they can). */
+  /** The selection as a byte per project in the dataset's order, when the dataset keeps it so; null: see `visible`. */
+  mask: Uint8Array | null;
+  /** The filters that made it. */
   filters: Filters;
   /** Its projects per municipality, when the dataset counted them (before a large dataset's records are in, too). */
   placeCounts: ReadonlyMap<string, number> | null;
 }
 
+/** What marks a project's sites beyond the selection. */
+export type Mark = 'highlight' | 'fresh';
+
 export interface ProjectSources {
   /** The style's sources, by the names the layers use. */
   style: StyleSpecification['sources'];
-  /** The site layers, each made by `layer` for its spiral slot. */
-  siteLayers(layer: (slot: number) => SiteLayer): CircleLayerSpecification[];
+  /** The site layers of the style, each made by `layer` for its spiral slot; `paint` is the flavour's dots. */
+  siteLayers(layer: (slot: number) => SiteLayer, paint: SitePaint): CircleLayerSpecification[];
   /** Dense data: the per-municipality counts drawn at overview zooms instead of every site. */
   counter: SiteCounter | null;
-  /** The features that draw a project, for feature state. */
-  featuresOf(project: string): FeatureIdentifier[];
+  /** Marks or unmarks a project's sites. */
+  mark(map: MapLibreMap, project: string, mark: Mark, on: boolean): void;
+  /** The selected projects with a site under a point of the screen, topmost first. */
+  projectsAt(map: MapLibreMap, point: { x: number; y: number }, visible: ReadonlySet<string>): string[];
   /** Shows `selection` on the map over `before` (null: a map with no selection written yet, everything shown). */
   writeSelection(map: MapLibreMap, selection: Selection, before: ReadonlySet<string> | null): void;
 }
@@ -54,8 +65,8 @@ export interface SourcesRef {
 }
 
 /** The one switch between the delivery forms of sites. */
-export const createSources = (basemap: BasemapData, { projects, tiles }: SiteSource): ProjectSources =>
-  tiles ? tiledSources(basemap, projects, tiles) : geojsonSources(basemap, projects);
+export const createSources = (basemap: BasemapData, { projects, packed }: SiteSource): ProjectSources =>
+  packed ? pointSources(basemap, projects, packed) : geojsonSources(basemap, projects);
 
 /** The overview's bubbles recounted for a selection (by the dataset, or here from the projects drawn). */
 function writeCounts(map: MapLibreMap, counter: SiteCounter | null, { projects, visible, placeCounts }: Selection) {
@@ -92,7 +103,14 @@ function geojsonSources(basemap: BasemapData, projects: readonly Project[]): Pro
     },
     siteLayers: (layer) => usedSlots(sites).map((slot) => ({ ...layer(slot), source: 'sites', filter: ['==', ['get', 'slot'], slot] })),
     counter,
-    featuresOf,
+    mark(map, project, mark, on) {
+      for (const feature of featuresOf(project)) map.setFeatureState(feature, { [mark]: on });
+    },
+    projectsAt(map, point, visible) {
+      const layers = map.getLayersOrder().filter(isSiteLayer);
+      const ids = map.queryRenderedFeatures([point.x, point.y], { layers }).map((f) => String(f.properties.project));
+      return [...new Set(ids)].filter((id) => visible.has(id));
+    },
     writeSelection(map, selection, before) {
       // Only what differs from the shown selection is written: a repaint, no re-tiling.
       for (const { id } of selection.projects) {
@@ -102,34 +120,84 @@ function geojsonSources(basemap: BasemapData, projects: readonly Project[]): Pro
       writeCounts(map, counter, selection);
     },
   };
-  function featuresOf(project: string): FeatureIdentifier[] {
+  function featuresOf(project: string): { source: string; id: number }[] {
     return [...(ids.sites.get(project) ?? []).map((id) => ({ source: 'sites', id })), ...(ids.links.get(project) ?? []).map((id) => ({ source: 'links', id }))];
   }
 }
 
-/** Sites from the built tiles; `projects` (the located ones, in the build's order) may still be loading (empty). */
-function tiledSources(basemap: BasemapData, projects: readonly Project[], { set, overview }: SiteTiles): ProjectSources {
+/** A packed dataset's sites: the build's overview until the points are in, then the points on the GPU. */
+function pointSources(basemap: BasemapData, projects: readonly Project[], { overview, points, ids }: PackedSites): ProjectSources {
   // The same places, in the same order, as the build counted them.
   const counter: SiteCounter = projects.length ? siteCounter(projects, seatsOf(basemap)) : { places: overview.places, count: () => overview.counts };
-  const index = new Map(projects.map((p, i) => [p.id, i]));
+  const state: SiteState = { bytes: new Uint8Array(points?.count ?? 0), version: 0 };
+  const layers = new WeakMap<MapLibreMap, PointLayer>();
+  let paint: SitePaint | null = null;
+  let indexOf: Map<string, number> | null = null;
+  /** Each project's sites: sites[starts[p]..starts[p + 1]). */
+  let byProject: { starts: Int32Array; sites: Int32Array } | null = null;
+
+  /** This map's layer, added under the place names if it is not there (a new map, or a style set whole). */
+  function layerOn(map: MapLibreMap): PointLayer | null {
+    if (!points || !paint) return null;
+    let layer = layers.get(map);
+    const there = (map.getLayer(POINT_LAYER) as { implementation?: unknown } | undefined)?.implementation;
+    if (!layer || there !== layer) {
+      if (there) map.removeLayer(POINT_LAYER);
+      layers.set(map, (layer = new PointLayer(points, state, paint, DETAIL_ZOOM)));
+      map.addLayer(layer, map.getLayersOrder().find((id) => map.getLayer(id)?.type === 'symbol'));
+    }
+    layer.paint = paint;
+    return layer;
+  }
+  function sitesOf(project: string): ArrayLike<number> {
+    if (!points) return [];
+    indexOf ??= new Map(ids.map((id, i) => [id, i]));
+    const p = indexOf.get(project);
+    if (p === undefined) return [];
+    if (!byProject) {
+      const starts = new Int32Array(ids.length + 1);
+      for (let i = 0; i < points.count; i++) starts[points.project[i] + 1]++;
+      for (let q = 0; q < ids.length; q++) starts[q + 1] += starts[q];
+      const sites = new Int32Array(points.count);
+      const next = starts.slice(0, ids.length);
+      for (let i = 0; i < points.count; i++) sites[next[points.project[i]]++] = i;
+      byProject = { starts, sites };
+    }
+    return byProject.sites.subarray(byProject.starts[p], byProject.starts[p + 1]);
+  }
+  const bit = { highlight: HIGHLIGHT, fresh: FRESH } as const;
   return {
     style: {
       ...basemapSources(basemap),
       links: { type: 'geojson', data: empty },
-      sites: { type: 'vector', tiles: [set.url], minzoom: set.minzoom, maxzoom: set.maxzoom, bounds: set.bounds },
       'site-counts': { type: 'geojson', data: counter.places },
     },
-    // The tiles hold each stack's spiral in their geometry (data/tiles.ts): one layer draws every site.
-    siteLayers: (layer) => [{ ...layer(-1), source: 'sites', 'source-layer': SITE_LAYER }],
+    siteLayers(_layer, flavourPaint) {
+      paint = flavourPaint;
+      return [];
+    },
     counter,
-    featuresOf: (project) => (index.has(project) ? [{ source: 'sites', sourceLayer: SITE_LAYER, id: index.get(project)! }] : []),
+    mark(map, project, mark, on) {
+      const sites = sitesOf(project);
+      if (!sites.length || !layerOn(map)) return;
+      for (let k = 0; k < sites.length; k++) state.bytes[sites[k]] = on ? state.bytes[sites[k]] | bit[mark] : state.bytes[sites[k]] & ~bit[mark];
+      state.version++;
+      map.triggerRepaint();
+    },
+    projectsAt(map, { x, y }) {
+      if (!points || !paint || map.getZoom() < DETAIL_ZOOM) return [];
+      const { lng, lat } = map.unproject([x, y]);
+      const hits = sitesAt(points, mercator(lng, lat), reachOf(paint, map.getZoom()), (i) => (state.bytes[i] & OUT) !== 0);
+      // The last drawn is on top.
+      return [...new Set(hits.reverse().map((i) => ids[points.project[i]]))];
+    },
     writeSelection(map, selection) {
-      // Filters on project properties stay a small expression (before the projects are in, too);
-      // others list the selected projects. Made here, not by a user: maplibre's validation would
-      // only cost time on long lists.
-      const filter = tileFilter(selection.filters) ?? selectionFilter(projects, selection.visible);
-      map.setFilter(siteLayerId(-1), filter as FilterSpecification | null, { validate: false });
       writeCounts(map, counter, selection);
+      if (!points || !layerOn(map)) return;
+      const { mask } = selection;
+      for (let i = 0; i < points.count; i++) state.bytes[i] = mask && mask[points.project[i]] === 0 ? state.bytes[i] | OUT : state.bytes[i] & ~OUT;
+      state.version++;
+      map.triggerRepaint();
     },
   };
 }

@@ -7,8 +7,9 @@ import { nameProperty } from '../core/basemap';
 import type { Flavor } from '../palette/flavors';
 import { themeScale } from '../palette/scales';
 import { LABEL_FONT } from './fonts';
-import { SITE_DIAMETER, SITE_OUTLINE, stackOffset } from '../sites/layout';
+import { SITE_OUTLINE, stackOffset } from '../sites/layout';
 import { DETAIL_ZOOM } from '../sites/tiers';
+import { sitePaint } from './sitePaint';
 import { siteLayerId, type ProjectSources, type SiteLayer } from './sources';
 
 export const LAYER = {
@@ -69,8 +70,7 @@ const shown: ExpressionSpecification = ['case', out, 0, 1];
 const byZoom = (...stops: number[]): ExpressionSpecification => ['interpolate', ['linear'], ['zoom'], ...stops];
 
 function siteLayer(flavor: Flavor, slot: number, minzoom: number): SiteLayer {
-  const scale = flavor.site_scale;
-  const radius = (SITE_DIAMETER / 2 - SITE_OUTLINE) * scale;
+  const paint = sitePaint(flavor);
   return {
     id: siteLayerId(slot),
     type: 'circle',
@@ -79,10 +79,10 @@ function siteLayer(flavor: Flavor, slot: number, minzoom: number): SiteLayer {
     // and fewer state-dependent properties to rewrite when the selection changes.
     paint: {
       'circle-color': themeColor(flavor),
-      'circle-radius': ['case', out, 0, highlight, radius + scale, radius],
-      'circle-stroke-color': ['case', highlight, flavor.site_highlight, fresh, flavor.site_new, flavor.site_outline],
-      'circle-stroke-width': ['case', out, 0, highlight, 2.5 * scale, fresh, 3 * scale, SITE_OUTLINE * scale],
-      'circle-translate': stackOffset(slot, scale),
+      'circle-radius': ['case', out, 0, highlight, paint.highlightRadius, paint.radius],
+      'circle-stroke-color': ['case', highlight, paint.highlight.color, fresh, paint.fresh.color, paint.outline.color],
+      'circle-stroke-width': ['case', out, 0, highlight, paint.highlight.width, fresh, paint.fresh.width, paint.outline.width],
+      'circle-translate': stackOffset(slot, paint.scale),
     },
   };
 }
@@ -162,7 +162,7 @@ export function buildStyle({ flavor, sources, fontFaces, labels, countries }: St
           'line-width': ['interpolate', ['linear'], ['get', 'projects'], 1, 2, 5, 6, 12, 12],
         },
       },
-      ...sources.siteLayers((slot) => siteLayer(flavor, slot, dense ? DETAIL_ZOOM : 0)),
+      ...sources.siteLayers((slot) => siteLayer(flavor, slot, dense ? DETAIL_ZOOM : 0), sitePaint(flavor)),
       ...(dense ? [siteCountLayer(flavor)] : []),
       // Place names over the sites, each with its halo: a dot never hides a town's name (at presenter
       // and kiosk sizes the dots are half as large again). Clicks still reach the sites beneath.

@@ -6,7 +6,7 @@
  *    under its revision, so that a new version downloads only what changed.
  *  - Cached the first time they are used, then served from the cache: every other file with a
  *    content hash in its name or folder (the import code and gazetteer, the QR encoder, a
- *    project's details, tiles, a large dataset's columns, projects and search shards).
+ *    project's details, a large dataset's columns, points, projects and search shards).
  *  - Every visit to the page, whatever its link says, gets the precached page.
  *  - A new version installs beside the running one and waits until the page asks it to take over.
  */
@@ -38,7 +38,7 @@ registerRoute(
     plugins: [
       // Whole files only: no 404 (a missing tile), no partial (206) answer.
       new CacheableResponsePlugin({ statuses: [200] }),
-      // A large dataset has thousands of tiles and shards: the least recently used go first.
+      // A large dataset has thousands of shards: the least recently used go first.
       new ExpirationPlugin({ maxEntries: 5000, purgeOnQuotaError: true }),
     ],
   }),

@@ -90,6 +90,8 @@ export interface View {
     budgets: BudgetBin[];
   };
   choropleth: Choropleth | null;
+  /** The selection as a byte per project in the dataset's order, when the engine keeps it so (a large dataset's worker); null otherwise. */
+  mask: Uint8Array | null;
   /** Per municipality, the selected projects with a place there, when the engine counts them (a large dataset's worker); null: the map counts its own. */
   placeCounts: ReadonlyMap<string, number> | null;
   /** Cross-border pairs of the selection (computed only when the network or a profile needs them). */
@@ -181,8 +183,11 @@ export function projectEngine(index: readonly ProjectKeys[]): ViewEngine<Project
   };
 }
 
-/** The view of a tally whose selection is known as projects (`pending`: a large dataset's, whose projects are not in the page yet). */
-export function viewOf(indexed: Indexed, input: ViewInput, figures: Tally<Project[]>, pending = false): View {
+/**
+ * The view of a tally whose selection is known as projects (`pending`: a large dataset's, whose
+ * projects are not in the page yet; `mask`: the selection as the engine keeps it, a byte per project).
+ */
+export function viewOf(indexed: Indexed, input: ViewInput, figures: Tally<Project[]>, pending = false, mask: Uint8Array | null = null): View {
   const { municipalities, data } = indexed;
   const { selection, profileContext, ...rest } = figures;
   const profiled = input.profile ? municipalities.get(input.profile) : undefined;
@@ -197,6 +202,7 @@ export function viewOf(indexed: Indexed, input: ViewInput, figures: Tally<Projec
     ...rest,
     pending,
     selection,
+    mask,
     visible: new Set(selection.map((p) => p.id)),
     unplaced: selection.filter((p) => p.locations.length === 0),
     choropleth,

@@ -1,18 +1,21 @@
 /**
- * A dataset large enough for the tiled path (TILED_SITES), as a deployment makes it: synthetic
+ * A dataset large enough for the tiled path (COLUMNAR_SITES), as a deployment makes it: synthetic
  * operations (npm run synthetic, seeded) imported with npm run import, built with ATLAS_DATA, and
  * served by a static server that honours byte ranges and answers 404 for missing files. What the
  * page shows is checked against the counts the generator wrote from its own rows (expected.json).
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_PROGRAMME, readProgramme } from '../../data/dataset-dir';
-import { DETAIL_ZOOM, TILED_SITES } from '../../src/sites/tiers';
-import { atlasBrowser, mapIdle, projectsInStatus, siteLayers } from './harness';
+import type { AtlasData } from '../../src/core/types';
+import { light } from '../../src/palette/flavors';
+import { siteFeatures, stackOffset } from '../../src/sites/layout';
+import { DETAIL_ZOOM, COLUMNAR_SITES } from '../../src/sites/tiers';
+import { atlasBrowser, mapIdle, pixelsAt, projectsInStatus } from './harness';
 import { serveStatic, type StaticServer } from './static-server';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
@@ -51,8 +54,8 @@ afterAll(async () => {
 const open = atlasBrowser(() => server.url);
 
 /** The page once its projects are in (they load after the first frame, which the build's preview drew). */
-async function openLoaded(search = ''): Promise<Page> {
-  const page = await open(search);
+async function openLoaded(search = '', options: Parameters<typeof open>[1] = {}): Promise<Page> {
+  const page = await open(search, options);
   await page.waitForFunction(() => performance.getEntriesByName('atlas:projects').length === 1, null, { timeout: 60_000 });
   return page;
 }
@@ -64,24 +67,42 @@ const readMunicipalityName = (id: string) => MUNICIPALITIES.find((m) => m.id ===
 const checkbox = (page: Page, group: string, name: RegExp) => page.getByRole('group', { name: group }).getByRole('checkbox', { name });
 const count = (label: string | null) => Number(/\((\d+)\)/.exec(label ?? '')![1]);
 
+/**
+ * The sites of the built records (laid out as the page lays them out) that stand alone in the
+ * middle of the map (as far as the window shows it) once it has its points: no other site's centre within 14 px, away from the
+ * panels over the map. The place names are hidden, so that what is under a site is the site.
+ */
+async function isolatedSites(page: Page) {
+  await page.waitForFunction(() => performance.getEntriesByName('atlas:points').length === 1, null, { timeout: 60_000 });
+  const records = JSON.parse(readFileSync(join(site, 'assets', readdirSync(join(site, 'assets')).find((f) => f.startsWith('atlas-data-'))!), 'utf8')) as AtlasData;
+  const period = new Map(records.projects.map((p) => [p.id, p.period ?? '']));
+  const features = siteFeatures(records.projects.filter((p) => p.locations.length)).features;
+  await page.evaluate(() => window.__atlasMap!.setLayoutProperty('place-labels', 'visibility', 'none'));
+  await mapIdle(page);
+  const box = (await page.locator('.map canvas').boundingBox())!;
+  // The part of the canvas in the window: a screenshot shows no WebGL pixels beyond it.
+  const [width, height] = [box.width, Math.min(box.height, page.viewportSize()!.height - box.y)];
+  const centres = await page.evaluate((points) => points.map((p) => window.__atlasMap!.project(p as [number, number])), features.map((f) => f.geometry.coordinates));
+  const at = features.map((f, i) => {
+    const [dx, dy] = stackOffset(f.properties.slot);
+    return { x: centres[i].x + dx, y: centres[i].y + dy, project: f.properties.project, theme: f.properties.theme, period: period.get(f.properties.project)! };
+  });
+  return at.filter((s) => s.x > width * 0.3 && s.x < width * 0.7 && s.y > height * 0.25 && s.y < height * 0.7 && at.every((o) => o === s || Math.hypot(o.x - s.x, o.y - s.y) > 14));
+}
+
 describe(`a dataset of ${SITES.toLocaleString('en')} sites, tiled and served as static files`, () => {
-  it('is built as tiles, preview and detail shards, which the server serves with byte ranges and a 404 for what is missing', async () => {
-    expect(expected.sites).toBeGreaterThan(TILED_SITES);
-    const tilesDir = join(site, 'tiles');
-    expect(existsSync(tilesDir)).toBe(true);
-    const [hash] = readdirSync(tilesDir);
-    const z = String(DETAIL_ZOOM);
-    const x = readdirSync(join(tilesDir, hash, z))[0];
-    const y = readdirSync(join(tilesDir, hash, z, x))[0];
-    const tile = `${server.url}tiles/${hash}/${z}/${x}/${y}`;
-    const whole = await fetch(tile);
-    expect(whole.status).toBe(200);
-    const part = await fetch(tile, { headers: { Range: 'bytes=0-9' } });
+  it('is built as a preview, columns, points and shards, which the server serves with byte ranges and a 404 for what is missing', async () => {
+    expect(expected.sites).toBeGreaterThan(COLUMNAR_SITES);
+    const assets = readdirSync(join(site, 'assets'));
+    for (const name of ['atlas-preview', 'atlas-columns', 'atlas-lists', 'atlas-points']) expect(assets.filter((f) => f.startsWith(`${name}-`))).toHaveLength(1);
+    expect(readdirSync(site).filter((f) => ['details', 'search', 'tiles'].includes(f)).sort()).toEqual(['details', 'search']);
+    const points = `${server.url}assets/${assets.find((f) => f.startsWith('atlas-points-'))}`;
+    expect((await fetch(points)).status).toBe(200);
+    const part = await fetch(points, { headers: { Range: 'bytes=0-9' } });
     expect(part.status).toBe(206);
     expect((await part.arrayBuffer()).byteLength).toBe(10);
     expect(part.headers.get('content-range')).toMatch(/^bytes 0-9\/\d+$/);
-    expect((await fetch(`${server.url}tiles/${hash}/0/0/0.pbf`)).status).toBe(404);
-    expect(readdirSync(site).filter((f) => f === 'details')).toEqual(['details']);
+    expect((await fetch(`${server.url}assets/atlas-points-missing.arrow`)).status).toBe(404);
   });
 
   it('draws the first view from the preview, then loads the projects: the status line and the facet counts are the generator’s', async () => {
@@ -178,19 +199,35 @@ describe(`a dataset of ${SITES.toLocaleString('en')} sites, tiled and served as 
     await page.close();
   });
 
-  it('filters by period: the status line, the charts and the sites drawn from tiles follow', async () => {
+  it('filters by period: the status line, the charts and the sites drawn follow, pixel by pixel', async () => {
     const [period, n] = Object.entries(expected.periods).sort((a, b) => a[1] - b[1])[0];
-    const page = await openLoaded(`?map=${DETAIL_ZOOM}/43.2/22.7`);
+    // Full density, as the pixels are read; a large window, for many sites.
+    const page = await openLoaded(`?map=${DETAIL_ZOOM}/43.2/22.7`, { deviceScaleFactor: 1, viewport: { width: 1800, height: 1300 } });
     await checkbox(page, 'Period', new RegExp(`^${period}`)).check();
     await expect.poll(() => projectsInStatus(page)).toBe(n);
     // The theme chart's bars add up to the selection.
     const bars = await page.locator('section[aria-labelledby="chart-themes"] svg [aria-label]').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')!));
     expect(bars.reduce((sum, label) => sum + Number(/(\d+) projects?$/.exec(label)?.[1] ?? 0), 0)).toBe(n);
-    await mapIdle(page);
-    const layers = await siteLayers(page);
-    const drawn = await page.evaluate((layers) => window.__atlasMap!.queryRenderedFeatures({ layers }).map((f) => String(f.properties.period)), layers);
-    expect(drawn.length).toBeGreaterThan(0);
-    expect(new Set(drawn)).toEqual(new Set([period]));
+    const sites = await isolatedSites(page);
+    const colours = await pixelsAt(page, sites);
+    const near = (rgb: number[], hex: string) => rgb.reduce((d, v, i) => d + Math.abs(v - parseInt(hex.slice(1 + 2 * i, 3 + 2 * i), 16)), 0) < 40;
+    // Each lone site in the middle of the map: its theme's colour when its project is of the period, none otherwise.
+    const drawn = sites.map((s, i) => near(colours[i], light.themes[s.theme]));
+    expect(drawn).toEqual(sites.map((s) => s.period === period));
+    expect(drawn.filter(Boolean).length).toBeGreaterThan(3);
+    expect(drawn.filter((d) => !d).length).toBeGreaterThan(3);
+    await page.close();
+  });
+
+  it('opens the project of a site clicked on the map, and points at it when hovered', async () => {
+    const page = await openLoaded(`?map=${DETAIL_ZOOM}/43.2/22.7`);
+    const [site] = await isolatedSites(page);
+    const canvas = await page.locator('.map canvas').boundingBox();
+    await page.mouse.move(canvas!.x + site.x, canvas!.y + site.y);
+    await expect.poll(() => page.locator('.map canvas').evaluate((c) => (c as HTMLElement).style.cursor)).toBe('pointer');
+    await page.mouse.click(canvas!.x + site.x, canvas!.y + site.y);
+    await expect.poll(() => new URL(page.url()).searchParams.get('project')).toBe(site.project);
+    expect(await page.getByRole('dialog').count()).toBe(1);
     await page.close();
   });
 

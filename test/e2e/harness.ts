@@ -45,12 +45,13 @@ export function atlasBrowser(base: () => string = () => BASE) {
 }
 
 /**
- * How many pixels of a PNG are near each named colour (sum of channel differences < 40),
- * optionally within rows [top, bottom) and sampling every `step`-th pixel.
+ * A PNG decoded in the page (its canvas does it), then read: how many pixels are near each named
+ * colour (sum of channel differences < 40) within rows [top, bottom) sampling every `step`-th
+ * pixel, and the colours at some points.
  */
-export function colourCounts(page: Page, png: Buffer, colours: Record<string, string>, crop: { top?: number; bottom?: number; step?: number } = {}) {
+function readPng(page: Page, png: Buffer, query: { colours: Record<string, string>; crop: { top?: number; bottom?: number; step?: number }; points: readonly { x: number; y: number }[] }) {
   return page.evaluate(
-    async ({ b64, colours, crop }) => {
+    async ({ b64, colours, crop, points }) => {
       const img = new Image();
       img.src = `data:image/png;base64,${b64}`;
       await img.decode();
@@ -63,14 +64,24 @@ export function colourCounts(page: Page, png: Buffer, colours: Record<string, st
       const { data } = ctx.getImageData(0, top, img.width, bottom - top);
       const targets = Object.entries(colours).map(([name, hex]) => [name, parseInt(hex.slice(1, 3), 16), parseInt(hex.slice(3, 5), 16), parseInt(hex.slice(5, 7), 16)] as const);
       const counts = Object.fromEntries(targets.map(([name]) => [name, 0]));
-      for (let i = 0; i < data.length; i += 4 * (crop.step ?? 1)) {
-        for (const [name, r, g, b] of targets) if (Math.abs(data[i] - r) + Math.abs(data[i + 1] - g) + Math.abs(data[i + 2] - b) < 40) counts[name]++;
+      if (targets.length) {
+        for (let i = 0; i < data.length; i += 4 * (crop.step ?? 1)) {
+          for (const [name, r, g, b] of targets) if (Math.abs(data[i] - r) + Math.abs(data[i + 1] - g) + Math.abs(data[i + 2] - b) < 40) counts[name]++;
+        }
       }
-      return { counts, width: img.width, height: img.height };
+      const at = points.map(({ x, y }) => [...ctx.getImageData(Math.round(x), Math.round(y), 1, 1).data.slice(0, 3)]);
+      return { counts, at, width: img.width, height: img.height };
     },
-    { b64: png.toString('base64'), colours, crop },
+    { b64: png.toString('base64'), ...query },
   );
 }
+
+/** How many pixels of a PNG are near each named colour, optionally within rows [top, bottom) and sampling every `step`-th pixel. */
+export const colourCounts = (page: Page, png: Buffer, colours: Record<string, string>, crop: { top?: number; bottom?: number; step?: number } = {}) => readPng(page, png, { colours, crop, points: [] });
+
+/** The colour of the map's pixels at points of its canvas (CSS pixels), as [r, g, b]. */
+export const pixelsAt = async (page: Page, points: readonly { x: number; y: number }[]): Promise<number[][]> =>
+  (await readPng(page, await page.locator('.map canvas').screenshot(), { colours: {}, crop: {}, points })).at;
 
 /** The map's colours that the pixel checks look for, from the one palette. */
 export const MAP_COLOURS = { area: light.area, border: light.state_border, tourism: light.themes['tourism-heritage'], environment: light.themes['environment-risk'] };

@@ -1,7 +1,7 @@
 /**
  * A static file server as a CDN or object store behaves for the atlas (README, "Deploying"): files
  * only, 404 for anything missing (no fallback to index.html), byte ranges (206 / 416), CORS for
- * embeds, immutable caching for content-hashed files. The tiled end-to-end test and the benchmark
+ * embeds, immutable caching for content-hashed files. The columnar end-to-end test and the benchmark
  * serve built sites with it.
  */
 import { createReadStream, existsSync, statSync } from 'node:fs';

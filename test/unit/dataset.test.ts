@@ -14,6 +14,8 @@ import { columnsToArrow } from '../../src/engine/arrow';
 import { toColumns } from '../../src/engine/columns';
 import { cutShards, shardToArrow, wordIndex } from '../../src/engine/search';
 import { seatsOf, siteCounter } from '../../src/sites/layout';
+import { pointsToArrow } from '../../src/sites/points';
+import { siteCount } from '../../src/sites/tiers';
 import { fromPreview, PREVIEW_INPUT, toPreview } from '../../src/state/preview';
 import { deriveView, indexData } from '../../src/state/view';
 
@@ -27,8 +29,8 @@ function columnarFiles(all: AtlasData) {
   const index = indexData(all).index;
   const shards = cutShards(wordIndex(index.map(searchText)), 2_000);
   const columns = columnsToArrow(toColumns(index));
-  const bytes = new Map<string, Uint8Array>([['https://atlas.example/columns.arrow', columns.projects], ['https://atlas.example/lists.arrow', columns.lists], ...shards.map((s, i) => [`https://atlas.example/search/${i}.arrow`, shardToArrow(s)] as [string, Uint8Array])]);
-  return { files: { columns: 'https://atlas.example/columns.arrow', lists: 'https://atlas.example/lists.arrow', search: { first: shards.map((s) => s.words[0]), files: shards.map((_, i) => `https://atlas.example/search/${i}.arrow`) } }, bytes };
+  const bytes = new Map<string, Uint8Array>([['https://atlas.example/columns.arrow', columns.projects], ['https://atlas.example/lists.arrow', columns.lists], ['https://atlas.example/points.arrow', pointsToArrow(all.projects)], ...shards.map((s, i) => [`https://atlas.example/search/${i}.arrow`, shardToArrow(s)] as [string, Uint8Array])]);
+  return { files: { columns: 'https://atlas.example/columns.arrow', lists: 'https://atlas.example/lists.arrow', points: 'https://atlas.example/points.arrow', search: { first: shards.map((s) => s.words[0]), files: shards.map((_, i) => `https://atlas.example/search/${i}.arrow`) } }, bytes };
 }
 
 /** A data worker in this thread: the worker's own message handler, answering a turn later as a worker would. */
@@ -55,7 +57,7 @@ function columnar({ refuse = '', records = true } = {}) {
     head: { ...data, projects: [] },
     basemap,
     firstView: fromPreview(JSON.parse(JSON.stringify(toPreview(deriveView(indexData(data), PREVIEW_INPUT))))),
-    tiles: { set: { url: 'https://atlas.example/{z}/{x}/{y}.pbf', minzoom: 9, maxzoom: 11, bounds: [21, 41, 25, 45] }, overview: { places: counter.places, counts: [], sites: 30_000 } },
+    overview: { places: counter.places, counts: [], sites: 30_000 },
     files,
     worker: inThread(fetchBytes),
     details: async (p) => p,
@@ -108,16 +110,20 @@ describe('each delivery form', () => {
     await vi.waitFor(() => expect(dataset.complete).toBe(true));
     // Its worker counts the overview's circles too; the plain dataset leaves them to the map.
     const whole = dataset.view(filtered, 'map')!;
-    expect({ ...whole, placeCounts: null }).toEqual(derived);
+    expect({ ...whole, placeCounts: null, mask: null }).toEqual(derived);
     expect(whole.placeCounts?.size).toBeGreaterThan(0);
+    // The map's points read the selection as a byte per project, in the dataset's order.
+    expect(Array.from(whole.mask!)).toEqual(data.projects.map((p) => (derived.visible.has(p.id) ? 1 : 0)));
     // A search is answered from the word shards, as the core finds it.
     const searched = { ...filtered, filters: { ...filtered.filters, q: 'Пирот' } };
     dataset.view(searched, 'map');
     await vi.waitFor(() => expect(dataset.view(searched, 'map')?.filters.q).toBe('Пирот'));
-    expect({ ...dataset.view(searched, 'map'), placeCounts: null }).toEqual(plain.view(searched, 'map'));
+    expect({ ...dataset.view(searched, 'map'), placeCounts: null, mask: null }).toEqual(plain.view(searched, 'map'));
     expect(dataset.indexed.located).toHaveLength(located.length);
-    // Its sites are still drawn from the tiles, from one object until the dataset changes.
-    expect(dataset.sites.tiles?.overview.sites).toBe(30_000);
+    // Its sites came after the columns, as points with the projects' ids; one object until the dataset changes.
+    expect(dataset.sites.packed?.overview.sites).toBe(30_000);
+    expect(dataset.sites.packed?.points?.count).toBe(siteCount(located));
+    expect(dataset.sites.packed?.ids).toEqual(data.projects.map((p) => p.id));
     expect(dataset.sites.projects).toHaveLength(located.length);
     expect(dataset.sites).toBe(dataset.sites);
   });
@@ -139,6 +145,15 @@ describe('each delivery form', () => {
     dataset.view(filtered, 'map');
     await vi.waitFor(() => expect(dataset.view(filtered, 'map')?.summary).toEqual(plainDataset(data, basemap).view(filtered, 'map')!.summary));
     expect([dataset.failure, dataset.complete, dataset.view(filtered, 'map')?.pending]).toEqual([null, false, true]);
+  });
+
+  it('answers every filter without its points, and says the map cannot draw the sites', async () => {
+    const { dataset, files } = columnar({ refuse: 'https://atlas.example/points.arrow' });
+    dataset.drawn();
+    await vi.waitFor(() => expect(dataset.sitesFailure).toBe(`${files.points}: HTTP 404`));
+    dataset.view(filtered, 'map');
+    await vi.waitFor(() => expect(dataset.view(filtered, 'map')?.summary).toEqual(plainDataset(data, basemap).view(filtered, 'map')!.summary));
+    expect([dataset.failure, dataset.sites.packed?.points]).toEqual([null, null]);
   });
 
   it('says why a search cannot be answered when a shard cannot come', async () => {

@@ -1,4 +1,5 @@
 /** Messages between the page and a large dataset's data worker (worker.ts). */
+import type { SitePoints } from '../../sites/points';
 import type { Tally, ViewInput } from '../../state/view';
 
 /** The build's files of a columnar dataset, as absolute URLs. */
@@ -6,6 +7,8 @@ export interface ColumnarFiles {
   /** The projects' columns and their lists' values (engine/arrow.ts). */
   columns: string;
   lists: string;
+  /** Every site as a point (sites/points.ts). */
+  points: string;
   search: { first: string[]; files: string[] };
 }
 
@@ -14,6 +17,9 @@ export type ToWorker = { kind: 'open'; files: ColumnarFiles } | { kind: 'tally';
 export type FromWorker =
   | { kind: 'opened'; projects: number }
   | { kind: 'failed'; reason: string }
+  /** The sites, after the columns (their buffers transferred), and the projects' ids their `project` indexes. */
+  | { kind: 'points'; points: SitePoints; ids: string[] }
+  | { kind: 'points-failed'; reason: string }
   /** The selection's buffer is transferred, not copied. */
   | { kind: 'tally'; id: number; tally: Tally<Uint8Array> }
   | { kind: 'tally-failed'; id: number; reason: string };

@@ -1,11 +1,13 @@
 /**
  * What a large dataset's data worker does, as plain functions (worker.ts is a shell around them; the
- * tests call them directly): it reads the projects' columns, fetches the search shards a query's
- * words need, and answers a view's figures with its selection as a byte per project.
+ * tests call them directly): it reads the projects' columns, then the sites' points for the map,
+ * fetches the search shards a query's words need, and answers a view's figures with its selection
+ * as a byte per project.
  */
 import { searchWords } from '../../core/filters';
 import { columnsFromArrow } from '../../engine/arrow';
 import type { Columns } from '../../engine/columns';
+import { pointsFromArrow, type SitePoints } from '../../sites/points';
 import { intersect, markWord, shardFromArrow, shardsFor, type WordIndex } from '../../engine/search';
 import { tally, type Tally, type ViewInput } from '../../state/view';
 import { columnEngine } from './engine';
@@ -19,6 +21,8 @@ const KEPT_WORDS = 32;
 export interface ColumnarService {
   /** The number of projects, once the columns are read. */
   open(): Promise<number>;
+  /** The sites, and the projects' ids they index. */
+  points(): Promise<{ points: SitePoints; ids: string[] }>;
   tally(input: ViewInput): Promise<Tally<Uint8Array>>;
 }
 
@@ -55,6 +59,10 @@ export function columnarService(files: ColumnarFiles, fetchBytes: FetchBytes): C
   }
   return {
     open: () => read().then((c) => c.ids.length),
+    points: async () => {
+      const { ids } = await read();
+      return { points: pointsFromArrow(await fetchBytes(files.points), files.points), ids };
+    },
     async tally(input) {
       const c = await read();
       const queries = [...new Set([input.filters.q, input.stepFilters?.q ?? ''])];
@@ -70,8 +78,16 @@ export function serve(fetchBytes: FetchBytes, post: (message: FromWorker, transf
   return (message) => {
     if (message.kind === 'open') {
       service = columnarService(message.files, fetchBytes);
-      service.open().then(
-        (projects) => post({ kind: 'opened', projects }),
+      const opened = service;
+      opened.open().then(
+        (projects) => {
+          post({ kind: 'opened', projects });
+          // The map's points come after the figures' columns: the filters work first.
+          opened.points().then(
+            ({ points, ids }) => post({ kind: 'points', points, ids }, [...new Set([points.position, points.project, points.slot, points.theme, points.grid.starts].map((a) => a.buffer as ArrayBuffer))]),
+            (error: Error) => post({ kind: 'points-failed', reason: error.message }),
+          );
+        },
         (error: Error) => post({ kind: 'failed', reason: error.message }),
       );
       return;

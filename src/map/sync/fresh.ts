@@ -1,4 +1,4 @@
-/** The sites of the projects new in the year shown, ringed through feature state (cleared on the next year). */
+/** The sites of the projects new in the year shown, ringed (feature state, or a GPU site's state byte) (cleared on the next year). */
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { MapViewProps } from '../props';
 import type { SourcesRef } from '../sources';
@@ -31,9 +31,7 @@ export class FreshSync implements MapSync {
   onRemove(): void {}
 
   private write(): void {
-    const set = (project: string, fresh: boolean) => {
-      for (const feature of this.sources.current.featuresOf(project)) this.map.setFeatureState(feature, { fresh });
-    };
+    const set = (project: string, fresh: boolean) => this.sources.current.mark(this.map, project, 'fresh', fresh);
     const next = new Set(this.fresh);
     for (const p of this.lit) if (!next.has(p)) set(p, false);
     for (const p of next) set(p, true);

@@ -1,4 +1,4 @@
-/** The project under the pointer, the one focused in a list and the open one, highlighted (with their partner lines) through feature state. */
+/** The project under the pointer, the one focused in a list and the open one, highlighted (with their partner lines) by the sources' marks. */
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { MapViewProps } from '../props';
 import type { SourcesRef } from '../sources';
@@ -40,9 +40,7 @@ export class HighlightSync implements MapSync {
 
   private write(): void {
     const next = [...new Set([this.hovered, this.focused, this.selected])].filter((x): x is string => !!x);
-    const set = (project: string, highlight: boolean) => {
-      for (const feature of this.sources.current.featuresOf(project)) this.map.setFeatureState(feature, { highlight });
-    };
+    const set = (project: string, highlight: boolean) => this.sources.current.mark(this.map, project, 'highlight', highlight);
     for (const p of this.lit.filter((p) => !next.includes(p))) set(p, false);
     for (const p of next) set(p, true);
     this.lit = next;

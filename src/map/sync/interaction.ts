@@ -8,7 +8,6 @@ import type { Point } from 'geojson';
 import type { MapViewProps } from '../props';
 import { DETAIL_ZOOM } from '../../sites/tiers';
 import type { SourcesRef } from '../sources';
-import { isSiteLayer } from '../sources';
 import { LAYER } from '../style';
 import type { HighlightSync } from './highlight';
 import { reducedMotion, type MapSync } from './sync';
@@ -23,10 +22,8 @@ export class InteractionSync implements MapSync {
   ) {}
 
   /** Selected projects with a site under a point. */
-  private projectsAt(point: PointLike): string[] {
-    const layers = this.map.getLayersOrder().filter(isSiteLayer);
-    const ids = this.map.queryRenderedFeatures(point, { layers }).map((f) => String(f.properties.project));
-    return [...new Set(ids)].filter((id) => this.props.visible.has(id));
+  private projectsAt(point: { x: number; y: number }): string[] {
+    return this.sources.current.projectsAt(this.map, point, this.props.visible);
   }
 
   private bubbleAt(point: PointLike) {

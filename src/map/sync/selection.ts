@@ -1,7 +1,7 @@
 /**
  * The filter selection on the map, and in dense data the overview's bubbles recounted, written by
- * the sources in use (sources.ts: feature state on GeoJSON sites and lines, the layer's filter on
- * sites from tiles).
+ * the sources in use (sources.ts: feature state on GeoJSON sites and lines, a byte per site of a
+ * packed dataset's points).
  */
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { mark } from '../../core/marks';
@@ -10,7 +10,7 @@ import type { Selection, SourcesRef } from '../sources';
 import type { MapSync } from './sync';
 
 /** The selection a map's props show. */
-export const selectionOf = ({ sites, visible, filters, placeCounts }: MapViewProps): Selection => ({ projects: sites.projects, visible, filters, placeCounts });
+export const selectionOf = ({ sites, visible, mask, filters, placeCounts }: MapViewProps): Selection => ({ projects: sites.projects, visible, mask, filters, placeCounts });
 
 export class SelectionSync implements MapSync {
   private map!: MapLibreMap;
