@@ -46,8 +46,10 @@ export function withDetails(slim: Project, { locationNotes, ...details }: Projec
 
 /** Projects per shard of details: a dialog fetches one shard, a few tens of kilobytes. */
 export const SHARD_SIZE = 100;
+/** At most this many shards (larger ones beyond 51,200 projects): a static host keeps the site's files few. */
+export const MAX_SHARDS = 512;
 
-export const shardCount = (projects: number) => Math.max(1, Math.ceil(projects / SHARD_SIZE));
+export const shardCount = (projects: number) => Math.min(MAX_SHARDS, Math.max(1, Math.ceil(projects / SHARD_SIZE)));
 
 /** The shard holding a project's details: a hash of its id (FNV-1a), so no lookup table ships. */
 export function shardOf(id: string, shards: number): number {

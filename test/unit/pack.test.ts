@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { packDataset, SHARD_SIZE, shardCount, shardOf, slimProject, withDetails } from '../../src/core/pack';
+import { MAX_SHARDS, packDataset, SHARD_SIZE, shardCount, shardOf, slimProject, withDetails } from '../../src/core/pack';
 import type { AtlasData } from '../../src/core/types';
 import { applyFilters, NO_FILTERS, searchText } from '../../src/core/filters';
 import { fromPreview, PREVIEW_INPUT, previewShows, toPreview } from '../../src/state/preview';
@@ -35,6 +35,16 @@ describe('packing the dataset for the web', () => {
     for (const id of ids) sizes[shardOf(id, n)]++;
     expect(Math.max(...sizes)).toBeLessThan(SHARD_SIZE * 1.5);
     expect(Math.min(...sizes)).toBeGreaterThan(SHARD_SIZE * 0.5);
+  });
+
+  it('keeps the shards at most MAX_SHARDS, each larger, for a very large dataset', () => {
+    const ids = Array.from({ length: 300_000 }, (_, i) => `SYN.${i}`);
+    const n = shardCount(ids.length);
+    expect(n).toBe(MAX_SHARDS);
+    const sizes = new Array<number>(n).fill(0);
+    for (const id of ids) sizes[shardOf(id, n)]++;
+    const even = ids.length / MAX_SHARDS;
+    expect([Math.min(...sizes) > even * 0.8, Math.max(...sizes) < even * 1.2]).toEqual([true, true]);
   });
 
   it('leaves a project without a place slim too (nothing to drop from its locations)', () => {
