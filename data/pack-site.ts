@@ -136,11 +136,11 @@ export interface Packed {
 }
 
 /** The code of `virtual:atlas-dataset`: single files through `?url` imports (Vite emits and hashes them), folders by their hashed path. */
-function datasetModule(dir: string, details: Folder, columnar: ColumnarMeta | null, labelFaces: { file: string; range: string[] }[]): string {
+function datasetModule(dir: string, details: Folder, records: boolean, columnar: ColumnarMeta | null, labelFaces: { file: string; range: string[] }[]): string {
   const url = (file: string) => JSON.stringify(`${join(dir, file)}?url`);
   return [
     `import basemapUrl from ${url('basemap.topo.json')};`,
-    `import dataUrl from ${url('atlas-data.json')};`,
+    records ? `import dataUrl from ${url('atlas-data.json')};` : 'const dataUrl = null;',
     ...(columnar ? [`import previewUrl from ${url('atlas-preview.json')};`, `import columnsUrl from ${url('atlas-columns.arrow')};`, `import listsUrl from ${url('atlas-lists.arrow')};`, `import pointsUrl from ${url('atlas-points.arrow')};`] : []),
     ...labelFaces.map((f, i) => `import face${i} from ${url(f.file)};`),
     'export { basemapUrl, dataUrl };',
@@ -155,6 +155,13 @@ interface ColumnarMeta {
   /** The search shards' page-relative folder (`${path}${i}.arrow`) and the first word of each. */
   search: { path: string; first: string[] };
 }
+
+/**
+ * The largest records file (the slim projects as JSON) a columnar dataset ships for the page's
+ * lists: parsed, it takes about one and a half times its size of the page's memory. At 100,000
+ * sites it is about 58 MB; at a million, 578 MB, more than a browser parses as one text.
+ */
+const RECORDS_MAX_BYTES = 100e6;
 
 /** About this many bytes of words and project numbers per search shard: a query's word reads one or two. */
 const SEARCH_SHARD_BYTES = 256 * 1024;
@@ -207,13 +214,17 @@ export async function pack({ dataFile, programmeDir }: Inputs): Promise<Packed> 
   const { head, shards } = packDataset(data);
   // The whole projects are in the shards now, and the shards are soon on disk: a million projects need the room.
   data.projects.length = 0;
-  writeChunked(join(work, 'atlas-data.json'), dataJson(head));
+  const recordsFile = join(work, 'atlas-data.json');
+  writeChunked(recordsFile, dataJson(head));
   const details = writeFolder(work, 'details', shards.map((shard, i) => [`${i}.json`, JSON.stringify(shard)] as [string, string]));
   shards.length = 0;
   const columnar = tierOf(siteCount(head.projects)) === 'columnar' ? packColumnar(work, head, basemap) : null;
+  // A columnar dataset's records are for the page's lists alone: beyond what a page holds, they are left out.
+  const records = !columnar || statSync(recordsFile).size <= RECORDS_MAX_BYTES;
+  if (!records) rmSync(recordsFile);
   const { css, labelFaces } = await writeFonts(work, characters);
   writeFileSync(join(work, 'fonts.css'), css);
-  writeFileSync(join(work, 'dataset.js'), datasetModule(dir, details, columnar?.meta ?? null, labelFaces));
+  writeFileSync(join(work, 'dataset.js'), datasetModule(dir, details, records, columnar?.meta ?? null, labelFaces));
   const packed = { details, search: columnar?.search ?? null };
   writeFileSync(join(work, 'packed.json'), JSON.stringify(packed));
   rmSync(dir, { recursive: true, force: true });

@@ -3,8 +3,8 @@
 declare module 'virtual:atlas-dataset' {
   /** The base map, as quantized TopoJSON of the BasemapData collections. */
   export const basemapUrl: string;
-  /** The dataset with slim projects (src/core/pack.ts). */
-  export const dataUrl: string;
+  /** The dataset with slim projects (src/core/pack.ts); null: a columnar dataset too large for the page's lists, whose records the build left out. */
+  export const dataUrl: string | null;
   /** The details shards: `${path}${shardOf(id, shards)}.json`, relative to the page. */
   export const details: { path: string; shards: number };
   /**

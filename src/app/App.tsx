@@ -141,6 +141,8 @@ export function App({ programme, catalogues, load }: AppProps) {
   );
   /** The selected projects, once they are known (the list, the in-view list and the downloads wait for them). */
   const selection = view && !view.pending ? view.selection : null;
+  /** Why the lists will not come (said where they would be), unless the whole dataset failed. */
+  const listsUnavailable = !shown || shown.failure ? null : shown.listsOmitted ? t('listsOmitted') : shown.listsFailure ? t('listsFailed', { reason: shown.listsFailure }) : null;
   const choropleth = useMemo(() => (view?.choropleth ? choroplethScale(view.choropleth.breaks, FLAVORS[flavors.map]) : null), [view?.choropleth, flavors.map]);
   const denseSites = shown && tierOf(shown.siteCount) !== 'plain' ? shown.siteCount : null;
   const selected = useMemo(() => (state.project ? loaded?.data.projects.find((p) => p.id === state.project) : undefined), [state.project, loaded]);
@@ -179,7 +181,7 @@ export function App({ programme, catalogues, load }: AppProps) {
           )
         : <YearControl span={span} value={state.filters.year} summary={view.summary} i18n={i18n} onChange={(year, { replace }) => setFilters({ ...state.filters, year }, { replace })} />
       : null;
-  const workbook = ctx && shown && <WorkbookButton selection={selection} filters={state.filters} ctx={ctx} link={here({})} whole={(projects) => wholeProjects(shown, projects)} />;
+  const workbook = ctx && shown && <WorkbookButton selection={selection} unavailable={listsUnavailable} filters={state.filters} ctx={ctx} link={here({})} whole={(projects) => wholeProjects(shown, projects)} />;
   const mapPanel = shown && loaded && view && (
     <div class="map-wrap" hidden={state.view === 'list'}>
       {!phone && colourBy}
@@ -223,7 +225,7 @@ export function App({ programme, catalogues, load }: AppProps) {
           onError={setMapError}
         />
       </ErrorBoundary>
-      <InView projects={selection} bounds={bounds} i18n={i18n} onSelect={select} onPoint={setPointed} />
+      <InView projects={selection} unavailable={listsUnavailable} bounds={bounds} i18n={i18n} onSelect={select} onPoint={setPointed} />
       {!phone && yearControl}
     </div>
   );
@@ -283,9 +285,9 @@ export function App({ programme, catalogues, load }: AppProps) {
           {t('projectsFailed', { reason: shown.failure })}
         </p>
       )}
-      {shown?.listsFailure && !shown.failure && (
+      {listsUnavailable && (
         <p class="note" role="alert">
-          {t('listsFailed', { reason: shown.listsFailure })}
+          {listsUnavailable}
         </p>
       )}
       {shown?.sitesFailure && !shown.failure && (
@@ -387,7 +389,7 @@ export function App({ programme, catalogues, load }: AppProps) {
             {tour && step && (
               <Presenter story={tour.story} step={tour.step} view={step} i18n={i18n} kiosk={state.kiosk} onStep={(n) => store.toStep(n)} onLeave={() => store.leaveTour()} />
             )}
-            {state.view === 'list' && <ProjectTable projects={selection} municipalities={loaded.municipalities} i18n={i18n} selected={state.project} onSelect={select} actions={workbook} />}
+            {state.view === 'list' && <ProjectTable projects={selection} unavailable={listsUnavailable} municipalities={loaded.municipalities} i18n={i18n} selected={state.project} onSelect={select} actions={workbook} />}
             {phone && sheet && (
               <Sheet label={sheet === 'filters' ? t('filters') : view.profile ? t('profile') : t('charts')} closeLabel={t('closeSheet')} onClose={closeSheet}>
                 {sheet === 'filters' ? side : charts}
@@ -433,6 +435,7 @@ export function App({ programme, catalogues, load }: AppProps) {
               url={here({})}
               embedUrl={here({ embed: true, camera: null })}
               selection={selection}
+              unavailable={listsUnavailable}
               filters={state.filters}
               municipalities={loaded.municipalities}
               i18n={i18n}

@@ -27,8 +27,8 @@ export interface ColumnarDelivery {
   /** Starts a data worker (columnar/worker.ts). */
   worker(): Worker;
   details: (project: Project) => Promise<Project>;
-  /** The slim projects, for the lists (in the columns' order). */
-  projects(): Promise<AtlasData>;
+  /** The slim projects, for the lists (in the columns' order); null: the build left them out, too many for a page. */
+  projects: (() => Promise<AtlasData>) | null;
 }
 
 /** Answers kept, newest last: going back to a recent filter asks the worker nothing. */
@@ -42,6 +42,8 @@ export function columnarDataset({ head, basemap, firstView, overview, files, wor
   let failure: string | null = null;
   let listsFailure: string | null = null;
   let sitesFailure: string | null = null;
+  /** The last input the worker could not answer (a search shard that did not come): asked again only once the input changes. */
+  let unanswered: { key: string; reason: string } | null = null;
   let worker: Worker | null = null;
   let columns = 0;
   /** Per input, newest last: the worker's tally, and its view once made (made again when the projects come). */
@@ -61,7 +63,7 @@ export function columnarDataset({ head, basemap, firstView, overview, files, wor
     changed();
   };
   const loadProjects = () =>
-    projects().then((all) => {
+    projects?.().then((all) => {
       if (all.projects.length !== columns) return listsFailed(`${all.projects.length} projects in the list, ${columns} in the columns: the build's files do not belong together`);
       whole = indexData(all);
       sites = { ...sites, projects: whole.located };
@@ -86,7 +88,11 @@ export function columnarDataset({ head, basemap, firstView, overview, files, wor
     else {
       const key = asked.get(data.id)!;
       asked.delete(data.id);
-      if (data.kind === 'tally-failed') return fail(data.reason);
+      if (data.kind === 'tally-failed') {
+        unanswered = { key, reason: data.reason };
+        return changed();
+      }
+      unanswered = null;
       answers.set(key, { tally: data.tally, view: null });
       if (answers.size > KEPT_ANSWERS) answers.delete(answers.keys().next().value!);
       changed();
@@ -131,11 +137,12 @@ export function columnarDataset({ head, basemap, firstView, overview, files, wor
     },
     siteCount: overview.sites,
     get failure() {
-      return failure;
+      return failure ?? unanswered?.reason ?? null;
     },
     get listsFailure() {
       return listsFailure;
     },
+    listsOmitted: projects === null,
     get sitesFailure() {
       return sitesFailure;
     },
@@ -145,6 +152,7 @@ export function columnarDataset({ head, basemap, firstView, overview, files, wor
       const key = JSON.stringify(input);
       const answer = answers.get(key);
       if (answer) return (last = viewFor(input, answer));
+      if (unanswered?.key === key) return (last ??= firstView);
       // The first view stands for the map with no filter until the worker answers; a list needs the projects.
       if (!previewShows(input) || page !== 'map' || worker) ask(key, input);
       // While the worker counts, the page keeps what it shows (never nothing: the map stays).

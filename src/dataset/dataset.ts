@@ -26,6 +26,8 @@ export interface Dataset {
   readonly failure: string | null;
   /** Why its projects' records cannot come for the lists (its figures, filters and search work without them). */
   readonly listsFailure: string | null;
+  /** The build left its projects' records out, too many for a page: the lists never come. */
+  readonly listsOmitted: boolean;
   /** Why its sites cannot come for the map's detail zooms (the overview's counts stay). */
   readonly sitesFailure: string | null;
   /**

@@ -46,18 +46,19 @@ const projectsOf = async (url: string) => {
 
 /** The published dataset: its first-frame files loaded (for a large dataset, the build's first view). */
 export async function loadAtlas(): Promise<Dataset> {
-  const [first, topology] = await Promise.all([columnar ? getJson<PreviewFile>(columnar.previewUrl) : projectsOf(dataUrl), getJson<Topology>(basemapUrl)]);
+  const [first, topology] = await Promise.all([columnar ? getJson<PreviewFile>(columnar.previewUrl) : projectsOf(dataUrl!), getJson<Topology>(basemapUrl)]);
   const basemap = basemapOf(topology);
   if (!columnar) return plainDataset(first as AtlasData, basemap, { details: loadDetails });
   const { data, view, overview } = first as PreviewFile;
   const { columnsUrl, listsUrl, pointsUrl, search } = columnar;
+  const records = dataUrl;
   // The files' addresses are relative to the page, like every file of the build.
   const absolute = (url: string) => new URL(url, location.href).href;
   return columnarDataset({
     head: data, basemap, firstView: fromPreview(view), overview, details: loadDetails,
     files: { columns: absolute(columnsUrl), lists: absolute(listsUrl), points: absolute(pointsUrl), search: { first: search.first, files: search.first.map((_, i) => absolute(`${search.path}${i}.arrow`)) } },
     worker: () => new Worker(new URL('./columnar/worker.ts', import.meta.url), { type: 'module', name: 'atlas-data' }),
-    projects: () => projectsOf(dataUrl),
+    projects: records ? () => projectsOf(records) : null,
   });
 }
 

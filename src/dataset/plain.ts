@@ -20,6 +20,7 @@ export function plainDataset(data: AtlasData, basemap: BasemapData, { details }:
     siteCount: siteCount(indexed.located),
     failure: null,
     listsFailure: null,
+    listsOmitted: false,
     sitesFailure: null,
     view: (input) => deriveView(indexed, input),
     details: details ?? null,

@@ -13,8 +13,10 @@ import { ThemeSwatch } from './ThemeSwatch';
 import { usePage } from './usePage';
 
 interface Props {
-  /** Null while the projects are loading. */
+  /** Null while the projects are loading, or when they cannot come. */
   projects: readonly Project[] | null;
+  /** Why the projects cannot come (said in place of "loading"); null: they are coming. */
+  unavailable: string | null;
   municipalities: ReadonlyMap<string, MunicipalityRecord>;
   i18n: I18n;
   selected: string | null;
@@ -28,8 +30,8 @@ type Column = 'title' | 'period' | 'theme' | 'places' | 'budget';
 export function ProjectTable({ projects, ...rest }: Props) {
   if (!projects)
     return (
-      <div class="table-wrap" aria-busy="true">
-        <p role="status">{rest.i18n.t('projectsLoading')}</p>
+      <div class="table-wrap" aria-busy={!rest.unavailable}>
+        <p role="status">{rest.unavailable ?? rest.i18n.t('projectsLoading')}</p>
       </div>
     );
   return <Table projects={projects} {...rest} />;

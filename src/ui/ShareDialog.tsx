@@ -15,6 +15,8 @@ interface Props {
   embedUrl: string;
   /** Null while the projects are loading. */
   selection: readonly Project[] | null;
+  /** Why the selection's projects cannot come for the downloads; null: they are coming. */
+  unavailable: string | null;
   filters: Filters;
   municipalities: ReadonlyMap<string, MunicipalityRecord>;
   i18n: I18n;
@@ -86,7 +88,7 @@ function TourLink({ tour, i18n }: { tour: Story; i18n: I18n }) {
   );
 }
 
-export function ShareDialog({ url, embedUrl, selection, filters, municipalities, i18n, mapPng, whole, workbook, tour, onClose }: Props) {
+export function ShareDialog({ url, embedUrl, selection, unavailable, filters, municipalities, i18n, mapPng, whole, workbook, tour, onClose }: Props) {
   const { t } = i18n;
   const [copied, setCopied] = useState(false);
   const [image, setImage] = useState<{ busy: boolean; error: string | null }>({ busy: false, error: null });
@@ -131,17 +133,17 @@ export function ShareDialog({ url, embedUrl, selection, filters, municipalities,
         <textarea readOnly rows={4} value={snippet} onFocus={(e) => (e.target as HTMLTextAreaElement).select()} />
       </label>
       <p class="note">{t('embedNote')}</p>
-      <h3>{selection ? t('downloads', { n: selection.length }) : t('projectsLoading')}</h3>
+      <h3>{selection ? t('downloads', { n: selection.length }) : (unavailable ?? t('projectsLoading'))}</h3>
       <ul class="downloads">
         <li>
-          <button type="button" onClick={csv} disabled={table.busy || !selection} aria-busy={table.busy || !selection}>
+          <button type="button" onClick={csv} disabled={table.busy || !selection} aria-busy={table.busy || (!selection && !unavailable)}>
             {t('downloadCsv')}
           </button>
           {table.error && <p role="alert">{t('csvFailed', { reason: table.error })}</p>}
         </li>
         <li>{workbook}</li>
         <li>
-          <button type="button" disabled={!selection} aria-busy={!selection} onClick={() => selection && download(`${name}.geojson`, 'application/geo+json', JSON.stringify(toGeoJson(selection, i18n.programme)))}>
+          <button type="button" disabled={!selection} aria-busy={!selection && !unavailable} onClick={() => selection && download(`${name}.geojson`, 'application/geo+json', JSON.stringify(toGeoJson(selection, i18n.programme)))}>
             {t('downloadGeoJson')}
           </button>
         </li>

@@ -13,6 +13,8 @@ import { filterWords, type LabelContext } from '../i18n/labels';
 interface Props {
   /** Null while the projects are loading. */
   selection: readonly Project[] | null;
+  /** Why the selection's projects cannot come; null: they are coming. */
+  unavailable: string | null;
   filters: Filters;
   ctx: LabelContext;
   /** The link to this view, written into the About sheet. */
@@ -21,7 +23,7 @@ interface Props {
   whole(projects: readonly Project[]): Promise<Project[]>;
 }
 
-export function WorkbookButton({ selection, filters, ctx, link, whole }: Props) {
+export function WorkbookButton({ selection, unavailable, filters, ctx, link, whole }: Props) {
   const { i18n, municipalities } = ctx;
   const { t, programme } = i18n;
   const [state, setState] = useState<{ busy: boolean; error: string | null }>({ busy: false, error: null });
@@ -51,7 +53,7 @@ export function WorkbookButton({ selection, filters, ctx, link, whole }: Props) 
   };
   return (
     <>
-      <button type="button" onClick={write} disabled={state.busy || !selection} aria-busy={state.busy || !selection}>
+      <button type="button" onClick={write} disabled={state.busy || !selection} aria-busy={state.busy || (!selection && !unavailable)}>
         {t('downloadWorkbook')}
       </button>
       {state.busy && (

@@ -126,6 +126,10 @@ describe(`a dataset of ${SITES.toLocaleString('en')} sites, tiled and served as 
     await checkbox(page, 'Period', new RegExp(`^${period}`)).click();
     await expect.poll(() => projectsInStatus(page)).toBe(n);
     expect(await page.getByRole('region', { name: /map/i }).count()).toBeGreaterThan(0);
+    // The list says why it cannot come, rather than loading for ever.
+    await page.getByRole('button', { name: 'List of projects' }).click();
+    await expect.poll(() => page.locator('.table-wrap').getByRole('status').textContent()).toMatch(/^The project lists could not load/);
+    expect(await page.locator('[aria-busy="true"]').count()).toBe(0);
     await page.close();
   });
 

@@ -44,13 +44,13 @@ function inThread(fetchBytes: FetchBytes): () => Worker {
 }
 
 /** A large dataset as the build delivers it, with its projects' records released by the test. */
-function columnar({ refuse = '', records = true } = {}) {
+function columnar({ refuse = '', refusals = Infinity, records = true, omitted = false } = {}) {
   let release!: () => void;
   let asked = 0;
   const counter = siteCounter(located, seatsOf(basemap));
   const { files, bytes } = columnarFiles(data);
   const fetchBytes: FetchBytes = async (url) => {
-    if (url === refuse) throw new Error(`${url}: HTTP 404`);
+    if (url === refuse && refusals-- > 0) throw new Error(`${url}: HTTP 404`);
     return bytes.get(url)!;
   };
   const dataset = columnarDataset({
@@ -61,7 +61,7 @@ function columnar({ refuse = '', records = true } = {}) {
     files,
     worker: inThread(fetchBytes),
     details: async (p) => p,
-    projects: () => {
+    projects: omitted ? null : () => {
       asked++;
       if (!records) return Promise.reject(new Error('assets/atlas-data.json: HTTP 404'));
       return new Promise((resolve) => (release = () => resolve(data)));
@@ -147,6 +147,15 @@ describe('each delivery form', () => {
     expect([dataset.failure, dataset.complete, dataset.view(filtered, 'map')?.pending]).toEqual([null, false, true]);
   });
 
+  it('answers every filter when the build left the records out, and never asks for them', async () => {
+    const { dataset, asked } = columnar({ omitted: true });
+    dataset.drawn();
+    dataset.view(filtered, 'map');
+    await vi.waitFor(() => expect(dataset.view(filtered, 'map')?.summary).toEqual(plainDataset(data, basemap).view(filtered, 'map')!.summary));
+    await vi.waitFor(() => expect(dataset.sites.packed?.points?.count).toBe(siteCount(located)));
+    expect([dataset.listsOmitted, dataset.listsFailure, dataset.failure, asked(), dataset.view(filtered, 'list')?.pending]).toEqual([true, null, null, 0, true]);
+  });
+
   it('answers every filter without its points, and says the map cannot draw the sites', async () => {
     const { dataset, files } = columnar({ refuse: 'https://atlas.example/points.arrow' });
     dataset.drawn();
@@ -156,12 +165,19 @@ describe('each delivery form', () => {
     expect([dataset.failure, dataset.sites.packed?.points]).toEqual([null, null]);
   });
 
-  it('says why a search cannot be answered when a shard cannot come', async () => {
-    const { dataset, files } = columnar({ refuse: 'https://atlas.example/search/0.arrow' });
+  it('says why a search cannot be answered when a shard cannot come, and tries again with the next search', async () => {
+    const { dataset, files } = columnar({ refuse: 'https://atlas.example/search/0.arrow', refusals: 1 });
     const changed = changes(dataset);
-    dataset.view({ ...filtered, filters: { ...filtered.filters, q: 'a' } }, 'map');
+    const search = (q: string) => ({ ...filtered, filters: { ...filtered.filters, q } });
+    dataset.view(search('a'), 'map');
     await vi.waitFor(() => expect(dataset.failure).toBe(`${files.search.files[0]}: HTTP 404`));
     expect(changed()).toBeGreaterThan(0);
+    // The same input is not asked again and again; the next one reads the shard again, and the failure is over.
+    const told = changed();
+    dataset.view(search('a'), 'map');
+    dataset.view(search('ab'), 'map');
+    await vi.waitFor(() => expect(dataset.view(search('ab'), 'map')?.filters.q).toBe('ab'));
+    expect([dataset.failure, changed() - told]).toEqual([null, 1]);
   });
 });
 
