@@ -6,7 +6,9 @@
  * packs worst (at a million sites, a third of the bytes); codes in the narrowest type. The facets'
  * dictionaries are in the projects schema's metadata. The budget attribution is written as its
  * parts (municipalities and budgets) and made into shares when read, by the core's rule: budgets
- * pack to half the bytes of weights. Reading takes the typed arrays as they lie in the files'
+ * pack to half the bytes of weights. Partners are coded in the order they are first seen, so each
+ * is written as 0 where it is new (its code is the next one) and as its code + 1 otherwise: at a
+ * million sites nearly every partner is new, and a run of zeros packs to nothing. Reading takes the typed arrays as they lie in the files'
  * buffers, and makes the offsets back in one pass.
  */
 import { batchType, Column, columnFromArray, float64, int16, list, tableFromColumns, tableFromIPC, tableToIPC, uint16, uint32, uint8, utf8, type Batch, type DataType } from '@uwdata/flechette';
@@ -45,9 +47,27 @@ export const listsOf = (batch: Batch<unknown>): Lists => ({ offsets: batch.offse
 const listsByName = (columns: Columns): Record<(typeof LIST_NAMES)[number], Lists> => ({
   ...(Object.fromEntries(FACETS.map((f) => [`facet:${f}`, columns.facets[f]])) as Record<`facet:${Facet}`, Lists>),
   places: columns.places,
-  partners: columns.partners,
+  partners: { offsets: columns.partners.offsets, values: markNew(columns.partners.values) },
   shareParts: columns.shareParts,
 });
+
+/** Codes given out in first-seen order, with each new one (the next code) written as 0 and every other as its code + 1. */
+function markNew(codes: Codes): Codes {
+  let next = 0;
+  return narrow(Array.from(codes, (c) => (c === next ? (next++, 0) : c + 1)));
+}
+
+/** markNew undone; `file` names the file in the error. */
+function unmarkNew(marked: Codes, file: string): Uint32Array {
+  let next = 0;
+  const codes = new Uint32Array(marked.length);
+  for (let i = 0; i < marked.length; i++) {
+    const m = marked[i];
+    if (m > next) throw new Error(`${file}: partner ${i} refers to code ${m - 1}, and only ${next} were given out before it`);
+    codes[i] = m === 0 ? next++ : m - 1;
+  }
+  return codes;
+}
 
 const lengths = (offsets: Int32Array) => narrow(Int32Array.from({ length: offsets.length - 1 }, (_, i) => offsets[i + 1] - offsets[i]));
 
@@ -98,6 +118,7 @@ export function columnsFromArrow(bytes: { projects: Uint8Array; lists: Uint8Arra
   if (!ids) throw new Error(`${names.projects}: no column "id"`);
   const dictionaries = projects.schema.metadata?.get(DICTIONARIES);
   if (!dictionaries) throw new Error(`${names.projects}: no ${DICTIONARIES} in the schema's metadata`);
+  const firstSeen = ({ offsets, values }: Lists): Lists => ({ offsets, values: narrow(unmarkNew(values, names.lists)) });
   const shareParts = list('shareParts');
   const shareBudgets = (read(values, names.lists, 'shareBudgets') as Float64Array).subarray(0, shareParts.values.length);
   return {
@@ -106,7 +127,7 @@ export function columnsFromArrow(bytes: { projects: Uint8Array; lists: Uint8Arra
     facets: Object.fromEntries(FACETS.map((f) => [f, list(`facet:${f}`)])) as Record<Facet, Lists>,
     ...(Object.fromEntries(Object.keys(NUMBERS).map((name) => [name, read(projects, names.projects, name)])) as Pick<Columns, NumberColumn>),
     places: list('places'),
-    partners: list('partners'),
+    partners: firstSeen(list('partners')),
     shareParts,
     shareBudgets,
     ...sharesOf(shareParts, shareBudgets),
