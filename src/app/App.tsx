@@ -277,9 +277,9 @@ export function App({ programme, catalogues, load }: AppProps) {
     );
   }
 
-  const side = loaded && ctx && view && (
+  /** What of the dataset could not come, said beside the status line (on a phone too, where the side panel is a sheet). */
+  const notes = (
     <>
-      {!phone && <StatusLine summary={view.summary} i18n={i18n} />}
       {shown?.failure && (
         <p class="note" role="alert">
           {t('projectsFailed', { reason: shown.failure })}
@@ -295,6 +295,12 @@ export function App({ programme, catalogues, load }: AppProps) {
           {t('sitesFailed', { reason: shown.sitesFailure })}
         </p>
       )}
+    </>
+  );
+  const side = loaded && ctx && view && (
+    <>
+      {!phone && <StatusLine summary={view.summary} i18n={i18n} />}
+      {!phone && notes}
       <FilterChips filters={state.filters} ctx={ctx} onChange={setFilters} />
       {phone && colourBy}
       {phone && yearControl}
@@ -399,6 +405,7 @@ export function App({ programme, catalogues, load }: AppProps) {
           {!phone && (view.profile ? <aside class="charts profile-column" aria-label={t('profile')}>{charts}</aside> : charts)}
           {phone && (
             <nav class="tabbar" aria-label={t('views')}>
+              {notes}
               <StatusLine summary={view.summary} i18n={i18n} />
               <div class="tabs">
                 <button type="button" aria-pressed={sheet === 'filters'} onClick={() => (sheet === 'filters' ? closeSheet() : store.openSheet('filters'))}>

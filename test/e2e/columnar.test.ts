@@ -133,6 +133,14 @@ describe(`a dataset of ${SITES.toLocaleString('en')} sites, tiled and served as 
     await page.close();
   });
 
+  it('says on a phone, beside the status line, that the lists cannot come: no sheet has to be opened', async () => {
+    const page = await open('', { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true }, (p) => p.route('**/assets/atlas-data-*.json', (route) => route.abort()));
+    const note = page.getByRole('navigation').getByRole('alert').filter({ hasText: 'The project lists could not load' });
+    await expect.poll(() => note.isVisible()).toBe(true);
+    expect(await page.getByRole('dialog').count()).toBe(0);
+    await page.close();
+  });
+
   it('recounts the overview’s circles for a filter without the projects’ records, as the municipality chart counts', async () => {
     const page = await open('', {}, (p) => p.route('**/assets/atlas-data-*.json', (route) => route.abort()));
     await expect.poll(() => page.getByRole('alert').filter({ hasText: 'The project lists could not load' }).count()).toBe(1);
