@@ -3,9 +3,10 @@
  *  - GeoJSON made in the page from the located projects (sites, the lines between a project's
  *    places, per-municipality counts when the data is dense); one circle layer per spiral slot;
  *    the selection, highlight and rings are feature state;
- *  - a packed dataset's points (src/sites/points.ts), drawn by one GPU layer (points/layer.ts)
- *    from the zoom sites appear, with the build's per-municipality counts (recounted by the data
- *    worker) below it; the selection, highlight and rings are a byte per site.
+ *  - a columnar dataset's points (src/sites/grid.ts), drawn by one GPU layer (points/layer.ts,
+ *    loaded with the points: a small dataset never fetches it) from the zoom sites appear, with the
+ *    build's per-municipality counts (recounted by the data worker) below it; the selection,
+ *    highlight and rings are a byte per site.
  * Either way, the base map's own collections, and what draws each project.
  */
 import type { FeatureCollection, LineString, Point } from 'geojson';
@@ -14,11 +15,10 @@ import type { BasemapData } from '../core/basemap';
 import type { Filters } from '../core/filters';
 import type { Project } from '../core/types';
 import { idsByProject, linkFeatures, seatsOf, selectionMask, siteCounter, siteFeatures, usedSlots, type SiteCounter, type SiteProps } from '../sites/layout';
-import { mercator } from '../sites/points';
+import { mercator } from '../sites/grid';
 import type { PackedSites, SiteSource } from '../sites/source';
 import { DETAIL_ZOOM, isDense } from '../sites/tiers';
-import { sitesAt } from './points/hit';
-import { FRESH, HIGHLIGHT, OUT, PointLayer, POINT_LAYER, reachOf, type SiteState } from './points/layer';
+import { FRESH, HIGHLIGHT, OUT, POINT_LAYER, type SiteState } from './points/state';
 import type { SitePaint } from './sitePaint';
 
 /** Sites are drawn by one circle layer per spiral slot: 'sites' (alone at a place), 'sites-0', … (or by one GPU layer, 'sites'). */
@@ -125,25 +125,36 @@ function geojsonSources(basemap: BasemapData, projects: readonly Project[]): Pro
   }
 }
 
-/** A packed dataset's sites: the build's overview until the points are in, then the points on the GPU. */
+/** The GPU layer's code and its hit test. */
+const loadGpu = () => Promise.all([import('./points/layer'), import('./points/hit')]).then(([layer, hit]) => ({ ...layer, ...hit }));
+
+/** A columnar dataset's sites: the build's overview until the points are in, then the points on the GPU. */
 function pointSources(basemap: BasemapData, projects: readonly Project[], { overview, points, ids }: PackedSites): ProjectSources {
   // The same places, in the same order, as the build counted them.
   const counter: SiteCounter = projects.length ? siteCounter(projects, seatsOf(basemap)) : { places: overview.places, count: () => overview.counts };
   const state: SiteState = { bytes: new Uint8Array(points?.count ?? 0), version: 0 };
-  const layers = new WeakMap<MapLibreMap, PointLayer>();
+  const layers = new WeakMap<MapLibreMap, InstanceType<NonNullable<typeof gpu>['PointLayer']>>();
   let paint: SitePaint | null = null;
+  let gpu: Awaited<ReturnType<typeof loadGpu>> | null = null;
+  /** The selection last written, to write again once the GPU code is in. */
+  let written: { map: MapLibreMap; selection: Selection } | null = null;
+  if (points)
+    void loadGpu().then((loaded) => {
+      gpu = loaded;
+      if (written) writePoints(written.map, written.selection);
+    });
   let indexOf: Map<string, number> | null = null;
   /** Each project's sites: sites[starts[p]..starts[p + 1]). */
   let byProject: { starts: Int32Array; sites: Int32Array } | null = null;
 
   /** This map's layer, added under the place names if it is not there (a new map, or a style set whole). */
-  function layerOn(map: MapLibreMap): PointLayer | null {
-    if (!points || !paint) return null;
+  function layerOn(map: MapLibreMap): InstanceType<NonNullable<typeof gpu>['PointLayer']> | null {
+    if (!points || !paint || !gpu) return null;
     let layer = layers.get(map);
     const there = (map.getLayer(POINT_LAYER) as { implementation?: unknown } | undefined)?.implementation;
     if (!layer || there !== layer) {
       if (there) map.removeLayer(POINT_LAYER);
-      layers.set(map, (layer = new PointLayer(points, state, paint, DETAIL_ZOOM)));
+      layers.set(map, (layer = new gpu.PointLayer(points, state, paint, DETAIL_ZOOM)));
       map.addLayer(layer, map.getLayersOrder().find((id) => map.getLayer(id)?.type === 'symbol'));
     }
     layer.paint = paint;
@@ -179,25 +190,29 @@ function pointSources(basemap: BasemapData, projects: readonly Project[], { over
     counter,
     mark(map, project, mark, on) {
       const sites = sitesOf(project);
-      if (!sites.length || !layerOn(map)) return;
       for (let k = 0; k < sites.length; k++) state.bytes[sites[k]] = on ? state.bytes[sites[k]] | bit[mark] : state.bytes[sites[k]] & ~bit[mark];
       state.version++;
-      map.triggerRepaint();
+      if (sites.length && layerOn(map)) map.triggerRepaint();
     },
     projectsAt(map, { x, y }) {
-      if (!points || !paint || map.getZoom() < DETAIL_ZOOM) return [];
+      if (!points || !paint || !gpu || map.getZoom() < DETAIL_ZOOM) return [];
       const { lng, lat } = map.unproject([x, y]);
-      const hits = sitesAt(points, mercator(lng, lat), reachOf(paint, map.getZoom()), (i) => (state.bytes[i] & OUT) !== 0);
+      const hits = gpu.sitesAt(points, mercator(lng, lat), gpu.reachOf(paint, map.getZoom()), (i) => (state.bytes[i] & OUT) !== 0);
       // The last drawn is on top.
       return [...new Set(hits.reverse().map((i) => ids[points.project[i]]))];
     },
     writeSelection(map, selection) {
       writeCounts(map, counter, selection);
-      if (!points || !layerOn(map)) return;
-      const { mask } = selection;
-      for (let i = 0; i < points.count; i++) state.bytes[i] = mask && mask[points.project[i]] === 0 ? state.bytes[i] | OUT : state.bytes[i] & ~OUT;
-      state.version++;
-      map.triggerRepaint();
+      writePoints(map, selection);
     },
   };
+
+  function writePoints(map: MapLibreMap, selection: Selection): void {
+    written = { map, selection };
+    if (!points || !layerOn(map)) return;
+    const { mask } = selection;
+    for (let i = 0; i < points.count; i++) state.bytes[i] = mask && mask[points.project[i]] === 0 ? state.bytes[i] | OUT : state.bytes[i] & ~OUT;
+    state.version++;
+    map.triggerRepaint();
+  }
 }

@@ -2,7 +2,7 @@
 import type { FeatureCollection, Point } from 'geojson';
 import type { Project } from '../core/types';
 import type { CountProps } from './layout';
-import type { SitePoints } from './points';
+import type { SitePoints } from './grid';
 
 /** The build's overview of a packed dataset: the counts' places, their counts with no filter, the sites. */
 export interface Overview {

@@ -7,10 +7,10 @@ import { readFileSync } from 'node:fs';
 import { geoMercator } from 'd3';
 import { describe, expect, it } from 'vitest';
 import type { AtlasData, Project } from '../../src/core/types';
-import { sitesAt } from '../../src/map/points/hit';
-import { slotOffsets } from '../../src/map/points/layer';
+import { sitesAt, slotOffsets } from '../../src/map/points/hit';
 import { siteFeatures } from '../../src/sites/layout';
-import { cellOf, pointsFromArrow, pointsToArrow } from '../../src/sites/points';
+import { cellOf } from '../../src/sites/grid';
+import { pointsFromArrow, pointsToArrow } from '../../src/sites/points';
 import { random } from '../../scripts/random';
 
 const data = JSON.parse(readFileSync(new URL('../../data/out/atlas-data.json', import.meta.url), 'utf8')) as AtlasData;

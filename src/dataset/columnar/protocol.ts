@@ -1,5 +1,5 @@
 /** Messages between the page and a large dataset's data worker (worker.ts). */
-import type { SitePoints } from '../../sites/points';
+import type { SitePoints } from '../../sites/grid';
 import type { Tally, ViewInput } from '../../state/view';
 
 /** The build's files of a columnar dataset, as absolute URLs. */

@@ -7,7 +7,8 @@
 import { searchWords } from '../../core/filters';
 import { columnsFromArrow } from '../../engine/arrow';
 import type { Columns } from '../../engine/columns';
-import { pointsFromArrow, type SitePoints } from '../../sites/points';
+import type { SitePoints } from '../../sites/grid';
+import { pointsFromArrow } from '../../sites/points';
 import { intersect, markWord, shardFromArrow, shardsFor, type WordIndex } from '../../engine/search';
 import { tally, type Tally, type ViewInput } from '../../state/view';
 import { columnEngine } from './engine';

@@ -1,5 +1,13 @@
 /** Which drawn sites cover a point of the screen: the pointer's hover and click on the GPU layer. Pure. */
-import { cellOf, type SitePoints } from '../../sites/points';
+import { MAX_FAN, stackOffset } from '../../sites/layout';
+import { cellOf, type SitePoints } from '../../sites/grid';
+import type { SitePaint } from '../sitePaint';
+
+/** Maplibre's world is 512 pixels wide at zoom 0. */
+export const worldSize = (zoom: number) => 512 * 2 ** zoom;
+
+/** Every slot's screen offset (index 0: alone at its place), for dots of `scale`. */
+export const slotOffsets = (scale: number): [number, number][] => Array.from({ length: MAX_FAN + 1 }, (_, i) => stackOffset(i - 1, scale));
 
 export interface Reach {
   /** Pixels of the whole world's width at the map's zoom. */
@@ -9,6 +17,9 @@ export interface Reach {
   /** How far from its centre a site's dot reaches, in CSS pixels. */
   radius: number;
 }
+
+/** How far from the pointer a drawn site is under it, at a zoom. */
+export const reachOf = (paint: SitePaint, zoom: number): Reach => ({ worldSize: worldSize(zoom), offsets: slotOffsets(paint.scale), radius: paint.radius + paint.outline.width });
 
 /** The sites, not `hidden`, whose dots cover `at` (Web Mercator), in the points' order. */
 export function sitesAt(points: SitePoints, at: readonly [number, number], { worldSize, offsets, radius }: Reach, hidden: (site: number) => boolean): number[] {

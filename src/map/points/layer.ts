@@ -6,36 +6,17 @@
  * sorted by cell, src/sites/points.ts), one contiguous range per row.
  */
 import type { CustomLayerInterface, CustomRenderMethodInput, Map as MapLibreMap } from 'maplibre-gl';
-import { MAX_FAN, stackOffset } from '../../sites/layout';
-import { cellOf, mercator, type SitePoints } from '../../sites/points';
+import { MAX_FAN } from '../../sites/layout';
+import { cellOf, mercator, type SitePoints } from '../../sites/grid';
 import type { SitePaint } from '../sitePaint';
-import type { Reach } from './hit';
+import { slotOffsets, worldSize } from './hit';
+import { FRESH, HIGHLIGHT, OUT, POINT_LAYER, type SiteState } from './state';
 
-/** A site's state byte: bits that may combine. */
-export const OUT = 1;
-export const HIGHLIGHT = 2;
-export const FRESH = 4;
-
-/** The state bytes the layers of one set of points draw (a new version: upload them again). */
-export interface SiteState {
-  bytes: Uint8Array;
-  version: number;
-}
-
-export const POINT_LAYER = 'sites';
 /** Room in the shader for the themes' colours. */
 const MAX_THEMES = 32;
 
-/** Maplibre's world is 512 pixels wide at zoom 0. */
-export const worldSize = (zoom: number) => 512 * 2 ** zoom;
-
-/** Every slot's screen offset (index 0: alone at its place), for dots of `scale`. */
-export const slotOffsets = (scale: number): [number, number][] => Array.from({ length: MAX_FAN + 1 }, (_, i) => stackOffset(i - 1, scale));
-
 /** How far a drawn dot reaches from its centre, ring included, at its largest. */
-export const dotReach = (paint: SitePaint): number => paint.highlightRadius + Math.max(paint.outline.width, paint.highlight.width, paint.fresh.width);
-
-export const reachOf = (paint: SitePaint, zoom: number): Reach => ({ worldSize: worldSize(zoom), offsets: slotOffsets(paint.scale), radius: paint.radius + paint.outline.width });
+const dotReach = (paint: SitePaint): number => paint.highlightRadius + Math.max(paint.outline.width, paint.highlight.width, paint.fresh.width);
 
 const VERTEX = `#version 300 es
 uniform mat4 u_matrix;
