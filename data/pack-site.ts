@@ -25,7 +25,7 @@ import { packDataset } from '../src/core/pack';
 import type { AtlasData } from '../src/core/types';
 import { seatsOf, siteCounter } from '../src/sites/layout';
 import { pointsToArrow } from '../src/sites/points';
-import type { Overview } from '../src/sites/source';
+import { overviewFile, type Overview } from '../src/sites/source';
 import { siteCount, tierOf } from '../src/sites/tiers';
 import { PREVIEW_INPUT, toPreview } from '../src/state/preview';
 import { deriveView, indexData } from '../src/state/view';
@@ -178,7 +178,7 @@ function packColumnar(work: string, head: AtlasData, basemap: BasemapData): { se
   writeFileSync(join(work, 'atlas-lists.arrow'), columns.lists);
   const shards = cutShards(wordIndex(indexed.index.map(searchText)), SEARCH_SHARD_BYTES);
   const search = writeFolder(work, 'search', shards.map((shard, i) => [`${i}.arrow`, shardToArrow(shard)] as [string, Uint8Array]));
-  writeFileSync(join(work, 'atlas-preview.json'), JSON.stringify({ data: { ...head, projects: [] }, view, overview }));
+  writeFileSync(join(work, 'atlas-preview.json'), JSON.stringify({ data: { ...head, projects: [] }, view, overview: overviewFile(overview, seatsOf(basemap)) }));
   writeFileSync(join(work, 'atlas-points.arrow'), pointsToArrow(head.projects));
   return { search, meta: { search: { path: `search/${search.hash}/`, first: shards.map((s) => s.words[0] ?? '') } } };
 }

@@ -13,7 +13,8 @@ import { getJson } from '../core/getJson';
 import { shardOf, withDetails, type DetailShard } from '../core/pack';
 import { validateProgramme, type Programme } from '../core/programme';
 import type { AtlasData, Project } from '../core/types';
-import type { Overview } from '../sites/source';
+import { seatsOf } from '../sites/layout';
+import { overviewOf, type OverviewFile } from '../sites/source';
 import { fromPreview, type ViewPreview } from '../state/preview';
 import type { Dataset } from './dataset';
 import { plainDataset } from './plain';
@@ -35,7 +36,7 @@ function basemapOf(topology: Topology): BasemapData {
 interface PreviewFile {
   data: AtlasData;
   view: ViewPreview;
-  overview: Overview;
+  overview: OverviewFile;
 }
 
 const projectsOf = async (url: string) => {
@@ -55,7 +56,7 @@ export async function loadAtlas(): Promise<Dataset> {
   // The files' addresses are relative to the page, like every file of the build.
   const absolute = (url: string) => new URL(url, location.href).href;
   return columnarDataset({
-    head: data, basemap, firstView: fromPreview(view), overview, details: loadDetails,
+    head: data, basemap, firstView: fromPreview(view), overview: overviewOf(overview, seatsOf(basemap), columnar.previewUrl), details: loadDetails,
     files: { columns: absolute(columnsUrl), lists: absolute(listsUrl), points: absolute(pointsUrl), search: { first: search.first, files: search.first.map((_, i) => absolute(`${search.path}${i}.arrow`)) } },
     worker: () => new Worker(new URL('./columnar/worker.ts', import.meta.url), { type: 'module', name: 'atlas-data' }),
     projects: records ? () => projectsOf(records) : null,

@@ -1,6 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { Location, Project } from '../../src/core/types';
-import { linkFeatures, MAX_FAN, selectionMask, SITE_DIAMETER, siteCounter, siteFeatures, stackOffset, usedSlots } from '../../src/sites/layout';
+import type { BasemapData } from '../../src/core/basemap';
+import type { AtlasData, Location, Project } from '../../src/core/types';
+import { linkFeatures, MAX_FAN, seatsOf, selectionMask, SITE_DIAMETER, siteCounter, siteFeatures, stackOffset, usedSlots } from '../../src/sites/layout';
+import { overviewFile, overviewOf, type OverviewFile } from '../../src/sites/source';
 import { DENSE_SITES, isDense } from '../../src/sites/tiers';
 
 const loc = (settlementId: string, country: 'BG' | 'RS', lon: number, lat: number): Location => ({
@@ -65,5 +68,25 @@ describe('stacked sites', () => {
     const one = project('a', 'tourism-heritage', [loc('v', 'BG', 22.9, 44)]);
     expect(isDense(Array.from({ length: DENSE_SITES }, () => one))).toBe(false);
     expect(isDense(Array.from({ length: DENSE_SITES + 1 }, () => one))).toBe(true);
+  });
+});
+
+describe('the overview as the build writes it', () => {
+  const data = JSON.parse(readFileSync(new URL('../../data/out/atlas-data.json', import.meta.url), 'utf8')) as AtlasData;
+  const basemap = JSON.parse(readFileSync(new URL('../../data/programmes/bg-rs/geo/basemap.json', import.meta.url), 'utf8')) as BasemapData;
+  const located = data.projects.filter((p) => p.locations.length);
+
+  it('is the same overview once read with the base map’s seats, places without a seat at their own position', () => {
+    const seats = seatsOf(basemap);
+    // One municipality loses its seat: its place is the mean of its sites, written out.
+    const [unseated] = siteCounter(located, seats).places.features.map((f) => f.properties.municipality);
+    const fewer = new Map([...seats].filter(([m]) => m !== unseated));
+    const counter = siteCounter(located, fewer);
+    const overview = { places: counter.places, counts: counter.count(located.map(() => 1)), sites: 7 };
+    const file = JSON.parse(JSON.stringify(overviewFile(overview, fewer))) as OverviewFile;
+    expect(Object.keys(file.unseated).sort()).toEqual(counter.places.features.map((f) => f.properties.municipality).filter((m) => !fewer.has(m)).sort());
+    expect(Object.keys(file.unseated)).toContain(unseated);
+    expect(overviewOf(file, fewer, 'atlas-preview.json')).toEqual(overview);
+    expect(() => overviewOf({ ...file, unseated: {} }, fewer, 'atlas-preview.json')).toThrow(new RegExp(`atlas-preview.json: the overview's ${unseated}`));
   });
 });
