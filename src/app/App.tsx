@@ -235,6 +235,8 @@ export function App({ programme, catalogues, load }: AppProps) {
       {chooser && (
         <StackChooser
           projects={chooser.ids.map((id) => projects.find((p) => p.id === id)!).filter(Boolean)}
+          count={chooser.ids.length}
+          unavailable={listsUnavailable}
           at={chooser.at}
           i18n={i18n}
           onSelect={select}
@@ -243,8 +245,9 @@ export function App({ programme, catalogues, load }: AppProps) {
       )}
       {selected && whole.project && <ProjectDialog key={selected.id} project={whole.project} details={whole} municipalities={loaded.municipalities} i18n={i18n} onClose={() => select(null)} />}
       {state.project && !selected && (
-        <div class="panel details" role="alert">
-          <p>{t('unknownProject', { id: state.project })}</p>
+        // Not in the page: no such project, or its record is still coming, or cannot come.
+        <div class="panel details" role="alert" aria-busy={!shown?.complete && !listsUnavailable}>
+          <p>{shown?.complete ? t('unknownProject', { id: state.project }) : listsUnavailable ? t('projectUnavailable', { id: state.project, reason: listsUnavailable }) : t('projectsLoading')}</p>
           <button type="button" onClick={() => select(null)}>
             {t('close')}
           </button>

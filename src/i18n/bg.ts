@@ -61,6 +61,7 @@ export const bg: Messages = {
   sources: 'Източници',
   notes: 'Бележки за данните',
   unknownProject: 'Няма проект с идентификатор „{id}“.',
+  projectUnavailable: 'Проект „{id}“: {reason}',
   projectsHere: '{n, plural, one {# проект тук} other {# проекта тук}}',
   about: 'За данните',
   openFile: 'Отвори списък на операциите',

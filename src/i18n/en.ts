@@ -60,6 +60,7 @@ export const en = {
   sources: 'Sources',
   notes: 'Notes on the data',
   unknownProject: 'No project has the id “{id}”.',
+  projectUnavailable: 'Project “{id}”: {reason}',
   projectsHere: '{n, plural, one {# project here} other {# projects here}}',
   about: 'About the data',
   openFile: 'Open a list of operations',

@@ -62,6 +62,7 @@ export const srCyrl: Messages = {
   sources: 'Извори',
   notes: 'Напомене о подацима',
   unknownProject: 'Нема пројекта са ознаком „{id}“.',
+  projectUnavailable: 'Пројекат „{id}“: {reason}',
   projectsHere: '{n, plural, one {Овде # пројекат} few {Овде # пројекта} other {Овде # пројеката}}',
   about: 'О подацима',
   openFile: 'Отвори листу операција',

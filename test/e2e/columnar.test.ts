@@ -243,6 +243,16 @@ describe(`a dataset of ${SITES.toLocaleString('en')} sites, tiled and served as 
     await page.close();
   });
 
+  it('says why a clicked site’s project cannot open when the records cannot come', async () => {
+    const page = await open(`?map=${DETAIL_ZOOM}/43.2/22.7`, {}, (p) => p.route('**/assets/atlas-data-*.json', (route) => route.abort()));
+    const [site] = await isolatedSites(page);
+    const canvas = (await page.locator('.map canvas').boundingBox())!;
+    await page.mouse.click(canvas.x + site.x, canvas.y + site.y);
+    const note = page.locator('.panel.details[role="alert"]');
+    await expect.poll(() => note.textContent()).toMatch(new RegExp(`^Project “${site.project.replace(/\./g, '\\.')}”: The project lists could not load`));
+    await page.close();
+  });
+
   it('counts a municipality’s projects in its chart as the generator placed them', async () => {
     const page = await openLoaded();
     const [top, n] = Object.entries(expected.municipalities).sort((a, b) => b[1] - a[1])[0];
