@@ -18,6 +18,7 @@ import { idsByProject, linkFeatures, seatsOf, selectionMask, siteCounter, siteFe
 import { mercator } from '../sites/grid';
 import type { PackedSites, SiteSource } from '../sites/source';
 import { DETAIL_ZOOM, isDense } from '../sites/tiers';
+import type { PointLayer } from './points/layer';
 import { FRESH, HIGHLIGHT, OUT, POINT_LAYER, type SiteState } from './points/state';
 import type { SitePaint } from './sitePaint';
 
@@ -133,7 +134,7 @@ function pointSources(basemap: BasemapData, projects: readonly Project[], { over
   // The same places, in the same order, as the build counted them.
   const counter: SiteCounter = projects.length ? siteCounter(projects, seatsOf(basemap)) : { places: overview.places, count: () => overview.counts };
   const state: SiteState = { bytes: new Uint8Array(points?.count ?? 0), version: 0 };
-  const layers = new WeakMap<MapLibreMap, InstanceType<NonNullable<typeof gpu>['PointLayer']>>();
+  const layers = new WeakMap<MapLibreMap, PointLayer>();
   let paint: SitePaint | null = null;
   let gpu: Awaited<ReturnType<typeof loadGpu>> | null = null;
   /** The selection last written, to write again once the GPU code is in. */
@@ -148,7 +149,7 @@ function pointSources(basemap: BasemapData, projects: readonly Project[], { over
   let byProject: { starts: Int32Array; sites: Int32Array } | null = null;
 
   /** This map's layer, added under the place names if it is not there (a new map, or a style set whole). */
-  function layerOn(map: MapLibreMap): InstanceType<NonNullable<typeof gpu>['PointLayer']> | null {
+  function layerOn(map: MapLibreMap): PointLayer | null {
     if (!points || !paint || !gpu) return null;
     let layer = layers.get(map);
     const there = (map.getLayer(POINT_LAYER) as { implementation?: unknown } | undefined)?.implementation;
@@ -190,9 +191,10 @@ function pointSources(basemap: BasemapData, projects: readonly Project[], { over
     counter,
     mark(map, project, mark, on) {
       const sites = sitesOf(project);
+      if (!sites.length) return;
       for (let k = 0; k < sites.length; k++) state.bytes[sites[k]] = on ? state.bytes[sites[k]] | bit[mark] : state.bytes[sites[k]] & ~bit[mark];
       state.version++;
-      if (sites.length && layerOn(map)) map.triggerRepaint();
+      if (layerOn(map)) map.triggerRepaint();
     },
     projectsAt(map, { x, y }) {
       if (!points || !paint || !gpu || map.getZoom() < DETAIL_ZOOM) return [];
