@@ -160,7 +160,7 @@ export function App({ programme, catalogues, load }: AppProps) {
   const here = (patch: Partial<UrlState>) => new URL(toSearch({ ...state, ...patch }) || location.pathname, location.href).href;
 
   const colourBy = loaded && (
-    <ColourByControl colourBy={state.colourBy} network={state.network} networkUnavailable={listsUnavailable && t('networkNeedsLists')} scale={choropleth} municipalities={loaded.municipalities} i18n={i18n} onChange={(colourBy) => navigate({ colourBy })} onNetwork={(on) => navigate({ network: on })} />
+    <ColourByControl colourBy={state.colourBy} network={state.network} scale={choropleth} municipalities={loaded.municipalities} i18n={i18n} onChange={(colourBy) => navigate({ colourBy })} onNetwork={(on) => navigate({ network: on })} />
   );
   // A tour step's years play in the step (not the link), shown only for a step with years; elsewhere the year is the link's.
   const span = view?.time?.span;

@@ -4,7 +4,7 @@
  * pair, however many of its partners sit in the two municipalities. Pure.
  */
 import type { FeatureCollection, LineString } from 'geojson';
-import type { Location, MunicipalityRecord, Project } from './types';
+import type { MunicipalityRecord, Project } from './types';
 
 export interface Pair {
   /** The municipality of the country whose code sorts first. */
@@ -14,37 +14,51 @@ export interface Pair {
   projects: number;
   /** Sum of the known totals of the shared projects (each counted whole). */
   budget: number;
-  projectIds: string[];
+}
+
+/** Where a project's located partners are: a municipality and its country. */
+export interface PairEnd {
+  municipality: string;
+  country: string;
+}
+
+/** A project's ends: the municipalities of its located partners, each once (the first partner there gives its country). */
+export function pairEnds(p: Project): PairEnd[] {
+  const ends = new Map<string, PairEnd>();
+  for (const q of p.partners) {
+    if (q.location === null) continue;
+    const { municipalityId, country } = p.locations[q.location];
+    if (!ends.has(municipalityId)) ends.set(municipalityId, { municipality: municipalityId, country });
+  }
+  return [...ends.values()];
 }
 
 /** The ends of a cross-border pair in a stable order: by country code, then municipality id. */
-const ordered = (x: Location, y: Location): [Location, Location] =>
-  x.country < y.country || (x.country === y.country && x.municipalityId < y.municipalityId) ? [x, y] : [y, x];
+const ordered = (x: PairEnd, y: PairEnd): [PairEnd, PairEnd] => (x.country < y.country || (x.country === y.country && x.municipality < y.municipality) ? [x, y] : [y, x]);
 
-export function cooperationPairs(projects: readonly Project[]): Pair[] {
+/** The pairs of projects given as their ends and totals (null: unknown), strongest first: the rule, whoever holds the projects. */
+export function pairsOf(projects: Iterable<{ ends: readonly PairEnd[]; total: number | null }>): Pair[] {
   const pairs = new Map<string, Pair>();
-  for (const p of projects) {
-    const places = new Map<string, Location>();
-    for (const q of p.partners) if (q.location !== null) places.set(p.locations[q.location].municipalityId, p.locations[q.location]);
-    const list = [...places.values()];
+  for (const { ends, total } of projects) {
     const keys = new Set<string>();
-    for (let i = 0; i < list.length; i++) {
-      for (let j = i + 1; j < list.length; j++) {
-        if (list[i].country === list[j].country) continue;
-        const [x, y] = ordered(list[i], list[j]);
-        const key = `${x.municipalityId}|${y.municipalityId}`;
+    for (let i = 0; i < ends.length; i++) {
+      for (let j = i + 1; j < ends.length; j++) {
+        if (ends[i].country === ends[j].country) continue;
+        const [x, y] = ordered(ends[i], ends[j]);
+        const key = `${x.municipality}|${y.municipality}`;
         if (keys.has(key)) continue;
         keys.add(key);
-        const pair = pairs.get(key) ?? { a: x.municipalityId, b: y.municipalityId, projects: 0, budget: 0, projectIds: [] };
+        const pair = pairs.get(key) ?? { a: x.municipality, b: y.municipality, projects: 0, budget: 0 };
         pair.projects++;
-        pair.budget += p.total?.value ?? 0;
-        pair.projectIds.push(p.id);
+        pair.budget += total ?? 0;
         pairs.set(key, pair);
       }
     }
   }
   return [...pairs.values()].sort((x, y) => y.projects - x.projects || y.budget - x.budget || `${x.a}${x.b}`.localeCompare(`${y.a}${y.b}`));
 }
+
+export const cooperationPairs = (projects: readonly Project[]): Pair[] => pairsOf(projects.map((p) => ({ ends: pairEnds(p), total: p.total?.value ?? null })));
 
 /** Whether a pair has the municipality at one end. */
 export const involves = (pair: Pair, municipalityId: string): boolean => pair.a === municipalityId || pair.b === municipalityId;

@@ -19,7 +19,8 @@ const DICTIONARIES = 'atlas:dictionaries';
 const NUMBERS = { total: float64(), eu: float64(), yearStart: int16(), yearEnd: int16(), byPeriod: uint8(), startDateYear: int16() } as const;
 type NumberColumn = keyof typeof NUMBERS;
 /** Every kind of list, by its column's name. */
-const LIST_NAMES = [...FACETS.map((f) => `facet:${f}`), 'places', 'partners', 'shareParts'] as const;
+const LIST_NAMES = [...FACETS.map((f) => `facet:${f}`), 'places', 'partners', 'pairEnds', 'shareParts'] as const;
+const COUNTRIES = 'atlas:municipality-countries';
 /** An empty validity bitmap: no value is null. */
 const NO_NULLS = new Uint8Array(0);
 
@@ -48,6 +49,7 @@ const listsByName = (columns: Columns): Record<(typeof LIST_NAMES)[number], List
   ...(Object.fromEntries(FACETS.map((f) => [`facet:${f}`, columns.facets[f]])) as Record<`facet:${Facet}`, Lists>),
   places: columns.places,
   partners: { offsets: columns.partners.offsets, values: markNew(columns.partners.values) },
+  pairEnds: columns.pairEnds,
   shareParts: columns.shareParts,
 });
 
@@ -86,7 +88,10 @@ export function columnsToArrow(columns: Columns): { projects: Uint8Array; lists:
     ...Object.fromEntries(Object.keys(NUMBERS).map((name) => [name, typedColumn(columns[name as NumberColumn])])),
     ...Object.fromEntries(LIST_NAMES.map((name) => [`length:${name}`, typedColumn(lengths(lists[name].offsets))])),
   });
-  projects.schema.metadata = new Map([[DICTIONARIES, JSON.stringify(columns.dictionaries)]]);
+  projects.schema.metadata = new Map([
+    [DICTIONARIES, JSON.stringify(columns.dictionaries)],
+    [COUNTRIES, JSON.stringify(columns.municipalityCountries)],
+  ]);
   const longest = Math.max(1, ...LIST_NAMES.map((name) => lists[name].values.length));
   const values = tableFromColumns({
     ...Object.fromEntries(LIST_NAMES.map((name) => [name, typedColumn(padded(lists[name].values, longest))])),
@@ -118,6 +123,8 @@ export function columnsFromArrow(bytes: { projects: Uint8Array; lists: Uint8Arra
   if (!ids) throw new Error(`${names.projects}: no column "id"`);
   const dictionaries = projects.schema.metadata?.get(DICTIONARIES);
   if (!dictionaries) throw new Error(`${names.projects}: no ${DICTIONARIES} in the schema's metadata`);
+  const countries = projects.schema.metadata?.get(COUNTRIES);
+  if (!countries) throw new Error(`${names.projects}: no ${COUNTRIES} in the schema's metadata`);
   const firstSeen = ({ offsets, values }: Lists): Lists => ({ offsets, values: narrow(unmarkNew(values, names.lists)) });
   const shareParts = list('shareParts');
   const shareBudgets = (read(values, names.lists, 'shareBudgets') as Float64Array).subarray(0, shareParts.values.length);
@@ -128,6 +135,8 @@ export function columnsFromArrow(bytes: { projects: Uint8Array; lists: Uint8Arra
     ...(Object.fromEntries(Object.keys(NUMBERS).map((name) => [name, read(projects, names.projects, name)])) as Pick<Columns, NumberColumn>),
     places: list('places'),
     partners: firstSeen(list('partners')),
+    pairEnds: list('pairEnds'),
+    municipalityCountries: JSON.parse(countries) as string[],
     shareParts,
     shareBudgets,
     ...sharesOf(shareParts, shareBudgets),

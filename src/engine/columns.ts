@@ -6,6 +6,7 @@
  */
 import type { Amount } from '../core/amount';
 import { shareParts, splitShares } from '../core/attribution';
+import { pairEnds } from '../core/network';
 import { FACETS, type Facet, type ProjectKeys } from '../core/filters';
 
 /** Codes in the narrowest unsigned type that holds them (the columns' files stay small). */
@@ -44,6 +45,10 @@ export interface Columns {
   places: Lists;
   /** Partner organisations as integers, equal when their names are equal ignoring case (the partners counter). */
   partners: Lists;
+  /** The cooperation network's ends (core/network's `pairEnds`): municipality codes of the located partners, each once. */
+  pairEnds: Lists;
+  /** The country of each municipality code ('' for one no partner is located in). */
+  municipalityCountries: string[];
   /** What the budget attribution splits a project's budget by (core/attribution's `shareParts`): municipality codes, with the parts' budgets (NaN: unknown). */
   shareParts: Lists;
   shareBudgets: Float64Array;
@@ -104,6 +109,8 @@ export function toColumns(index: readonly ProjectKeys[]): Columns {
   const partnerNames = coder();
   const places = listBuilder(n);
   const partners = listBuilder(n);
+  const ends = listBuilder(n);
+  const municipalityCountries: string[] = [];
   const parts = listBuilder(n);
   const budgets: number[] = [];
   const columns = {
@@ -125,6 +132,14 @@ export function toColumns(index: readonly ProjectKeys[]): Columns {
     columns.startDateYear[i] = p.startDate ? Number(p.startDate.slice(0, 4)) : 0;
     places.add(i, p.locations.map((l) => municipality(l.municipalityId)));
     partners.add(i, p.partners.map((q) => partnerNames.code(q.name.toLowerCase())));
+    ends.add(
+      i,
+      pairEnds(p).map((e) => {
+        const code = municipality(e.municipality);
+        municipalityCountries[code] = e.country;
+        return code;
+      }),
+    );
     const own = shareParts(p);
     parts.add(i, own.map((q) => municipality(q.municipality)));
     for (const q of own) budgets.push(q.budget ?? Number.NaN);
@@ -138,6 +153,8 @@ export function toColumns(index: readonly ProjectKeys[]): Columns {
     ...columns,
     places: places.done(),
     partners: partners.done(),
+    pairEnds: ends.done(),
+    municipalityCountries: Array.from(coders.municipalities.values, (_, code) => municipalityCountries[code] ?? ''),
     shareParts: partLists,
     shareBudgets,
     ...sharesOf(partLists, shareBudgets),

@@ -11,6 +11,7 @@
 import { BUDGET_EDGES, UNKNOWN_YEAR, type BudgetBin, type ThemeRow, type YearColumn } from '../core/aggregate';
 import type { Attribution, MunicipalityBudget } from '../core/attribution';
 import { FACETS, type Facet, type Filters, type Skippable } from '../core/filters';
+import { pairsOf, type Pair } from '../core/network';
 import type { Summary } from '../core/summary';
 import { ALL_THEMES, type ThemeId } from '../core/themes';
 import type { YearFilter, YearSpan } from '../core/years';
@@ -255,6 +256,20 @@ export function placeCountsOf(columns: Columns, set: Uint8Array): Map<string, nu
     }
   });
   return new Map([...counts].flatMap((c, m) => (c ? [[names[m], c] as const] : [])));
+}
+
+/** core/network's `cooperationPairs` of a set of projects, by its own rule (`pairsOf`) over the ends in the columns. */
+export function pairsIn(columns: Columns, set: Uint8Array): Pair[] {
+  const names = columns.dictionaries.municipalities;
+  const ends = names.map((municipality, code) => ({ municipality, country: columns.municipalityCountries[code] }));
+  const { offsets, values } = columns.pairEnds;
+  return pairsOf(
+    (function* () {
+      for (let i = 0; i < set.length; i++) {
+        if (set[i] && offsets[i + 1] - offsets[i] > 1) yield { ends: Array.from(values.subarray(offsets[i], offsets[i + 1]), (code) => ends[code]), total: Number.isNaN(columns.total[i]) ? null : columns.total[i] };
+      }
+    })(),
+  );
 }
 
 /** core/years' `yearSpan` of a set of projects. */

@@ -240,7 +240,6 @@ export const bg: Messages = {
   noProjectsHere: 'В данните за този избор няма проект с партньор или място в {name}.',
   backToMap: 'Обратно към графиките',
   openProfile: 'Профил на {name}',
-  networkNeedsLists: 'Мрежата се изчертава от списъците с проекти, които този атлас не може да покаже.',
   networkToggle: 'Покажи мрежата на сътрудничество',
   strongestPairs: 'Най-силни двойки на сътрудничество',
   colPair: 'Общини',

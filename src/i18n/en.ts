@@ -239,7 +239,6 @@ export const en = {
   noProjectsHere: 'No project with a partner or site in {name} is recorded in the data for this selection.',
   backToMap: 'Back to the charts',
   openProfile: 'Profile of {name}',
-  networkNeedsLists: 'The network is drawn from the project lists, which this atlas cannot show.',
   networkToggle: 'Show the cooperation network',
   strongestPairs: 'Strongest cooperation pairs',
   colPair: 'Municipalities',

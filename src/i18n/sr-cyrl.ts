@@ -241,7 +241,6 @@ export const srCyrl: Messages = {
   noProjectsHere: 'У подацима за овај избор нема пројекта са партнером или локацијом у {name}.',
   backToMap: 'Назад на графиконе',
   openProfile: 'Профил: {name}',
-  networkNeedsLists: 'Мрежа се црта из спискова пројеката, које овај атлас не може да прикаже.',
   networkToggle: 'Прикажи мрежу сарадње',
   strongestPairs: 'Најјачи парови сарадње',
   colPair: 'Општине',

@@ -66,7 +66,7 @@ export interface View {
   /** The filters in force: the step's while a story step is shown, else the link's. */
   filters: Filters;
   /**
-   * The project lists (selection, visible, unplaced, pairs) are not known yet: a large dataset's
+   * The project lists (selection, visible, unplaced) are not known yet: a large dataset's
    * first view, drawn before its projects come. Counts, facets and charts are known.
    */
   pending: boolean;
@@ -127,6 +127,8 @@ export interface ViewEngine<S> {
   startingIn(selection: S, year: number): string[];
   /** Per municipality, the selected projects with a place there; absent: the map counts them from the projects it draws. */
   placeCounts?(selection: S): Map<string, number>;
+  /** The selection's cross-border pairs; absent: the view makes them from its projects. */
+  pairs?(selection: S): Pair[];
 }
 
 /** A view's figures, and its selection as the engine keeps it. */
@@ -134,6 +136,8 @@ export type Tally<S> = Pick<View, 'filters' | 'facets' | 'summary' | 'time' | 'a
   selection: S;
   /** The attribution the profile compares with (the link's filters without the places); null without a profile. */
   profileContext: Attribution | null;
+  /** The selection's cross-border pairs, when the engine makes them and the network or a profile asks; null: the view makes them. */
+  pairs: Pair[] | null;
 };
 
 /** Which filters each figure reads: the one rule, whichever engine answers. */
@@ -156,6 +160,7 @@ export function tally<S>(engine: ViewEngine<S>, input: ViewInput): Tally<S> {
     charts: { themes, years: engine.yearColumns(selection), budgets: engine.budgetBins(forBudget) },
     placeCounts: engine.placeCounts?.(selection) ?? null,
     profileContext: input.profile ? engine.attribution(engine.select(input.filters, 'municipalities')) : null,
+    pairs: (input.network || input.profile) && engine.pairs ? engine.pairs(selection) : null,
   };
 }
 
@@ -189,10 +194,10 @@ export function projectEngine(index: readonly ProjectKeys[]): ViewEngine<Project
  */
 export function viewOf(indexed: Indexed, input: ViewInput, figures: Tally<Project[]>, pending = false, mask: Uint8Array | null = null): View {
   const { municipalities, data } = indexed;
-  const { selection, profileContext, ...rest } = figures;
+  const { selection, profileContext, pairs: counted, ...rest } = figures;
   const profiled = input.profile ? municipalities.get(input.profile) : undefined;
   // Only the network and the profile read the pairs: not worth a pass over a large selection otherwise.
-  const pairs = input.network || profiled ? cooperationPairs(selection) : [];
+  const pairs = input.network || profiled ? (counted ?? cooperationPairs(selection)) : [];
   const choropleth = (() => {
     if (input.colourBy === 'sites') return null;
     const values = municipalityValues(input.colourBy, figures.attribution.municipalities, data.municipalities.filter((m) => m.inArea));

@@ -10,8 +10,6 @@ interface Props {
   colourBy: ColourBy;
   network: boolean;
   onNetwork(on: boolean): void;
-  /** Why the network cannot be drawn (it is made from the project lists); null: it can. */
-  networkUnavailable: string | null;
   /** The scale the map colours municipalities with (null: sites only). */
   scale: ChoroplethScale | null;
   /** For the per-inhabitant key: which population source each municipality's figure is from. */
@@ -39,7 +37,7 @@ export function choroplethKey(scale: ChoroplethScale, metric: ChoroplethMetric, 
   });
 }
 
-export function ColourByControl({ colourBy, network, networkUnavailable, scale, municipalities, i18n, onChange, onNetwork }: Props) {
+export function ColourByControl({ colourBy, network, scale, municipalities, i18n, onChange, onNetwork }: Props) {
   const { t } = i18n;
   const populationNote = () => {
     const { uses, none } = populationUse(municipalities.values(), i18n);
@@ -56,20 +54,8 @@ export function ColourByControl({ colourBy, network, networkUnavailable, scale, 
         </select>
       </label>
       <label class="network-toggle">
-        <input
-          type="checkbox"
-          checked={network && !networkUnavailable}
-          disabled={!!networkUnavailable}
-          aria-describedby={networkUnavailable ? 'network-unavailable' : undefined}
-          onChange={(e) => onNetwork((e.target as HTMLInputElement).checked)}
-        />{' '}
-        {t('networkToggle')}
+        <input type="checkbox" checked={network} onChange={(e) => onNetwork((e.target as HTMLInputElement).checked)} /> {t('networkToggle')}
       </label>
-      {networkUnavailable && (
-        <p class="note" id="network-unavailable">
-          {networkUnavailable}
-        </p>
-      )}
       {colourBy !== 'sites' && scale && (
         <ul class="choropleth-legend" aria-label={colourByName(colourBy, i18n)}>
           {choroplethKey(scale, colourBy, i18n).map((c) => (

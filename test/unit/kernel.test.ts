@@ -19,7 +19,8 @@ import type { AtlasData, Project } from '../../src/core/types';
 import { columnsFromArrow, columnsToArrow } from '../../src/engine/arrow';
 import { toColumns, type Columns } from '../../src/engine/columns';
 import { cutShards, intersect, markWord, shardFromArrow, shardsFor, shardToArrow, wordIndex } from '../../src/engine/search';
-import { attributionOf, budgetBinsOf, BUDGET_BIT, facetCounts, failures, placeCountsOf, queryOf, selected, spanOf, summaryOf, themeRowsOf, yearColumnsOf, YEAR_BIT } from '../../src/engine/kernel';
+import { cooperationPairs } from '../../src/core/network';
+import { attributionOf, budgetBinsOf, BUDGET_BIT, facetCounts, failures, pairsIn, placeCountsOf, queryOf, selected, spanOf, summaryOf, themeRowsOf, yearColumnsOf, YEAR_BIT } from '../../src/engine/kernel';
 import { siteCounter } from '../../src/sites/layout';
 import { random } from '../../scripts/random';
 import { columnEngine } from '../../src/dataset/columnar/engine';
@@ -152,6 +153,19 @@ describe.each(['published', 'synthetic'])('the kernel on the %s dataset', (name)
     expect(nonEmpty).toBeGreaterThan(runs / 4);
   });
 
+  it('pairs the selection’s municipalities across borders as the core pairs its projects', () => {
+    const c = get();
+    const rnd = random(23);
+    let some = 0;
+    for (let run = 0; run < 30; run++) {
+      const f = randomFilters(c, rnd);
+      const expected = cooperationPairs(applyFilters(c.index, f));
+      if (expected.length) some++;
+      expect(pairsIn(c.columns, selected(failures(c.columns, queryOf(c.columns, f, searchMatches(c, f.q))))), JSON.stringify(f)).toEqual(expected);
+    }
+    expect(some).toBeGreaterThan(5);
+  });
+
   it('counts the overview’s circles as the map counts them from the projects it draws', () => {
     const c = get();
     const located = c.index.map((k) => k.project).filter((p) => p.locations.length > 0);
@@ -225,10 +239,12 @@ describe.each(['published', 'synthetic'])('a view’s figures from the kernel on
       };
       const found = new Map([filters.q, input.stepFilters?.q ?? ''].map((q) => [q, searchMatches(c, q)]));
       // The overview's counts are the kernel's alone (the map counts its own otherwise): compared above.
-      const { selection: mask, placeCounts, ...kernel } = tally(columnEngine(c.columns, (q) => found.get(q) ?? null), input);
-      const { selection, placeCounts: none, ...core } = tally(projectEngine(c.index), input);
+      // So are the pairs, which the view makes from the projects otherwise: compared with the core's own here.
+      const { selection: mask, placeCounts, pairs, ...kernel } = tally(columnEngine(c.columns, (q) => found.get(q) ?? null), input);
+      const { selection, placeCounts: none, pairs: noPairs, ...core } = tally(projectEngine(c.index), input);
       expect(kernel, JSON.stringify(input)).toEqual(core);
-      expect(none).toBeNull();
+      expect([none, noPairs]).toEqual([null, null]);
+      expect(pairs).toEqual(input.network || input.profile ? cooperationPairs(selection) : null);
       expect(placeCounts!.size > 0).toBe(selection.some((p) => p.locations.length > 0));
       expect(ids(c, mask)).toEqual(selection.map((p) => p.id));
     }

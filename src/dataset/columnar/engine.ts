@@ -5,7 +5,7 @@
  */
 import type { Filters } from '../../core/filters';
 import type { Columns } from '../../engine/columns';
-import { attributionOf, budgetBinsOf, facetCounts, failures, placeCountsOf, queryOf, selected, skipBit, spanOf, summaryOf, themeRowsOf, yearColumnsOf } from '../../engine/kernel';
+import { attributionOf, budgetBinsOf, facetCounts, failures, pairsIn, placeCountsOf, queryOf, selected, skipBit, spanOf, summaryOf, themeRowsOf, yearColumnsOf } from '../../engine/kernel';
 import type { ViewEngine } from '../../state/view';
 
 /** `matches`: the projects a search text matches (null: no search), found beforehand (the words' shards are fetched). */
@@ -26,6 +26,7 @@ export function columnEngine(columns: Columns, matches: (q: string) => Uint8Arra
     budgetBins: (set) => budgetBinsOf(columns, set),
     span: (set) => spanOf(columns, set),
     placeCounts: (set) => placeCountsOf(columns, set),
+    pairs: (set) => pairsIn(columns, set),
     startingIn(set, year) {
       const ids: string[] = [];
       for (let i = 0; i < set.length; i++) if (set[i] && columns.yearStart[i] === year) ids.push(columns.ids[i]);
