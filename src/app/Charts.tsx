@@ -14,7 +14,7 @@ import { Timeline } from '../charts/Timeline';
 import type { Flavor } from '../palette/flavors';
 import type { Pair } from '../core/network';
 import { ChartTable } from '../charts/ChartTable';
-import type { View } from '../state/view';
+import { NETWORK_PAIRS, type View } from '../state/view';
 
 interface Props {
   view: View;
@@ -84,11 +84,12 @@ function StrongestPairs({ pairs, place, i18n }: { pairs: readonly Pair[]; place(
           </li>
         ))}
       </ol>
+      {pairs.length > NETWORK_PAIRS && <p class="note">{t('pairsShown', { n: i18n.count(NETWORK_PAIRS), of: i18n.count(pairs.length) })}</p>}
       <ChartTable
         summary={t('chartTable')}
         caption={t('strongestPairs')}
         head={[t('colPair'), t('colProjects'), t('colTotalEur')]}
-        rows={pairs.map((p) => [`${place(p.a)} – ${place(p.b)}`, p.projects, i18n.money(p.budget)])}
+        rows={pairs.slice(0, NETWORK_PAIRS).map((p) => [`${place(p.a)} – ${place(p.b)}`, p.projects, i18n.money(p.budget)])}
       />
     </section>
   );

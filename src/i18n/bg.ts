@@ -241,6 +241,7 @@ export const bg: Messages = {
   backToMap: 'Обратно към графиките',
   openProfile: 'Профил на {name}',
   networkToggle: 'Покажи мрежата на сътрудничество',
+  pairsShown: 'Картата и таблицата показват най-силните {n} от {of} двойки.',
   strongestPairs: 'Най-силни двойки на сътрудничество',
   colPair: 'Общини',
   print: 'Печат',

@@ -240,6 +240,7 @@ export const en = {
   backToMap: 'Back to the charts',
   openProfile: 'Profile of {name}',
   networkToggle: 'Show the cooperation network',
+  pairsShown: 'The map and the table show the {n} strongest of {of} pairs.',
   strongestPairs: 'Strongest cooperation pairs',
   colPair: 'Municipalities',
   print: 'Print',

@@ -242,6 +242,7 @@ export const srCyrl: Messages = {
   backToMap: 'Назад на графиконе',
   openProfile: 'Профил: {name}',
   networkToggle: 'Прикажи мрежу сарадње',
+  pairsShown: 'Мапа и табела приказују {n} најјачих од {of} парова.',
   strongestPairs: 'Најјачи парови сарадње',
   colPair: 'Општине',
   print: 'Штампај',

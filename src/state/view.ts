@@ -189,6 +189,12 @@ export function projectEngine(index: readonly ProjectKeys[]): ViewEngine<Project
 }
 
 /**
+ * The network draws at most this many pairs, the strongest: a large dataset has tens of thousands
+ * (35,956 at a million sites), which no one reads as lines and which take the page seconds to draw.
+ */
+export const NETWORK_PAIRS = 1000;
+
+/**
  * The view of a tally whose selection is known as projects (`pending`: a large dataset's, whose
  * projects are not in the page yet; `mask`: the selection as the engine keeps it, a byte per project).
  */
@@ -212,7 +218,7 @@ export function viewOf(indexed: Indexed, input: ViewInput, figures: Tally<Projec
     unplaced: selection.filter((p) => p.locations.length === 0),
     choropleth,
     pairs,
-    network: input.network || profiled ? pairLines(profiled ? pairs.filter((p) => involves(p, profiled.id)) : pairs, municipalities) : null,
+    network: input.network || profiled ? pairLines(profiled ? pairs.filter((p) => involves(p, profiled.id)) : pairs.slice(0, NETWORK_PAIRS), municipalities) : null,
     profile: profiled && profileContext ? profileOf(profiled, profileContext, data.municipalities) : null,
   };
 }

@@ -126,9 +126,15 @@ describe(`a dataset of ${SITES.toLocaleString('en')} sites, tiled and served as 
     await checkbox(page, 'Period', new RegExp(`^${period}`)).click();
     await expect.poll(() => projectsInStatus(page)).toBe(n);
     expect(await page.getByRole('region', { name: /map/i }).count()).toBeGreaterThan(0);
-    // The cooperation network comes from the data worker: drawn without the records.
+    // The cooperation network comes from the data worker: drawn without the records, its strongest
+    // 1,000 pairs of the thousands there are, as its table and its note say.
     await page.getByRole('checkbox', { name: 'Show the cooperation network' }).check();
-    await expect.poll(() => page.evaluate(() => window.__atlasMap!.querySourceFeatures('network').length)).toBeGreaterThan(0);
+    const section = page.locator('section[aria-labelledby="strongest-pairs"]');
+    await expect.poll(() => section.locator('.note').textContent()).toMatch(/^The map and the table show the 1,000 strongest of [\d,]+ pairs\.$/);
+    expect(await section.locator('tbody tr').count()).toBe(1000);
+    const drawn = () => page.evaluate(() => new Set(window.__atlasMap!.querySourceFeatures('network').map((f) => `${f.properties.a}|${f.properties.b}`)).size);
+    await expect.poll(drawn).toBeGreaterThan(900);
+    expect(await drawn()).toBeLessThanOrEqual(1000);
     // The list says why it cannot come, rather than loading for ever.
     await page.getByRole('button', { name: 'List of projects' }).click();
     await expect.poll(() => page.locator('.table-wrap').getByRole('status').textContent()).toMatch(/^The project lists could not load/);
