@@ -59,7 +59,7 @@ export function datasetPlugin(inputs: Inputs): Plugin {
             res.statusCode = 404;
             return res.end();
           }
-          res.setHeader('Content-Type', file.endsWith('.pbf') ? 'application/x-protobuf' : file.endsWith('.arrow') ? ARROW_TYPE : 'application/json');
+          res.setHeader('Content-Type', file.endsWith('.arrow') ? ARROW_TYPE : 'application/json');
           res.end(readFileSync(join(hit.dir, file)));
         }, next);
       });

@@ -27,6 +27,21 @@ export function cellOf({ bounds: [x0, y0, x1, y1], size }: Omit<Grid, 'starts'>,
   return [at(x, x0, x1), at(y, y0, y1)];
 }
 
+/** The index of a position's cell in `starts` (the cells counted row by row). */
+export function cellIndex(grid: Omit<Grid, 'starts'>, x: number, y: number): number {
+  const [c, r] = cellOf(grid, x, y);
+  return r * grid.size + c;
+}
+
+/** The sites of the cells a box ([west, north, east, south], Web Mercator) touches: per row of cells, one range [first, end). */
+export function rowsIn({ starts, ...grid }: Grid, [west, north, east, south]: readonly [number, number, number, number]): [number, number][] {
+  const [c0, r0] = cellOf(grid, west, north);
+  const [c1, r1] = cellOf(grid, east, south);
+  const rows: [number, number][] = [];
+  for (let r = r0; r <= r1; r++) rows.push([starts[r * grid.size + c0], starts[r * grid.size + c1 + 1]]);
+  return rows;
+}
+
 /** Every site as the map draws it. */
 export interface SitePoints {
   count: number;

@@ -7,7 +7,7 @@ import { tableFromColumns, tableFromIPC, tableToIPC } from '@uwdata/flechette';
 import type { Project } from '../core/types';
 import { narrow, type Codes } from '../engine/columns';
 import { typedColumn } from '../engine/arrow';
-import { cellOf, mercator, type Grid, type SitePoints } from './grid';
+import { cellIndex, mercator, type Grid, type SitePoints } from './grid';
 import { siteFeatures } from './layout';
 
 /** Cells per side of the grid: at the zoom sites appear, a view covers a few dozen of them. */
@@ -44,10 +44,7 @@ function packPoints(projects: readonly Project[]): PackedPoints {
   let [x0, y0, x1, y1] = [1, 1, 0, 0];
   for (let i = 0; i < places.length; i += 2) [x0, y0, x1, y1] = [Math.min(x0, places[i]), Math.min(y0, places[i + 1]), Math.max(x1, places[i]), Math.max(y1, places[i + 1])];
   const grid = { bounds: [x0, y0, x1, y1] as Grid['bounds'], size: GRID_CELLS };
-  const cell = (place: number) => {
-    const [c, r] = cellOf(grid, places[2 * place], places[2 * place + 1]);
-    return r * GRID_CELLS + c;
-  };
+  const cell = (place: number) => cellIndex(grid, places[2 * place], places[2 * place + 1]);
   // Within a cell, by project: a project's sites there lie together.
   raw.sort((a, b) => cell(a.place) - cell(b.place) || a.project - b.project);
   return {
@@ -92,8 +89,7 @@ export function pointsFromArrow(bytes: Uint8Array, name: string): SitePoints {
     if (2 * p + 1 >= places.length) throw new Error(`${name}: site ${i} is at place ${p}, and there are ${places.length / 2} places`);
     const [x, y] = [places[2 * p], places[2 * p + 1]];
     [position[2 * i], position[2 * i + 1]] = [x, y];
-    const [c, r] = cellOf(grid, x, y);
-    const cell = r * grid.size + c;
+    const cell = cellIndex(grid, x, y);
     if (cell < previous) throw new Error(`${name}: site ${i} is out of its grid cell's order`);
     starts[(previous = cell) + 1]++;
   }

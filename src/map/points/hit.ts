@@ -1,6 +1,6 @@
 /** Which drawn sites cover a point of the screen: the pointer's hover and click on the GPU layer. Pure. */
 import { MAX_FAN, stackOffset } from '../../sites/layout';
-import { cellOf, type SitePoints } from '../../sites/grid';
+import { rowsIn, type SitePoints } from '../../sites/grid';
 import type { SitePaint } from '../sitePaint';
 
 /** Maplibre's world is 512 pixels wide at zoom 0. */
@@ -18,19 +18,19 @@ export interface Reach {
   radius: number;
 }
 
+/** How far from its place any part of a dot can be drawn: its farthest slot, and the dot's own reach around it. */
+export const spreadOf = (offsets: Reach['offsets'], reach: number): number => Math.max(...offsets.map(([x, y]) => Math.hypot(x, y))) + reach;
+
 /** How far from the pointer a drawn site is under it, at a zoom. */
 export const reachOf = (paint: SitePaint, zoom: number): Reach => ({ worldSize: worldSize(zoom), offsets: slotOffsets(paint.scale), radius: paint.radius + paint.outline.width });
 
 /** The sites, not `hidden`, whose dots cover `at` (Web Mercator), in the points' order. */
 export function sitesAt(points: SitePoints, at: readonly [number, number], { worldSize, offsets, radius }: Reach, hidden: (site: number) => boolean): number[] {
   const { position, slot, grid } = points;
-  const farthest = Math.max(...offsets.map(([x, y]) => Math.hypot(x, y)));
-  const margin = (farthest + radius) / worldSize;
-  const [c0, r0] = cellOf(grid, at[0] - margin, at[1] - margin);
-  const [c1, r1] = cellOf(grid, at[0] + margin, at[1] + margin);
+  const margin = spreadOf(offsets, radius) / worldSize;
   const found: number[] = [];
-  for (let r = r0; r <= r1; r++) {
-    for (let i = grid.starts[r * grid.size + c0]; i < grid.starts[r * grid.size + c1 + 1]; i++) {
+  for (const [first, end] of rowsIn(grid, [at[0] - margin, at[1] - margin, at[0] + margin, at[1] + margin])) {
+    for (let i = first; i < end; i++) {
       const [ox, oy] = offsets[slot[i]];
       const dx = (position[2 * i] - at[0]) * worldSize + ox;
       const dy = (position[2 * i + 1] - at[1]) * worldSize + oy;

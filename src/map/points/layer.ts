@@ -3,13 +3,13 @@
  * position, spiral slot and theme uploaded once, and a state byte per site (filtered out,
  * highlighted, new in the year shown) uploaded when it changes. A filter is one upload and a
  * frame: no tile is re-read. Each frame draws only the grid rows of cells in view (the sites are
- * sorted by cell, src/sites/points.ts), one contiguous range per row.
+ * sorted by cell, src/sites/grid.ts), one contiguous range per row.
  */
 import type { CustomLayerInterface, CustomRenderMethodInput, Map as MapLibreMap } from 'maplibre-gl';
 import { MAX_FAN } from '../../sites/layout';
-import { cellOf, mercator, type SitePoints } from '../../sites/grid';
+import { mercator, rowsIn, type SitePoints } from '../../sites/grid';
 import type { SitePaint } from '../sitePaint';
-import { slotOffsets, worldSize } from './hit';
+import { slotOffsets, spreadOf, worldSize } from './hit';
 import { FRESH, HIGHLIGHT, OUT, POINT_LAYER, type SiteState } from './state';
 
 /** Room in the shader for the themes' colours. */
@@ -61,6 +61,8 @@ void main() {
   gl_PointSize = v_size;
 }`;
 
+const UNIFORMS = ['u_matrix', 'u_viewport', 'u_ratio', 'u_offsets', 'u_colors', 'u_radius', 'u_widths', 'u_outline', 'u_highlight', 'u_fresh'] as const;
+
 const FRAGMENT = `#version 300 es
 precision mediump float;
 in vec4 v_fill;
@@ -96,6 +98,9 @@ export class PointLayer implements CustomLayerInterface {
   private buffers: WebGLBuffer[] = [];
   private stateBuffer!: WebGLBuffer;
   private uploaded = -1;
+  private uniforms!: Record<(typeof UNIFORMS)[number], WebGLUniformLocation | null>;
+  /** What a frame needs of the paint, made again only when the paint changes (a new flavour). */
+  private painted: { paint: SitePaint; offsets: Float32Array; colors: Float32Array; rings: Record<'outline' | 'highlight' | 'fresh', number[]>; spread: number } | null = null;
 
   constructor(
     private readonly points: SitePoints,
@@ -123,6 +128,7 @@ export class PointLayer implements CustomLayerInterface {
     g.attachShader(this.program, shader(g.FRAGMENT_SHADER, FRAGMENT));
     g.linkProgram(this.program);
     if (!g.getProgramParameter(this.program, g.LINK_STATUS)) throw new Error(`site layer program: ${g.getProgramInfoLog(this.program)}`);
+    this.uniforms = Object.fromEntries(UNIFORMS.map((name) => [name, g.getUniformLocation(this.program, name)])) as PointLayer['uniforms'];
     this.vao = g.createVertexArray()!;
     g.bindVertexArray(this.vao);
     const attribute = (name: string, data: ArrayBufferView, size: number, type: number, usage: number) => {
@@ -162,44 +168,34 @@ export class PointLayer implements CustomLayerInterface {
       this.uploaded = this.state.version;
     }
     const { paint } = this;
-    const ratio = this.map.getPixelRatio();
-    const u = (name: string) => g.getUniformLocation(this.program, name);
+    if (this.painted?.paint !== paint) {
+      const offsets = slotOffsets(paint.scale);
+      const colors = new Float32Array(4 * MAX_THEMES);
+      this.points.themes.forEach((t, i) => colors.set(rgba(paint.color(t)), 4 * i));
+      const rings = { outline: rgba(paint.outline.color), highlight: rgba(paint.highlight.color), fresh: rgba(paint.fresh.color) };
+      this.painted = { paint, offsets: Float32Array.from(offsets.flat()), colors, rings, spread: spreadOf(offsets, dotReach(paint)) };
+    }
+    const u = this.uniforms;
     g.useProgram(this.program);
-    g.uniformMatrix4fv(u('u_matrix'), false, options.defaultProjectionData.mainMatrix as Float32Array);
-    g.uniform2f(u('u_viewport'), g.drawingBufferWidth, g.drawingBufferHeight);
-    g.uniform1f(u('u_ratio'), ratio);
-    g.uniform2fv(u('u_offsets'), slotOffsets(paint.scale).flat());
-    const colors = new Float32Array(4 * MAX_THEMES);
-    this.points.themes.forEach((t, i) => colors.set(rgba(paint.color(t)), 4 * i));
-    g.uniform4fv(u('u_colors'), colors);
-    g.uniform2f(u('u_radius'), paint.radius, paint.highlightRadius);
-    g.uniform3f(u('u_widths'), paint.outline.width, paint.highlight.width, paint.fresh.width);
-    g.uniform4fv(u('u_outline'), rgba(paint.outline.color));
-    g.uniform4fv(u('u_highlight'), rgba(paint.highlight.color));
-    g.uniform4fv(u('u_fresh'), rgba(paint.fresh.color));
+    g.uniformMatrix4fv(u.u_matrix, false, options.defaultProjectionData.mainMatrix as Float32Array);
+    g.uniform2f(u.u_viewport, g.drawingBufferWidth, g.drawingBufferHeight);
+    g.uniform1f(u.u_ratio, this.map.getPixelRatio());
+    g.uniform2fv(u.u_offsets, this.painted.offsets);
+    g.uniform4fv(u.u_colors, this.painted.colors);
+    g.uniform2f(u.u_radius, paint.radius, paint.highlightRadius);
+    g.uniform3f(u.u_widths, paint.outline.width, paint.highlight.width, paint.fresh.width);
+    g.uniform4fv(u.u_outline, this.painted.rings.outline);
+    g.uniform4fv(u.u_highlight, this.painted.rings.highlight);
+    g.uniform4fv(u.u_fresh, this.painted.rings.fresh);
     g.enable(g.BLEND);
     g.blendFunc(g.ONE, g.ONE_MINUS_SRC_ALPHA);
     g.bindVertexArray(this.vao);
-    for (const [first, count] of this.rangesInView(zoom)) g.drawArrays(g.POINTS, first, count);
-    g.bindVertexArray(null);
-  }
-
-  /** The sites of the grid's cells in view (and a dot's reach around it): one range per row of cells. */
-  private rangesInView(zoom: number): [number, number][] {
-    const { grid } = this.points;
+    // The grid rows in view, widened by how far a dot is drawn from its place.
+    const margin = this.painted.spread / worldSize(zoom);
     const bounds = this.map.getBounds();
     const [west, north] = mercator(bounds.getWest(), bounds.getNorth());
     const [east, south] = mercator(bounds.getEast(), bounds.getSouth());
-    const offsets = slotOffsets(this.paint.scale);
-    const margin = (Math.max(...offsets.map(([x, y]) => Math.hypot(x, y))) + dotReach(this.paint)) / worldSize(zoom);
-    const [c0, r0] = cellOf(grid, west - margin, north - margin);
-    const [c1, r1] = cellOf(grid, east + margin, south + margin);
-    const ranges: [number, number][] = [];
-    for (let r = r0; r <= r1; r++) {
-      const first = grid.starts[r * grid.size + c0];
-      const count = grid.starts[r * grid.size + c1 + 1] - first;
-      if (count > 0) ranges.push([first, count]);
-    }
-    return ranges;
+    for (const [first, end] of rowsIn(this.points.grid, [west - margin, north - margin, east + margin, south + margin])) if (end > first) g.drawArrays(g.POINTS, first, end - first);
+    g.bindVertexArray(null);
   }
 }
