@@ -153,7 +153,9 @@ export function MapView(props: MapViewProps) {
       if (renewed || flavor.current !== props.flavor) {
         map.setStyle(currentStyle.current!(), { diff: true });
         const restyle = () => syncs.current.forEach((part) => part.restyle());
-        if (map.isStyleLoaded()) restyle();
+        // A diffed style has its layers at once, though a source may still be loading its data (then
+        // isStyleLoaded says no, and no 'style.load' follows); a style rebuilt whole has them on 'style.load'.
+        if (map.getLayersOrder().length) restyle();
         else map.once('style.load', restyle);
       }
     }

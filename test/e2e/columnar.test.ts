@@ -67,6 +67,9 @@ const readMunicipalityName = (id: string) => MUNICIPALITIES.find((m) => m.id ===
 const checkbox = (page: Page, group: string, name: RegExp) => page.getByRole('group', { name: group }).getByRole('checkbox', { name });
 const count = (label: string | null) => Number(/\((\d+)\)/.exec(label ?? '')![1]);
 
+/** Whether a pixel is a colour (sum of channel differences < 40). */
+const near = (rgb: number[], hex: string) => rgb.reduce((d, v, i) => d + Math.abs(v - parseInt(hex.slice(1 + 2 * i, 3 + 2 * i), 16)), 0) < 40;
+
 /**
  * The sites of the built records (laid out as the page lays them out) that stand alone in the
  * middle of the map (as far as the window shows it) once it has its points: no other site's centre within 14 px, away from the
@@ -231,12 +234,20 @@ describe(`a dataset of ${SITES.toLocaleString('en')} sites, tiled and served as 
     expect(bars.reduce((sum, label) => sum + Number(/(\d+) projects?$/.exec(label)?.[1] ?? 0), 0)).toBe(n);
     const sites = await isolatedSites(page);
     const colours = await pixelsAt(page, sites);
-    const near = (rgb: number[], hex: string) => rgb.reduce((d, v, i) => d + Math.abs(v - parseInt(hex.slice(1 + 2 * i, 3 + 2 * i), 16)), 0) < 40;
     // Each lone site in the middle of the map: its theme's colour when its project is of the period, none otherwise.
     const drawn = sites.map((s, i) => near(colours[i], light.themes[s.theme]));
     expect(drawn).toEqual(sites.map((s) => s.period === period));
     expect(drawn.filter(Boolean).length).toBeGreaterThan(3);
     expect(drawn.filter((d) => !d).length).toBeGreaterThan(3);
+    await page.close();
+  });
+
+  it('draws the sites when the link opens with the cooperation network on (its lines still loading when the points come)', async () => {
+    const page = await openLoaded(`?map=${DETAIL_ZOOM}/43.2/22.7&network=1`, { deviceScaleFactor: 1, viewport: { width: 1800, height: 1300 } });
+    const sites = await isolatedSites(page);
+    const colours = await pixelsAt(page, sites);
+    expect(sites.length).toBeGreaterThan(3);
+    expect(sites.map((s, i) => near(colours[i], light.themes[s.theme]))).toEqual(sites.map(() => true));
     await page.close();
   });
 
