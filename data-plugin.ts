@@ -24,11 +24,19 @@ const emitted = (bundle: Rolldown.OutputBundle, name: string) => Object.values(b
 export const firstFrameData = (bundle: Rolldown.OutputBundle): string[] =>
   [emitted(bundle, 'basemap.topo.json'), emitted(bundle, 'atlas-preview.json') ?? emitted(bundle, 'atlas-data.json')].filter((f): f is string => !!f);
 
+/** ATLAS_RECORDS_MAX_MB as bytes (undefined: the default); anything but a number of megabytes is refused. */
+export function recordsMaxBytes(megabytes: string | undefined): number | undefined {
+  if (megabytes === undefined || megabytes === '') return undefined;
+  const n = Number(megabytes);
+  if (!Number.isFinite(n) || n < 0) throw new Error(`ATLAS_RECORDS_MAX_MB=${megabytes}: not a number of megabytes`);
+  return n * 1e6;
+}
+
 export function datasetPlugin(inputs: Inputs): Plugin {
   let packing: Promise<Packed> | null = null;
   const packed = () =>
     (packing ??= runnerImport<typeof import('./data/pack-site.ts')>(packer, { configFile: false, logLevel: 'warn' }).then(({ module }) =>
-      module.pack({ dataFile: resolve(inputs.dataFile), programmeDir: resolve(inputs.programmeDir) }),
+      module.pack({ ...inputs, dataFile: resolve(inputs.dataFile), programmeDir: resolve(inputs.programmeDir) }),
     ));
   /** The folders by the page-relative path they are served at. */
   const folders = (p: Packed) => [
@@ -59,7 +67,7 @@ export function datasetPlugin(inputs: Inputs): Plugin {
             res.statusCode = 404;
             return res.end();
           }
-          res.setHeader('Content-Type', file.endsWith('.arrow') ? ARROW_TYPE : 'application/json');
+          res.setHeader('Content-Type', file.endsWith('.arrow') ? ARROW_TYPE : file.endsWith('.gz') ? 'application/gzip' : 'application/json');
           res.end(readFileSync(join(hit.dir, file)));
         }, next);
       });

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'vitest/config';
 import { DATA_FILE, datasetFile, MANIFEST_FILE, programmeOf } from './data/dataset-files.ts';
-import { datasetPlugin } from './data-plugin.ts';
+import { datasetPlugin, recordsMaxBytes } from './data-plugin.ts';
 import { trimMaplibreCss } from './maplibre-css-plugin.ts';
 import { offlineCache } from './offline-plugin.ts';
 
@@ -21,7 +21,7 @@ if (!existsSync(resolve(ATLAS_PROGRAMME, 'programme.json'))) throw new Error(`${
 export default defineConfig({
   // Relative asset URLs: dist/ works from any static server and any base path.
   base: './',
-  plugins: [preact(), trimMaplibreCss(), datasetPlugin({ dataFile: DATASET_FILE, programmeDir: ATLAS_PROGRAMME }), offlineCache()],
+  plugins: [preact(), trimMaplibreCss(), datasetPlugin({ dataFile: DATASET_FILE, programmeDir: ATLAS_PROGRAMME, recordsMaxBytes: recordsMaxBytes(process.env.ATLAS_RECORDS_MAX_MB) }), offlineCache()],
   resolve: { alias: { '@atlas-data': ATLAS_DATA, '@atlas-programme': ATLAS_PROGRAMME } },
   server: { fs: { allow: ['.', ATLAS_DATA, ATLAS_PROGRAMME] } },
   // maplibre alone is about 1 MB of the main chunk: warn only above that.

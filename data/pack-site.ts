@@ -15,14 +15,15 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import subsetFont from 'subset-font';
 import { topology } from 'topojson-server';
 import { quantize } from 'topojson-client';
 import type { Objects, Topology } from 'topojson-specification';
 import { dataJson, readCompiledLines, writeChunked } from './dataset-dir';
 import type { BasemapData } from '../src/core/basemap';
-import { packDataset } from '../src/core/pack';
-import type { AtlasData } from '../src/core/types';
+import { packDataset, shardOf, withDetails, type DetailShard } from '../src/core/pack';
+import type { AtlasData, Project } from '../src/core/types';
 import { seatsOf, siteCounter } from '../src/sites/layout';
 import { pointsToArrow } from '../src/sites/points';
 import { overviewFile, type Overview } from '../src/sites/source';
@@ -31,6 +32,7 @@ import { PREVIEW_INPUT, toPreview } from '../src/state/preview';
 import { deriveView, indexData } from '../src/state/view';
 import { searchText } from '../src/core/filters';
 import { columnsToArrow } from '../src/engine/arrow';
+import { rowsToArrow } from '../src/engine/rows';
 import { toColumns } from '../src/engine/columns';
 import { cutShards, shardToArrow, wordIndex } from '../src/engine/search';
 
@@ -45,6 +47,8 @@ const BLOCKS = ['latin', 'latin-ext', 'cyrillic', 'cyrillic-ext', 'greek', 'gree
 export interface Inputs {
   dataFile: string;
   programmeDir: string;
+  /** The largest records file a columnar dataset ships (RECORDS_MAX_BYTES unless a deployment says). */
+  recordsMaxBytes?: number;
 }
 
 type Range = [number, number];
@@ -136,16 +140,17 @@ export interface Packed {
 }
 
 /** The code of `virtual:atlas-dataset`: single files through `?url` imports (Vite emits and hashes them), folders by their hashed path. */
-function datasetModule(dir: string, details: Folder, records: boolean, columnar: ColumnarMeta | null, labelFaces: { file: string; range: string[] }[]): string {
+function datasetModule(dir: string, details: Folder & { whole: boolean }, records: boolean, columnar: ColumnarMeta | null, labelFaces: { file: string; range: string[] }[]): string {
   const url = (file: string) => JSON.stringify(`${join(dir, file)}?url`);
   return [
     `import basemapUrl from ${url('basemap.topo.json')};`,
     records ? `import dataUrl from ${url('atlas-data.json')};` : 'const dataUrl = null;',
     ...(columnar ? [`import previewUrl from ${url('atlas-preview.json')};`, `import columnsUrl from ${url('atlas-columns.arrow')};`, `import listsUrl from ${url('atlas-lists.arrow')};`, `import pointsUrl from ${url('atlas-points.arrow')};`] : []),
+    columnar && !records ? `import rowsUrl from ${url('atlas-rows.arrow')};` : 'const rowsUrl = null;',
     ...labelFaces.map((f, i) => `import face${i} from ${url(f.file)};`),
     'export { basemapUrl, dataUrl };',
-    `export const details = ${JSON.stringify({ path: `details/${details.hash}/`, shards: details.files.length })};`,
-    `export const columnar = ${columnar ? `{ previewUrl, columnsUrl, listsUrl, pointsUrl, ...${JSON.stringify(columnar)} }` : 'null'};`,
+    `export const details = ${JSON.stringify({ path: `details/${details.hash}/`, shards: details.files.length, whole: details.whole })};`,
+    `export const columnar = ${columnar ? `{ previewUrl, columnsUrl, listsUrl, pointsUrl, rowsUrl, ...${JSON.stringify(columnar)} }` : 'null'};`,
     `export const labelFaces = [${labelFaces.map((f, i) => `{ url: face${i}, range: ${JSON.stringify(f.range)} }`).join(', ')}];`,
   ].join('\n');
 }
@@ -158,8 +163,9 @@ interface ColumnarMeta {
 
 /**
  * The largest records file (the slim projects as JSON) a columnar dataset ships for the page's
- * lists: parsed, it takes about one and a half times its size of the page's memory. At 100,000
- * sites it is about 58 MB; at a million, 578 MB, more than a browser parses as one text.
+ * lists, downloads and profiles: parsed, it takes about one and a half times its size of the
+ * page's memory. At 100,000 sites it is about 58 MB; at a million, 578 MB, more than a browser
+ * parses as one text. Beyond it the worker makes the lists' rows.
  */
 const RECORDS_MAX_BYTES = 100e6;
 
@@ -183,17 +189,25 @@ function packColumnar(work: string, head: AtlasData, basemap: BasemapData): { se
   return { search, meta: { search: { path: `search/${search.hash}/`, first: shards.map((s) => s.words[0] ?? '') } } };
 }
 
+/** Shards of whole projects (slim and details together), gzip-compressed: the dialogs' only source where the records are left out. */
+function* wholeShards(slim: readonly Project[], shards: readonly DetailShard[]): Generator<[string, Uint8Array]> {
+  const byShard = shards.map((): Project[] => []);
+  for (const p of slim) byShard[shardOf(p.id, shards.length)].push(p);
+  for (const [i, projects] of byShard.entries()) yield [`${i}.json.gz`, gzipSync(JSON.stringify(Object.fromEntries(projects.map((p) => [p.id, withDetails(p, shards[i][p.id])]))))];
+}
+
 /** Every file whose change changes the pack. */
 const PACK_INPUTS = ['src/core', 'src/state', 'src/i18n', 'src/sites', 'src/engine', 'data/dataset-dir.ts', 'data/pack-site.ts'].flatMap((path) => {
   const full = join(root, path);
   return statSync(full).isDirectory() ? readdirSync(full).map((f) => join(full, f)) : [full];
 });
 
-export async function pack({ dataFile, programmeDir }: Inputs): Promise<Packed> {
+export async function pack({ dataFile, programmeDir, recordsMaxBytes = RECORDS_MAX_BYTES }: Inputs): Promise<Packed> {
   const basemapFile = join(programmeDir, 'geo/basemap.json');
   const sources = [dataFile, basemapFile, join(programmeDir, 'programme.json'), join(programmeDir, 'geo/municipalities.json')];
   const key = createHash('sha256');
   for (const file of [...sources, ...PACK_INPUTS]) key.update(`${file}\0${statSync(file).size}\0${statSync(file).mtimeMs}\0`);
+  key.update(`records ${recordsMaxBytes}`);
   const dir = join(root, 'node_modules/.atlas-build', key.digest('hex').slice(0, 16));
   const doneFile = join(dir, 'packed.json');
   if (existsSync(doneFile)) return { dir, ...(JSON.parse(readFileSync(doneFile, 'utf8')) as Omit<Packed, 'dir'>) };
@@ -212,19 +226,23 @@ export async function pack({ dataFile, programmeDir }: Inputs): Promise<Packed> 
     for (const f of [...sources.slice(2), ...PACK_INPUTS.filter((f) => f.includes('/i18n/'))]) yield readFileSync(f, 'utf8');
   })());
   const { head, shards } = packDataset(data);
-  // The whole projects are in the shards now, and the shards are soon on disk: a million projects need the room.
+  // The whole projects are in the slim ones and the shards now: a million projects need the room.
   data.projects.length = 0;
   const recordsFile = join(work, 'atlas-data.json');
   writeChunked(recordsFile, dataJson(head));
-  const details = writeFolder(work, 'details', shards.map((shard, i) => [`${i}.json`, JSON.stringify(shard)] as [string, string]));
-  shards.length = 0;
   const columnar = tierOf(siteCount(head.projects)) === 'columnar' ? packColumnar(work, head, basemap) : null;
-  // A columnar dataset's records are for the page's lists alone: beyond what a page holds, they are left out.
-  const records = !columnar || statSync(recordsFile).size <= RECORDS_MAX_BYTES;
-  if (!records) rmSync(recordsFile);
+  // A columnar dataset's records are for the page's lists alone: beyond what a page holds, they are
+  // left out, and the lists' rows come from the worker; a project's dialog reads it whole from its shard.
+  const records = !columnar || statSync(recordsFile).size <= recordsMaxBytes;
+  if (!records) {
+    rmSync(recordsFile);
+    writeFileSync(join(work, 'atlas-rows.arrow'), rowsToArrow(head.projects));
+  }
+  const details = writeFolder(work, 'details', records ? shards.map((shard, i) => [`${i}.json`, JSON.stringify(shard)] as [string, string]) : wholeShards(head.projects, shards));
+  shards.length = 0;
   const { css, labelFaces } = await writeFonts(work, characters);
   writeFileSync(join(work, 'fonts.css'), css);
-  writeFileSync(join(work, 'dataset.js'), datasetModule(dir, details, records, columnar?.meta ?? null, labelFaces));
+  writeFileSync(join(work, 'dataset.js'), datasetModule(dir, { ...details, whole: !records }, records, columnar?.meta ?? null, labelFaces));
   const packed = { details, search: columnar?.search ?? null };
   writeFileSync(join(work, 'packed.json'), JSON.stringify(packed));
   rmSync(dir, { recursive: true, force: true });

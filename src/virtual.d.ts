@@ -5,8 +5,11 @@ declare module 'virtual:atlas-dataset' {
   export const basemapUrl: string;
   /** The dataset with slim projects (src/core/pack.ts); null: a columnar dataset too large for the page's lists, whose records the build left out. */
   export const dataUrl: string | null;
-  /** The details shards: `${path}${shardOf(id, shards)}.json`, relative to the page. */
-  export const details: { path: string; shards: number };
+  /**
+   * The details shards: `${path}${shardOf(id, shards)}.json`, relative to the page; `whole`: they hold
+   * whole projects, gzip-compressed (`….json.gz`), because the build left the records out.
+   */
+  export const details: { path: string; shards: number; whole: boolean };
   /**
    * A large dataset: its first view and overview, its projects as columns (two Arrow files), its sites as
    * points (an Arrow file) and its search shards (`${search.path}${i}.arrow`, the first word of each);
@@ -18,6 +21,8 @@ declare module 'virtual:atlas-dataset' {
     listsUrl: string;
     pointsUrl: string;
     search: { path: string; first: string[] };
+    /** What the lists show of the projects, where the build left their records out. */
+    rowsUrl: string | null;
   } | null;
   /** The label font's files (regular weight) with the characters each holds. */
   export const labelFaces: { url: string; range: string[] }[];

@@ -4,11 +4,12 @@
  */
 import { useEffect, useMemo, useReducer, useRef, useState } from 'preact/hooks';
 import { mapCredits } from '../core/credits';
+import type { RowsQuery } from '../core/rows';
 import type { Filters } from '../core/filters';
 import { mark } from '../core/marks';
 import type { Programme } from '../core/programme';
 import { wholeProjects, type Dataset } from '../dataset/dataset';
-import type { LabelContext } from '../i18n/labels';
+import { listWording, type LabelContext } from '../i18n/labels';
 import { localeFromBrowser } from '../i18n/locales';
 import type { PngFrame } from '../map/exportPng';
 import { MapView } from '../map/MapView';
@@ -49,7 +50,7 @@ import { useFileDrop } from './useFileDrop';
 import { useTours } from './useTours';
 import { useI18n } from './useI18n';
 import type { Messages } from '../i18n/en';
-import { useDetails } from './useDetails';
+import { useDetails, useFetched } from './useDetails';
 
 export interface AppProps {
   programme: Programme;
@@ -139,14 +140,32 @@ export function App({ programme, catalogues, load }: AppProps) {
     () => shown?.view({ filters: state.filters, stepFilters, colourBy: state.colourBy, network: state.network || !!step?.network, profile }, state.view) ?? null,
     [shown, revision, state.filters, step, stepYear, still, state.colourBy, state.network, profile, state.view],
   );
-  /** The selected projects, once they are known (the list, the in-view list and the downloads wait for them). */
+  /** The selected projects, once they are known (the downloads and a profile wait for them). */
   const selection = view && !view.pending ? view.selection : null;
-  /** Why the lists will not come (said where they would be), unless the whole dataset failed. */
-  const listsUnavailable = !shown || shown.failure ? null : shown.listsOmitted ? t('listsOmitted') : shown.listsFailure ? t('listsFailed', { reason: shown.listsFailure }) : null;
+  /** Why the lists' rows will not come (said where they would be), unless the whole dataset failed. */
+  const listsUnavailable = !shown || shown.failure ? null : shown.listsFailure ? t('listsFailed', { reason: shown.listsFailure }) : null;
+  /** Why the selection's records will not come, for what needs them whole (the downloads, a profile). */
+  const recordsUnavailable = shown?.recordsOmitted ? t('downloadsOmitted') : listsUnavailable;
+  const wording = useMemo(() => loaded && listWording(i18n, loaded.municipalities), [i18n, loaded?.municipalities]);
+  /** Rows of the view's selection (or, with `ids`, of any project) for a list; null while they come. */
+  const rowsOf = (query: Pick<RowsQuery, 'limit'> & Partial<RowsQuery>) => (shown && view && wording ? shown.rows(view, { order: null, bounds: null, ids: null, ...query }, wording) : null);
   const choropleth = useMemo(() => (view?.choropleth ? choroplethScale(view.choropleth.breaks, FLAVORS[flavors.map]) : null), [view?.choropleth, flavors.map]);
   const denseSites = shown && tierOf(shown.siteCount) !== 'plain' ? shown.siteCount : null;
-  const selected = useMemo(() => (state.project ? loaded?.data.projects.find((p) => p.id === state.project) : undefined), [state.project, loaded]);
-  const whole = useDetails(selected, shown?.details ?? undefined);
+  const held = useMemo(() => (state.project ? loaded?.data.projects.find((p) => p.id === state.project) : undefined), [state.project, loaded]);
+  // A large dataset whose records the page does not hold fetches the project whole.
+  const fetched = useFetched(state.project, shown?.project ?? null);
+  const selected = held ?? fetched.project ?? undefined;
+  const whole = useDetails(held, shown?.details ?? undefined);
+  /** Why the link's project is not shown: there is none, or it cannot come; null: it is coming. */
+  const missing = !state.project || selected
+    ? null
+    : fetched.error
+      ? t('projectUnavailable', { id: state.project, reason: fetched.error })
+      : shown?.complete || fetched.project === null
+        ? t('unknownProject', { id: state.project })
+        : listsUnavailable && !shown?.recordsOmitted
+          ? t('projectUnavailable', { id: state.project, reason: listsUnavailable })
+          : null;
   // The details panel covers the right of the map: the map keeps the selected project beside it.
   useEffect(() => setPanelWidth(selected ? document.querySelector<HTMLElement>('.panel.details')?.offsetWidth ?? 0 : 0), [selected]);
   const toggleMunicipality = (id: string) =>
@@ -181,7 +200,7 @@ export function App({ programme, catalogues, load }: AppProps) {
           )
         : <YearControl span={span} value={state.filters.year} summary={view.summary} i18n={i18n} onChange={(year, { replace }) => setFilters({ ...state.filters, year }, { replace })} />
       : null;
-  const workbook = ctx && shown && <WorkbookButton selection={selection} unavailable={listsUnavailable} filters={state.filters} ctx={ctx} link={here({})} whole={(projects) => wholeProjects(shown, projects)} />;
+  const workbook = ctx && shown && <WorkbookButton selection={selection} unavailable={recordsUnavailable} filters={state.filters} ctx={ctx} link={here({})} whole={(projects) => wholeProjects(shown, projects)} />;
   const mapPanel = shown && loaded && view && (
     <div class="map-wrap" hidden={state.view === 'list'}>
       {!phone && colourBy}
@@ -225,16 +244,15 @@ export function App({ programme, catalogues, load }: AppProps) {
           onError={setMapError}
         />
       </ErrorBoundary>
-      <InView projects={selection} unavailable={listsUnavailable} bounds={bounds} i18n={i18n} onSelect={select} onPoint={setPointed} />
+      <InView rows={(bounds, limit) => rowsOf({ bounds, limit })} unavailable={listsUnavailable} bounds={bounds} i18n={i18n} onSelect={select} onPoint={setPointed} />
       {!phone && yearControl}
     </div>
   );
-  const projects = loaded?.data.projects ?? [];
   const panels = loaded && (
     <>
       {chooser && (
         <StackChooser
-          projects={chooser.ids.map((id) => projects.find((p) => p.id === id)!).filter(Boolean)}
+          rows={(limit) => rowsOf({ ids: chooser.ids, limit })}
           count={chooser.ids.length}
           unavailable={listsUnavailable}
           at={chooser.at}
@@ -243,11 +261,13 @@ export function App({ programme, catalogues, load }: AppProps) {
           onClose={() => setChooser(null)}
         />
       )}
-      {selected && whole.project && <ProjectDialog key={selected.id} project={whole.project} details={whole} municipalities={loaded.municipalities} i18n={i18n} onClose={() => select(null)} />}
+      {selected && (held ? whole.project : selected) && (
+        <ProjectDialog key={selected.id} project={held ? whole.project! : selected} details={held ? whole : undefined} municipalities={loaded.municipalities} i18n={i18n} onClose={() => select(null)} />
+      )}
       {state.project && !selected && (
         // Not in the page: no such project, or its record is still coming, or cannot come.
-        <div class="panel details" role="alert" aria-busy={!shown?.complete && !listsUnavailable}>
-          <p>{shown?.complete ? t('unknownProject', { id: state.project }) : listsUnavailable ? t('projectUnavailable', { id: state.project, reason: listsUnavailable }) : t('projectsLoading')}</p>
+        <div class="panel details" role="alert" aria-busy={!missing}>
+          <p>{missing ?? t('projectsLoading')}</p>
           <button type="button" onClick={() => select(null)}>
             {t('close')}
           </button>
@@ -315,7 +335,8 @@ export function App({ programme, catalogues, load }: AppProps) {
   const charts = loaded && view && (view.profile ? (
     <MunicipalityProfile
       municipality={view.profile.municipality}
-      projects={view.selection}
+      projects={selection}
+      unavailable={recordsUnavailable ?? t('projectsLoading')}
       context={view.profile.context}
       standing={view.profile.standing}
       pairs={view.pairs}
@@ -398,7 +419,9 @@ export function App({ programme, catalogues, load }: AppProps) {
             {tour && step && (
               <Presenter story={tour.story} step={tour.step} view={step} i18n={i18n} kiosk={state.kiosk} onStep={(n) => store.toStep(n)} onLeave={() => store.leaveTour()} />
             )}
-            {state.view === 'list' && <ProjectTable projects={selection} unavailable={listsUnavailable} municipalities={loaded.municipalities} i18n={i18n} selected={state.project} onSelect={select} actions={workbook} />}
+            {state.view === 'list' && wording && (
+              <ProjectTable rows={(order, limit) => rowsOf({ order, limit })} unavailable={listsUnavailable} wording={wording} i18n={i18n} selected={state.project} onSelect={select} actions={workbook} />
+            )}
             {phone && sheet && (
               <Sheet label={sheet === 'filters' ? t('filters') : view.profile ? t('profile') : t('charts')} closeLabel={t('closeSheet')} onClose={closeSheet}>
                 {sheet === 'filters' ? side : charts}
@@ -445,7 +468,7 @@ export function App({ programme, catalogues, load }: AppProps) {
               url={here({})}
               embedUrl={here({ embed: true, camera: null })}
               selection={selection}
-              unavailable={listsUnavailable}
+              unavailable={recordsUnavailable}
               filters={state.filters}
               municipalities={loaded.municipalities}
               i18n={i18n}

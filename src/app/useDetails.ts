@@ -24,3 +24,19 @@ export function useDetails(project: Project | undefined, load: DetailsLoader | u
   const mine = whole?.of === project ? whole : null;
   return { project: mine?.project ?? project, loading: !mine || (!mine.project && !mine.error), error: mine?.error ?? null };
 }
+
+/** A project fetched whole by its id, where the page does not hold the records: undefined while it comes, null when there is none. */
+export function useFetched(id: string | null, fetch: ((id: string) => Promise<Project | null>) | null): { project: Project | null | undefined; error: string | null } {
+  const [got, setGot] = useState<{ id: string; project: Project | null; error: string | null } | null>(null);
+  useEffect(() => {
+    if (!id || !fetch) return;
+    let current = true;
+    fetch(id).then(
+      (project) => current && setGot({ id, project, error: null }),
+      (error: Error) => current && setGot({ id, project: null, error: error.message }),
+    );
+    return () => void (current = false);
+  }, [id, fetch]);
+  const mine = got?.id === id ? got : null;
+  return { project: mine ? mine.project : undefined, error: mine?.error ?? null };
+}

@@ -9,3 +9,19 @@ export async function getJson<T>(url: string): Promise<T> {
     throw new Error(`${url}: not valid JSON (${(error as Error).message})`);
   }
 }
+
+/**
+ * A gzip-compressed JSON file (the build's whole-project shards), however the host serves it: as
+ * the bytes it is, or decoded already (a host that marks .gz files as gzip-encoded).
+ */
+export async function getGzippedJson<T>(url: string): Promise<T> {
+  const response = await fetch(url).catch((error: Error) => Promise.reject(new Error(`${url}: ${error.message}`)));
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  let bytes = new Uint8Array(await response.arrayBuffer());
+  try {
+    if (bytes[0] === 0x1f && bytes[1] === 0x8b) bytes = new Uint8Array(await new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer());
+    return JSON.parse(new TextDecoder().decode(bytes)) as T;
+  } catch (error) {
+    throw new Error(`${url}: not valid gzip-compressed JSON (${(error as Error).message})`);
+  }
+}

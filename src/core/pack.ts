@@ -60,6 +60,8 @@ export function shardOf(id: string, shards: number): number {
 
 /** A shard file: details by project id. */
 export type DetailShard = Record<string, ProjectDetails>;
+/** A shard file where the build left the records out: whole projects by id. */
+export type WholeShard = Record<string, Project>;
 
 export interface PackedDataset {
   /** The dataset with slim projects: what the page loads before its first frame. */

@@ -8,12 +8,14 @@
  */
 import type { BasemapData } from '../core/basemap';
 import { mark } from '../core/marks';
+import type { RowsPage } from '../core/rows';
 import type { AtlasData, Project } from '../core/types';
 import type { Overview, SiteSource } from '../sites/source';
 import { previewShows } from '../state/preview';
 import { indexData, viewOf, type Indexed, type Tally, type View, type ViewInput } from '../state/view';
 import type { ColumnarFiles, FromWorker, ToWorker } from './columnar/protocol';
 import type { Dataset } from './dataset';
+import { inPageRows } from './rows';
 
 export interface ColumnarDelivery {
   /** The dataset without its projects: municipalities, objectives, stories. */
@@ -27,14 +29,16 @@ export interface ColumnarDelivery {
   /** Starts a data worker (columnar/worker.ts). */
   worker(): Worker;
   details: (project: Project) => Promise<Project>;
-  /** The slim projects, for the lists (in the columns' order); null: the build left them out, too many for a page. */
+  /** The slim projects, for the lists (in the columns' order); null: the build left them out, too many for a page (the worker makes the lists' rows). */
   projects: (() => Promise<AtlasData>) | null;
+  /** A whole project by its id, where the build left the records out (else null). */
+  project: ((id: string) => Promise<Project | null>) | null;
 }
 
 /** Answers kept, newest last: going back to a recent filter asks the worker nothing. */
 const KEPT_ANSWERS = 16;
 
-export function columnarDataset({ head, basemap, firstView, overview, files, worker: startWorker, details, projects }: ColumnarDelivery): Dataset {
+export function columnarDataset({ head, basemap, firstView, overview, files, worker: startWorker, details, projects, project }: ColumnarDelivery): Dataset {
   const first = indexData(head);
   let whole: Indexed | null = null;
   // One object until the points or the projects come: the map makes its sources again only then.
@@ -51,6 +55,15 @@ export function columnarDataset({ head, basemap, firstView, overview, files, wor
   const asked = new Map<number, string>();
   let nextId = 0;
   let last: View | null = null;
+  /** Pages of rows from the worker, by query (newest last), and the queries asked. */
+  const pages = new Map<string, RowsPage>();
+  const askedRows = new Map<number, string>();
+  /** The last rows the worker could not make: asked again only once the query changes. */
+  let rowsUnanswered: { key: string; reason: string } | null = null;
+  /** A number per selection and wording a query is asked for (their contents are too large for a key). */
+  const identities = new WeakMap<object, number>();
+  let identified = 0;
+  const identity = (o: object) => identities.get(o) ?? (identities.set(o, ++identified), identified);
   const listeners = new Set<() => void>();
   const changed = () => listeners.forEach((listener) => listener());
   const fail = (reason: string) => {
@@ -85,7 +98,17 @@ export function columnarDataset({ head, basemap, firstView, overview, files, wor
       sitesFailure = data.reason;
       changed();
     } else if (data.kind === 'failed') fail(data.reason);
-    else {
+    else if (data.kind === 'rows' || data.kind === 'rows-failed') {
+      const key = askedRows.get(data.id)!;
+      askedRows.delete(data.id);
+      if (data.kind === 'rows-failed') rowsUnanswered = { key, reason: data.reason };
+      else {
+        rowsUnanswered = null;
+        pages.set(key, data.page);
+        if (pages.size > KEPT_ANSWERS) pages.delete(pages.keys().next().value!);
+      }
+      changed();
+    } else {
       const key = asked.get(data.id)!;
       asked.delete(data.id);
       if (data.kind === 'tally-failed') {
@@ -140,9 +163,9 @@ export function columnarDataset({ head, basemap, firstView, overview, files, wor
       return failure ?? unanswered?.reason ?? null;
     },
     get listsFailure() {
-      return listsFailure;
+      return listsFailure ?? rowsUnanswered?.reason ?? null;
     },
-    listsOmitted: projects === null,
+    recordsOmitted: projects === null,
     get sitesFailure() {
       return sitesFailure;
     },
@@ -158,6 +181,21 @@ export function columnarDataset({ head, basemap, firstView, overview, files, wor
       // While the worker counts, the page keeps what it shows (never nothing: the map stays).
       return (last ??= firstView);
     },
+    rows(view, query, wording) {
+      if (whole) return inPageRows(query.ids ? whole.data.projects : view.selection, query, wording);
+      // The records are coming (the lists wait for them), or the selection is not counted yet.
+      if (projects || !columns || (!query.ids && !view.mask)) return null;
+      const selected = query.ids ? null : view.mask;
+      const key = `${selected ? identity(selected) : ''}|${identity(wording)}|${JSON.stringify(query)}`;
+      const page = pages.get(key);
+      if (page) return page;
+      if (rowsUnanswered?.key !== key && ![...askedRows.values()].includes(key)) {
+        askedRows.set(nextId, key);
+        start().postMessage({ kind: 'rows', id: nextId++, selected, query, wording } satisfies ToWorker);
+      }
+      return null;
+    },
+    project,
     details,
     drawn: () => void start(),
     needSearch: () => void start(),

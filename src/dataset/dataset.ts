@@ -4,6 +4,7 @@
  * factory that picks one, load.ts) know where an answer comes from.
  */
 import type { BasemapData } from '../core/basemap';
+import type { ListWording, RowsPage, RowsQuery } from '../core/rows';
 import type { Project } from '../core/types';
 import type { SiteSource } from '../sites/source';
 import type { View as Page } from '../state/url';
@@ -26,8 +27,11 @@ export interface Dataset {
   readonly failure: string | null;
   /** Why its projects' records cannot come for the lists (its figures, filters and search work without them). */
   readonly listsFailure: string | null;
-  /** The build left its projects' records out, too many for a page: the lists never come. */
-  readonly listsOmitted: boolean;
+  /**
+   * The build left its projects' records out, too many for a page: its lists come a page of rows at
+   * a time (`rows`), and what needs whole records of the selection (the downloads, a profile's list) does not.
+   */
+  readonly recordsOmitted: boolean;
   /** Why its sites cannot come for the map's detail zooms (the overview's counts stay). */
   readonly sitesFailure: string | null;
   /**
@@ -35,6 +39,13 @@ export interface Dataset {
    * asking starts their loading). A view whose project lists are not known yet says so (`pending`).
    */
   view(input: ViewInput, page: Page): View | null;
+  /**
+   * Rows of a view's selection (`view.selection`, or for `query.ids` any project); null while they
+   * come (the listeners hear when they are in).
+   */
+  rows(view: View, query: RowsQuery, wording: ListWording): RowsPage | null;
+  /** A project by its id, whole; null when it is in `indexed` (made whole by `details`). */
+  readonly project: ((id: string) => Promise<Project | null>) | null;
   /** Makes a slim project whole (summary, links, notes); null when the projects are whole already. */
   readonly details: ((project: Project) => Promise<Project>) | null;
   /** The map has drawn its first frame (or cannot draw): what waits for it may load now. */

@@ -9,8 +9,8 @@ import { feature } from 'topojson-client';
 import type { Topology } from 'topojson-specification';
 import { basemapUrl, columnar, dataUrl, details } from 'virtual:atlas-dataset';
 import type { BasemapData } from '../core/basemap';
-import { getJson } from '../core/getJson';
-import { shardOf, withDetails, type DetailShard } from '../core/pack';
+import { getGzippedJson, getJson } from '../core/getJson';
+import { shardOf, withDetails, type DetailShard, type WholeShard } from '../core/pack';
 import { validateProgramme, type Programme } from '../core/programme';
 import type { AtlasData, Project } from '../core/types';
 import { seatsOf } from '../sites/layout';
@@ -51,26 +51,36 @@ export async function loadAtlas(): Promise<Dataset> {
   const basemap = basemapOf(topology);
   if (!columnar) return plainDataset(first as AtlasData, basemap, { details: loadDetails });
   const { data, view, overview } = first as PreviewFile;
-  const { columnsUrl, listsUrl, pointsUrl, search } = columnar;
+  const { columnsUrl, listsUrl, pointsUrl, rowsUrl, search } = columnar;
   const records = dataUrl;
   // The files' addresses are relative to the page, like every file of the build.
   const absolute = (url: string) => new URL(url, location.href).href;
   return columnarDataset({
     head: data, basemap, firstView: fromPreview(view), overview: overviewOf(overview, seatsOf(basemap), columnar.previewUrl), details: loadDetails,
-    files: { columns: absolute(columnsUrl), lists: absolute(listsUrl), points: absolute(pointsUrl), search: { first: search.first, files: search.first.map((_, i) => absolute(`${search.path}${i}.arrow`)) } },
+    files: { columns: absolute(columnsUrl), lists: absolute(listsUrl), points: absolute(pointsUrl), search: { first: search.first, files: search.first.map((_, i) => absolute(`${search.path}${i}.arrow`)) }, rows: rowsUrl && absolute(rowsUrl) },
     worker: () => new Worker(new URL('./columnar/worker.ts', import.meta.url), { type: 'module', name: 'atlas-data' }),
     projects: records ? () => projectsOf(records) : null,
+    project: details.whole ? loadProject : null,
   });
 }
 
-const shards = new Map<number, Promise<DetailShard>>();
+const shards = new Map<number, Promise<DetailShard | WholeShard>>();
 
-/** The project with its details, from its shard (fetched once per shard). */
-async function loadDetails(project: Project): Promise<Project> {
-  const n = shardOf(project.id, details.shards);
-  const url = new URL(`${details.path}${n}.json`, location.href).href;
-  if (!shards.has(n)) shards.set(n, getJson<DetailShard>(url).catch((error: Error) => (shards.delete(n), Promise.reject(error))));
-  const found = (await shards.get(n)!)[project.id];
-  if (!found) throw new Error(`${url}: no details of ${project.id}`);
-  return withDetails(project, found);
+/** A project's shard (fetched once; one that failed is fetched again next time), and its address. */
+function shardFor(id: string): { url: string; shard: Promise<DetailShard | WholeShard> } {
+  const n = shardOf(id, details.shards);
+  const url = new URL(`${details.path}${n}${details.whole ? '.json.gz' : '.json'}`, location.href).href;
+  if (!shards.has(n)) shards.set(n, (details.whole ? getGzippedJson<WholeShard>(url) : getJson<DetailShard>(url)).catch((error: Error) => (shards.delete(n), Promise.reject(error))));
+  return { url, shard: shards.get(n)! };
 }
+
+/** The project with its details, from its shard. */
+async function loadDetails(project: Project): Promise<Project> {
+  const { url, shard } = shardFor(project.id);
+  const found = (await shard)[project.id];
+  if (!found) throw new Error(`${url}: no details of ${project.id}`);
+  return 'id' in found ? found : withDetails(project, found);
+}
+
+/** A whole project from its shard, where the build left the records out; null: there is no such project. */
+const loadProject = async (id: string): Promise<Project | null> => ((await shardFor(id).shard) as WholeShard)[id] ?? null;

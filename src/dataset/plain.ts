@@ -4,6 +4,7 @@ import type { AtlasData, Project } from '../core/types';
 import { siteCount } from '../sites/tiers';
 import { deriveView, indexData } from '../state/view';
 import type { Dataset } from './dataset';
+import { inPageRows } from './rows';
 
 export interface PlainOptions {
   /** Makes a slim project whole; absent when the projects are whole. */
@@ -20,9 +21,11 @@ export function plainDataset(data: AtlasData, basemap: BasemapData, { details }:
     siteCount: siteCount(indexed.located),
     failure: null,
     listsFailure: null,
-    listsOmitted: false,
+    recordsOmitted: false,
     sitesFailure: null,
     view: (input) => deriveView(indexed, input),
+    rows: (view, query, wording) => inPageRows(query.ids ? indexed.data.projects : view.selection, query, wording),
+    project: null,
     details: details ?? null,
     drawn: () => undefined,
     // Its search texts are made in the page, on the first search.

@@ -7,7 +7,7 @@ export const en = {
   languageFailed: 'The language could not be loaded: {reason}',
   csvFailed: 'The table could not be made: {reason}',
   projectsFailed: 'The projects could not load ({reason}): this is the first view of all of them; filters, lists and project details need them.',
-  listsOmitted: 'The project lists are not part of this atlas: it has more projects than a web page can hold. The counts, charts, filters, map and search work.',
+  downloadsOmitted: 'Downloads of the selection and a municipality’s list of projects are not part of this atlas: it has more projects than a web page can hold. The list, the charts, the map and each project’s details show them.',
   sitesFailed: 'The sites could not load for the map ({reason}): zoomed out, it counts the projects per municipality; the filters, charts and lists work.',
   listsFailed: 'The project lists could not load ({reason}): the counts, charts, filters and search work; the list, the projects in view and the downloads need them.',
   detailsLoading: 'Loading the project’s summary, links and notes…',

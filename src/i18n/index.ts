@@ -4,6 +4,7 @@
  * titles in a UI language of the programme.
  */
 import { nameIn, type Names, type Programme, type UiLanguage } from '../core/programme';
+import { titleIn, type TitleWording } from '../core/rows';
 import type { ThemeId } from '../core/themes';
 import type { Titles } from '../core/types';
 import type { MessageKey, Messages } from './en';
@@ -29,6 +30,8 @@ export interface I18n {
   country(code: string): string;
   /** The title in the language's preferred title languages, in order; null when there is none. */
   title(titles: Titles): string | null;
+  /** The words a project's title is made in (core/rows). */
+  wording: TitleWording;
 }
 
 /** The id of the message catalogue a UI language speaks with. */
@@ -70,7 +73,8 @@ export function createI18n(locale: string, programme: Programme, catalogues: Rea
     place: (names) => nameIn(names, language.script, programme.scripts),
     theme: (theme) => t(`theme_${theme.replace(/-/g, '_')}` as MessageKey),
     country: (code) => countries.get(code) ?? code,
-    title: (titles) => titleOrder.map((l) => titles[l]).find((x): x is string => !!x) ?? null,
+    title: (titles) => titleIn(titles, titleOrder),
+    wording: { titleOrder, script: language.script, scripts: programme.scripts, untitled: t('untitled', { places: '{places}' }), periodUnknown: t('periodUnknown') },
   };
 }
 

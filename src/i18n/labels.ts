@@ -6,7 +6,8 @@ import { FACETS, type Facet, type Filters } from '../core/filters';
 import { sourcesFor, sourceUse } from '../core/population';
 import type { PopulationSource } from '../core/programme';
 import type { Story, Written } from '../core/stories';
-import type { ThemeId } from '../core/themes';
+import type { ListWording } from '../core/rows';
+import { ALL_THEMES, type ThemeId } from '../core/themes';
 import type { MunicipalityRecord, Objective, Population } from '../core/types';
 import type { I18n } from '.';
 
@@ -48,6 +49,16 @@ export function budgetLabel(budget: NonNullable<Filters['budget']>, i18n: I18n):
 }
 
 /** A municipality's name in the UI language's script; its id when the dataset does not know it. */
+/** The words a list of projects is named and sorted in (made once per language and dataset). */
+export function listWording(i18n: I18n, municipalities: ReadonlyMap<string, MunicipalityRecord>): ListWording {
+  return {
+    ...i18n.wording,
+    collation: i18n.language.intl,
+    themes: Object.fromEntries(ALL_THEMES.map((theme) => [theme, i18n.theme(theme)])),
+    municipalities: Object.fromEntries([...municipalities.values()].map((m) => [m.id, i18n.place(m.names)])),
+  };
+}
+
 export function municipalityName(id: string, municipalities: ReadonlyMap<string, MunicipalityRecord>, i18n: I18n): string {
   const m = municipalities.get(id);
   return m ? i18n.place(m.names) : id;

@@ -22,8 +22,10 @@ import { ThemeSwatch } from './ThemeSwatch';
 
 interface Props {
   municipality: MunicipalityRecord;
-  /** Projects of the selection with a partner or site here. */
-  projects: readonly Project[];
+  /** Projects of the selection with a partner or site here; null where the page does not hold the records (a very large dataset). */
+  projects: readonly Project[] | null;
+  /** Why `projects` is null: said in place of the figures by period and theme and of the list. */
+  unavailable: string | null;
   /** Attribution of the same filters without the place filter: for the district and the area. */
   context: Attribution;
   /** Per inhabitant against the programme area and the district, under the same filters as `context`. */
@@ -36,15 +38,18 @@ interface Props {
   onClose(): void;
 }
 
-export function MunicipalityProfile({ municipality: m, projects, context, standing, pairs, municipalities, i18n, flavor, onSelect, onClose }: Props) {
+export function MunicipalityProfile({ municipality: m, projects, unavailable, context, standing, pairs, municipalities, i18n, flavor, onSelect, onClose }: Props) {
   const { t } = i18n;
   const name = i18n.place(m.names);
   const share = (p: Project) => attributedTo(p, m.id).total;
-  const attributed = projects.reduce((s, p) => s + share(p), 0);
-  const eu = projects.reduce((s, p) => s + attributedTo(p, m.id).eu, 0);
+  // Without the records, the key figures are the attribution's for this municipality (the same projects: those with a partner or site here).
+  const own = context.municipalities.find((r) => r.municipalityId === m.id);
+  const attributed = projects ? projects.reduce((s, p) => s + share(p), 0) : (own?.total ?? 0);
+  const eu = projects ? projects.reduce((s, p) => s + attributedTo(p, m.id).eu, 0) : (own?.eu ?? 0);
   const { programme } = i18n;
   const allNames = [...new Set(programme.scripts.map((script) => m.names[script]).filter(Boolean))];
-  const unknown = projects.filter((p) => p.total?.value == null).length;
+  const count = projects ? projects.length : (own?.projects ?? 0);
+  const unknown = projects ? projects.filter((p) => p.total?.value == null).length : (own?.unknownBudget ?? 0);
 
   // Totals and per inhabitant over a set of municipalities; per inhabitant only where population is known.
   const figures = (ids: string[]) => {
@@ -71,7 +76,7 @@ export function MunicipalityProfile({ municipality: m, projects, context, standi
   const bars = <K extends string>(keys: readonly K[], of: (p: Project) => K, label: (k: K) => string, color: (k: K) => string) =>
     keys
       .map((k) => {
-        const ps = projects.filter((p) => of(p) === k);
+        const ps = (projects ?? []).filter((p) => of(p) === k);
         return { key: k, label: label(k), value: ps.reduce((s, p) => s + share(p), 0), count: ps.length, color: color(k) };
       })
       .filter((b) => b.count > 0);
@@ -91,7 +96,7 @@ export function MunicipalityProfile({ municipality: m, projects, context, standi
       <p class="meta">
         {i18n.place(m.districtNames)} · {i18n.country(m.country)}
       </p>
-      {projects.length === 0 ? (
+      {count === 0 ? (
         <p class="empty">{t('noProjectsHere', { name })}</p>
       ) : (
         <>
@@ -99,7 +104,7 @@ export function MunicipalityProfile({ municipality: m, projects, context, standi
           <dl class="facts">
             <dt>{t('colProjects')}</dt>
             <dd>
-              {t('barNote', { projects: t('projectsCount', { n: projects.length }), unknown })}
+              {t('barNote', { projects: t('projectsCount', { n: count }), unknown })}
             </dd>
             <dt>{t('attributedBudget')}</dt>
             <dd>
@@ -169,11 +174,12 @@ export function MunicipalityProfile({ municipality: m, projects, context, standi
               colors={{ dot: flavor.chart_eu, chosen: flavor.chart_highlight }}
             />
           )}
-          <BarList title={t('byPeriod')} i18n={i18n} valueHead={t('attributedBudget')} bars={bars([...periodIds(programme), 'unknown'], (p) => p.period ?? 'unknown', (k) => (k === 'unknown' ? t('period_unknown') : k), () => flavor.chart_eu)} />
-          <BarList title={t('byTheme')} i18n={i18n} valueHead={t('attributedBudget')} bars={bars(ALL_THEMES, (p) => p.theme, (k) => i18n.theme(k), (k) => flavor.themes[k])} />
+          {!projects && <p class="note">{unavailable}</p>}
+          {projects && <BarList title={t('byPeriod')} i18n={i18n} valueHead={t('attributedBudget')} bars={bars([...periodIds(programme), 'unknown'], (p) => p.period ?? 'unknown', (k) => (k === 'unknown' ? t('period_unknown') : k), () => flavor.chart_eu)} />}
+          {projects && <BarList title={t('byTheme')} i18n={i18n} valueHead={t('attributedBudget')} bars={bars(ALL_THEMES, (p) => p.theme, (k) => i18n.theme(k), (k) => flavor.themes[k])} />}
 
-          <h3>{t('projectsOf')}</h3>
-          <ul class="profile-projects">
+          {projects && <h3>{t('projectsOf')}</h3>}
+          {projects && <ul class="profile-projects">
             {projects.map((p) => {
               const roles = p.partners.filter((q) => q.location !== null && p.locations[q.location].municipalityId === m.id).map((q) => t(q.role ? `role_${q.role}` : 'role_unknown'));
               return (
@@ -191,7 +197,7 @@ export function MunicipalityProfile({ municipality: m, projects, context, standi
                 </li>
               );
             })}
-          </ul>
+          </ul>}
 
           <h3>{t('partnerMunicipalities')}</h3>
           {partners.length ? (

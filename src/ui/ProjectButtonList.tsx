@@ -1,26 +1,31 @@
 /**
  * A list of projects as buttons that open their details (the unplaced, a stack, the projects in
- * view), 200 at a time (a file opened in the page may hold 100,000 projects).
+ * view), a page at a time (./usePage: `more` asks for the next).
  */
-import type { Project } from '../core/types';
+import type { ProjectRow } from '../core/rows';
 import type { I18n } from '../i18n';
 import { projectTitle } from '../i18n/projectTitle';
 import { ThemeSwatch } from './ThemeSwatch';
-import { usePage } from './usePage';
 
 interface Props {
-  projects: readonly Project[];
+  projects: readonly ProjectRow[];
+  /** The button that shows more of them, if there are more. */
+  more?: preact.JSX.Element | null;
+  /** The rows are being replaced (a newer page is coming). */
+  busy?: boolean;
   i18n: I18n;
   onSelect(id: string): void;
   /** A project's entry has the focus or the pointer (null: none), so that the map can show it. */
   onPoint?(id: string | null): void;
 }
 
-export function ProjectButtonList({ projects, i18n, onSelect, onPoint }: Props) {
-  const { shown, more } = usePage(projects, 200, i18n);
+/** Rows per page of such a list. */
+export const BUTTONS_PAGE = 200;
+
+export function ProjectButtonList({ projects, more, busy, i18n, onSelect, onPoint }: Props) {
   return (
-    <ul class="project-buttons">
-      {shown.map((p) => (
+    <ul class="project-buttons" aria-busy={busy || undefined}>
+      {projects.map((p) => (
         <li key={p.id}>
           <button
             type="button"

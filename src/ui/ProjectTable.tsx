@@ -4,20 +4,19 @@
  */
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
-import type { MunicipalityRecord, Project } from '../core/types';
+import { placesOf, type ListColumn, type ListOrder, type ListWording, type RowsPage } from '../core/rows';
 import type { I18n } from '../i18n';
-import { municipalityName } from '../i18n/labels';
 import { projectTitle } from '../i18n/projectTitle';
 import { amountText } from './format';
 import { ThemeSwatch } from './ThemeSwatch';
-import { usePage } from './usePage';
+import { useKeptPage, usePage } from './usePage';
 
 interface Props {
-  /** Null while the projects are loading, or when they cannot come. */
-  projects: readonly Project[] | null;
-  /** Why the projects cannot come (said in place of "loading"); null: they are coming. */
+  /** The selection's first `limit` rows in `order`; null while they come. */
+  rows(order: ListOrder, limit: number): RowsPage | null;
+  /** Why the rows cannot come (said in place of "loading"); null: they are coming. */
   unavailable: string | null;
-  municipalities: ReadonlyMap<string, MunicipalityRecord>;
+  wording: ListWording;
   i18n: I18n;
   selected: string | null;
   onSelect(id: string): void;
@@ -25,38 +24,20 @@ interface Props {
   actions?: ComponentChildren;
 }
 
-type Column = 'title' | 'period' | 'theme' | 'places' | 'budget';
+const TABLE_PAGE = 500;
 
-export function ProjectTable({ projects, ...rest }: Props) {
-  if (!projects)
+export function ProjectTable({ rows, unavailable, wording, i18n, selected, onSelect, actions }: Props) {
+  const { t } = i18n;
+  const [sort, setSort] = useState<ListOrder>({ column: 'budget', descending: true });
+  const { limit, more } = usePage(TABLE_PAGE, i18n);
+  const { page, stale } = useKeptPage(rows(sort, limit));
+  if (!page)
     return (
-      <div class="table-wrap" aria-busy={!rest.unavailable}>
-        <p role="status">{rest.unavailable ?? rest.i18n.t('projectsLoading')}</p>
+      <div class="table-wrap" aria-busy={!unavailable}>
+        <p role="status">{unavailable ?? t('projectsLoading')}</p>
       </div>
     );
-  return <Table projects={projects} {...rest} />;
-}
-
-function Table({ projects, municipalities, i18n, selected, onSelect, actions }: Props & { projects: readonly Project[] }) {
-  const { t } = i18n;
-  const [sort, setSort] = useState<{ column: Column; descending: boolean }>({ column: 'budget', descending: true });
-  const places = (p: Project) =>
-    [...new Set(p.locations.map((l) => l.municipalityId))].map((id) => municipalityName(id, municipalities, i18n)).join(', ');
-  const key: Record<Column, (p: Project) => string | number> = {
-    title: (p) => projectTitle(p, i18n),
-    period: (p) => p.period ?? '9999',
-    theme: (p) => i18n.theme(p.theme),
-    places: (p) => places(p) || '\uffff',
-    budget: (p) => p.total?.value ?? -1,
-  };
-  const collator = new Intl.Collator(i18n.locale);
-  const rows = [...projects].sort((a, b) => {
-    const [x, y] = [key[sort.column](a), key[sort.column](b)];
-    const order = typeof x === 'number' && typeof y === 'number' ? x - y : collator.compare(String(x), String(y));
-    return (sort.descending ? -order : order) || a.id.localeCompare(b.id);
-  });
-  const { shown, more } = usePage(rows, 500, i18n);
-  const header = (column: Column, label: string) => (
+  const header = (column: ListColumn, label: string) => (
     <th scope="col" aria-sort={sort.column === column ? (sort.descending ? 'descending' : 'ascending') : 'none'}>
       <button type="button" class="sort" onClick={() => setSort({ column, descending: sort.column === column ? !sort.descending : column === 'budget' })}>
         {label} <span aria-hidden="true">{sort.column === column ? (sort.descending ? '▼' : '▲') : '↕'}</span>
@@ -66,7 +47,7 @@ function Table({ projects, municipalities, i18n, selected, onSelect, actions }: 
   return (
     <div class="table-wrap">
       {actions && <div class="table-actions">{actions}</div>}
-      <table class="projects">
+      <table class="projects" aria-busy={stale || undefined}>
         <caption>{t('allProjectsList')}</caption>
         <thead>
           <tr>
@@ -78,7 +59,7 @@ function Table({ projects, municipalities, i18n, selected, onSelect, actions }: 
           </tr>
         </thead>
         <tbody>
-          {shown.map((p) => (
+          {page.rows.map((p) => (
             <tr key={p.id} aria-selected={p.id === selected} data-project={p.id}>
               <th scope="row">
                 <button type="button" class="link" onClick={() => onSelect(p.id)}>
@@ -89,13 +70,13 @@ function Table({ projects, municipalities, i18n, selected, onSelect, actions }: 
               <td>
                 <ThemeSwatch theme={p.theme} /> {i18n.theme(p.theme)}
               </td>
-              <td>{places(p) || '—'}</td>
+              <td>{placesOf(p, wording) || '—'}</td>
               <td class="num">{amountText(p.total, i18n)}</td>
             </tr>
           ))}
         </tbody>
       </table>
-      {more}
+      {more(page.total)}
     </div>
   );
 }

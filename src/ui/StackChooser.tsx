@@ -1,16 +1,17 @@
 /** Several projects under one click: a small dialog to choose one. */
 import { useRef } from 'preact/hooks';
-import type { Project } from '../core/types';
+import type { RowsPage } from '../core/rows';
 import type { I18n } from '../i18n';
 import { useDismiss } from './dismiss';
-import { ProjectButtonList } from './ProjectButtonList';
+import { BUTTONS_PAGE, ProjectButtonList } from './ProjectButtonList';
+import { useKeptPage, usePage } from './usePage';
 
 interface Props {
-  /** The projects here that the page holds. */
-  projects: readonly Project[];
+  /** The first `limit` of the projects here; null while they come. */
+  rows(limit: number): RowsPage | null;
   /** How many projects are here. */
   count: number;
-  /** Why the page does not hold them (said in place of the list); null: it does. */
+  /** Why their rows cannot come (said in place of the list); null: they are coming. */
   unavailable: string | null;
   at: { x: number; y: number };
   i18n: I18n;
@@ -18,9 +19,11 @@ interface Props {
   onClose(): void;
 }
 
-export function StackChooser({ projects, count, unavailable, at, i18n, onSelect, onClose }: Props) {
+export function StackChooser({ rows, count, unavailable, at, i18n, onSelect, onClose }: Props) {
   const ref = useRef<HTMLDivElement>(null);
-  useDismiss(ref, onClose, () => ref.current?.querySelector<HTMLElement>('.project-buttons button'), projects);
+  const { limit, more } = usePage(BUTTONS_PAGE, i18n);
+  const { page, stale } = useKeptPage(rows(limit));
+  useDismiss(ref, onClose, () => ref.current?.querySelector<HTMLElement>('.project-buttons button'), page?.rows[0]?.id ?? null);
   const style = { left: `${Math.min(at.x + 8, innerWidth - 340)}px`, top: `${Math.min(at.y + 8, innerHeight - 320)}px` };
   return (
     <div ref={ref} class="chooser" role="dialog" aria-label={i18n.t('projectsHere', { n: count })} style={style}>
@@ -30,7 +33,13 @@ export function StackChooser({ projects, count, unavailable, at, i18n, onSelect,
           ×
         </button>
       </div>
-      {projects.length || !unavailable ? <ProjectButtonList projects={projects} i18n={i18n} onSelect={onSelect} /> : <p>{unavailable}</p>}
+      {page ? (
+        <ProjectButtonList projects={page.rows} more={more(page.total)} busy={stale} i18n={i18n} onSelect={onSelect} />
+      ) : unavailable ? (
+        <p>{unavailable}</p>
+      ) : (
+        <p aria-busy="true">{i18n.t('projectsLoading')}</p>
+      )}
     </div>
   );
 }

@@ -37,13 +37,14 @@ interface Expected {
 let server: StaticServer;
 let site = '';
 let expected: Expected;
+let dir = '';
 beforeAll(async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'atlas-tiled-'));
+  dir = mkdtempSync(join(tmpdir(), 'atlas-tiled-'));
   const run = (...args: string[]) => execFileSync('npx', ['tsx', ...args], { cwd: ROOT, stdio: 'pipe' });
   run('scripts/synthetic.ts', '--sites', String(SITES), '--seed', '7', '--out', join(dir, 'input'));
   run('scripts/import.ts', '--out', join(dir, 'data'), join(dir, 'input/operations.csv'), join(dir, 'input/partners.csv'));
   site = join(dir, 'site');
-  execFileSync('npx', ['vite', 'build', '--outDir', site, '--logLevel', 'error'], { cwd: ROOT, env: { ...process.env, ATLAS_DATA: join(dir, 'data'), NODE_ENV: 'production' }, stdio: 'pipe' });
+  build(site);
   expected = JSON.parse(readFileSync(join(dir, 'input/expected.json'), 'utf8')) as Expected;
   server = await serveStatic(site);
 }, 300_000);
@@ -52,6 +53,13 @@ afterAll(async () => {
 });
 
 const open = atlasBrowser(() => server.url);
+
+/** Builds the site of the synthetic dataset into `out`, with the build's settings in `env`. */
+const build = (out: string, env: Record<string, string> = {}) =>
+  execFileSync('npx', ['vite', 'build', '--outDir', out, '--logLevel', 'error'], { cwd: ROOT, env: { ...process.env, ATLAS_DATA: join(dir, 'data'), NODE_ENV: 'production', ...env }, stdio: 'pipe' });
+
+/** The built records of the site with them, as the page would list them. */
+const builtRecords = () => JSON.parse(readFileSync(join(site, 'assets', readdirSync(join(site, 'assets')).find((f) => f.startsWith('atlas-data-'))!), 'utf8')) as AtlasData;
 
 /** The page once its projects are in (they load after the first frame, which the build's preview drew). */
 async function openLoaded(search = '', options: Parameters<typeof open>[1] = {}): Promise<Page> {
@@ -77,7 +85,7 @@ const near = (rgb: number[], hex: string) => rgb.reduce((d, v, i) => d + Math.ab
  */
 async function isolatedSites(page: Page) {
   await page.waitForFunction(() => performance.getEntriesByName('atlas:points').length === 1, null, { timeout: 60_000 });
-  const records = JSON.parse(readFileSync(join(site, 'assets', readdirSync(join(site, 'assets')).find((f) => f.startsWith('atlas-data-'))!), 'utf8')) as AtlasData;
+  const records = builtRecords();
   const period = new Map(records.projects.map((p) => [p.id, p.period ?? '']));
   const features = siteFeatures(records.projects.filter((p) => p.locations.length)).features;
   await page.evaluate(() => window.__atlasMap!.setLayoutProperty('place-labels', 'visibility', 'none'));
@@ -314,6 +322,68 @@ describe(`a dataset of ${SITES.toLocaleString('en')} sites, tiled and served as 
     const rows = readFileSync((await (download as Download).path())!, 'utf8').trim().split('\r\n');
     expect(rows).toHaveLength(n + 1);
     expect(rows.slice(1).every((r) => r.includes(`,${period},`))).toBe(true);
+    await page.close();
+  });
+});
+
+describe('the same dataset built without its records (as one too large for a page): the lists come from the data worker', () => {
+  let rowsServer: StaticServer;
+  beforeAll(async () => {
+    const out = join(dir, 'site-rows');
+    build(out, { ATLAS_RECORDS_MAX_MB: '0' });
+    expect(readdirSync(join(out, 'assets')).filter((f) => /^atlas-(data|rows)-/.test(f)).map((f) => f.split('-')[1])).toEqual(['rows']);
+    rowsServer = await serveStatic(out);
+  }, 300_000);
+  afterAll(async () => {
+    await rowsServer?.close();
+  });
+  const openRows = atlasBrowser(() => rowsServer.url);
+  const rows = (page: Page) => page.locator('table.projects tbody tr');
+  const settled = (page: Page) => page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'), null, { timeout: 60_000 });
+
+  it('lists the selection a page at a time, in the order the language sorts the titles, and follows a filter', async () => {
+    const page = await openRows('?view=list');
+    await expect.poll(() => rows(page).count(), { timeout: 60_000 }).toBe(500);
+    expect(await page.getByRole('button', { name: `Show 500 more (of ${(expected.projects - 500).toLocaleString('en-GB')})` }).count()).toBe(1);
+    // The oracle: the records of the build that has them, titles collated as the English page collates.
+    const records = builtRecords().projects;
+    expect(records.every((p) => p.title.en)).toBe(true);
+    const collate = new Intl.Collator(PROGRAMME.languages.find((l) => l.id === 'en')!.intl).compare;
+    const byTitle = (ps: typeof records) => [...ps].sort((a, b) => collate(a.title.en!, b.title.en!) || (a.id < b.id ? -1 : 1)).map((p) => p.title.en);
+    await page.getByRole('button', { name: /^Project/ }).click();
+    await expect.poll(() => page.locator('table.projects th[aria-sort="ascending"]').count()).toBe(1);
+    await settled(page);
+    expect(await rows(page).locator('th').evaluateAll((ths) => ths.slice(0, 8).map((th) => th.textContent))).toEqual(byTitle(records).slice(0, 8));
+    const [period, n] = Object.entries(expected.periods).sort((a, b) => a[1] - b[1])[0];
+    await checkbox(page, 'Period', new RegExp(`^${period}`)).click();
+    await expect.poll(() => page.locator('.table-wrap .more').textContent()).toBe(`Show 500 more (of ${(n - 500).toLocaleString('en-GB')})`);
+    await settled(page);
+    expect(await rows(page).locator('th').evaluateAll((ths) => ths.slice(0, 8).map((th) => th.textContent))).toEqual(byTitle(records.filter((p) => p.period === period)).slice(0, 8));
+    expect(rowsServer.log.some((r) => /atlas-data-/.test(r.path))).toBe(false);
+    await page.close();
+  });
+
+  it('opens a project’s dialog whole from its compressed shard', async () => {
+    const sample = expected.sample[5];
+    const page = await openRows(`?project=${encodeURIComponent(sample.id)}`);
+    const dialog = page.getByRole('dialog', { name: sample.title });
+    await expect.poll(() => dialog.count(), { timeout: 30_000 }).toBe(1);
+    for (const partner of sample.partners) expect(await dialog.getByText(partner).count()).toBe(1);
+    expect(rowsServer.log.some((r) => /^\/details\/[0-9a-f]{12}\/\d+\.json\.gz$/.test(r.path) && r.status === 200)).toBe(true);
+    // No such project: said, not loading for ever.
+    const none = await openRows('?project=NO.SUCH.PROJECT');
+    await expect.poll(() => none.locator('.panel.details[role="alert"]').textContent(), { timeout: 30_000 }).toBe('No project has the id “NO.SUCH.PROJECT”.Close');
+    await page.close();
+    await none.close();
+  });
+
+  it('says why the list cannot come when its rows are refused, while the filters work', async () => {
+    const page = await openRows('', {}, (p) => p.route('**/assets/atlas-rows-*.arrow', (route) => route.abort()));
+    const [period, n] = Object.entries(expected.periods)[0];
+    await checkbox(page, 'Period', new RegExp(`^${period}`)).click();
+    await expect.poll(() => projectsInStatus(page), { timeout: 60_000 }).toBe(n);
+    await page.getByRole('button', { name: 'List of projects' }).click();
+    await expect.poll(() => page.locator('.table-wrap').getByRole('status').textContent(), { timeout: 60_000 }).toMatch(/^The project lists could not load \(.*atlas-rows-[\w-]+\.arrow/);
     await page.close();
   });
 });

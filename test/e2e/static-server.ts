@@ -11,7 +11,7 @@ import { isContentHashed } from '../../src/offline/hashed';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css', '.json': 'application/json',
-  '.arrow': 'application/vnd.apache.arrow.file', '.woff2': 'font/woff2', '.woff': 'font/woff', '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  '.arrow': 'application/vnd.apache.arrow.file', '.gz': 'application/gzip', '.woff2': 'font/woff2', '.woff': 'font/woff', '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 };
 
 

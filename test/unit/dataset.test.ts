@@ -10,7 +10,12 @@ import { plainDataset } from '../../src/dataset/plain';
 import { columnarDataset } from '../../src/dataset/columnar';
 import type { ToWorker } from '../../src/dataset/columnar/protocol';
 import { serve, type FetchBytes } from '../../src/dataset/columnar/service';
+import { titleOf } from '../../src/core/rows';
 import { columnsToArrow } from '../../src/engine/arrow';
+import { rowsToArrow } from '../../src/engine/rows';
+import { createI18n } from '../../src/i18n';
+import { CATALOGUES } from '../../src/i18n/all-catalogues';
+import { listWording } from '../../src/i18n/labels';
 import { toColumns } from '../../src/engine/columns';
 import { cutShards, shardToArrow, wordIndex } from '../../src/engine/search';
 import { seatsOf, siteCounter } from '../../src/sites/layout';
@@ -18,6 +23,7 @@ import { pointsToArrow } from '../../src/sites/points';
 import { siteCount } from '../../src/sites/tiers';
 import { fromPreview, PREVIEW_INPUT, toPreview } from '../../src/state/preview';
 import { deriveView, indexData } from '../../src/state/view';
+import { PROGRAMME } from './fixtures';
 
 const data = JSON.parse(readFileSync(new URL('../../data/out/atlas-data.json', import.meta.url), 'utf8')) as AtlasData;
 const basemap = JSON.parse(readFileSync(new URL('../../data/programmes/bg-rs/geo/basemap.json', import.meta.url), 'utf8')) as BasemapData;
@@ -29,8 +35,8 @@ function columnarFiles(all: AtlasData) {
   const index = indexData(all).index;
   const shards = cutShards(wordIndex(index.map(searchText)), 2_000);
   const columns = columnsToArrow(toColumns(index));
-  const bytes = new Map<string, Uint8Array>([['https://atlas.example/columns.arrow', columns.projects], ['https://atlas.example/lists.arrow', columns.lists], ['https://atlas.example/points.arrow', pointsToArrow(all.projects)], ...shards.map((s, i) => [`https://atlas.example/search/${i}.arrow`, shardToArrow(s)] as [string, Uint8Array])]);
-  return { files: { columns: 'https://atlas.example/columns.arrow', lists: 'https://atlas.example/lists.arrow', points: 'https://atlas.example/points.arrow', search: { first: shards.map((s) => s.words[0]), files: shards.map((_, i) => `https://atlas.example/search/${i}.arrow`) } }, bytes };
+  const bytes = new Map<string, Uint8Array>([['https://atlas.example/columns.arrow', columns.projects], ['https://atlas.example/lists.arrow', columns.lists], ['https://atlas.example/points.arrow', pointsToArrow(all.projects)], ['https://atlas.example/rows.arrow', rowsToArrow(all.projects)], ...shards.map((s, i) => [`https://atlas.example/search/${i}.arrow`, shardToArrow(s)] as [string, Uint8Array])]);
+  return { files: { columns: 'https://atlas.example/columns.arrow', lists: 'https://atlas.example/lists.arrow', points: 'https://atlas.example/points.arrow', search: { first: shards.map((s) => s.words[0]), files: shards.map((_, i) => `https://atlas.example/search/${i}.arrow`) }, rows: 'https://atlas.example/rows.arrow' }, bytes };
 }
 
 /** A data worker in this thread: the worker's own message handler, answering a turn later as a worker would. */
@@ -61,6 +67,7 @@ function columnar({ refuse = '', refusals = Infinity, records = true, omitted = 
     files,
     worker: inThread(fetchBytes),
     details: async (p) => p,
+    project: null,
     projects: omitted ? null : () => {
       asked++;
       if (!records) return Promise.reject(new Error('assets/atlas-data.json: HTTP 404'));
@@ -147,13 +154,23 @@ describe('each delivery form', () => {
     expect([dataset.failure, dataset.complete, dataset.view(filtered, 'map')?.pending]).toEqual([null, false, true]);
   });
 
-  it('answers every filter when the build left the records out, and never asks for them', async () => {
+  it('answers every filter and list when the build left the records out, and never asks for them', async () => {
     const { dataset, asked } = columnar({ omitted: true });
     dataset.drawn();
     dataset.view(filtered, 'map');
     await vi.waitFor(() => expect(dataset.view(filtered, 'map')?.summary).toEqual(plainDataset(data, basemap).view(filtered, 'map')!.summary));
     await vi.waitFor(() => expect(dataset.sites.packed?.points?.count).toBe(siteCount(located)));
-    expect([dataset.listsOmitted, dataset.listsFailure, dataset.failure, asked(), dataset.view(filtered, 'list')?.pending]).toEqual([true, null, null, 0, true]);
+    expect([dataset.recordsOmitted, dataset.listsFailure, dataset.failure, asked(), dataset.view(filtered, 'list')?.pending]).toEqual([true, null, null, 0, true]);
+    // The list's rows come from the worker, as the page would list the projects it held.
+    const plain = plainDataset(data, basemap);
+    const query = { order: { column: 'title', descending: false }, bounds: null, ids: null, limit: 30 } as const;
+    const wording = listWording(createI18n('sr-Latn', PROGRAMME, CATALOGUES), indexData(data).municipalities);
+    const view = dataset.view(filtered, 'list')!;
+    expect(dataset.rows(view, query, wording)).toBeNull();
+    const page = await vi.waitFor(() => dataset.rows(view, query, wording) ?? Promise.reject(new Error('no rows yet')));
+    const expected = plain.rows(plain.view(filtered, 'list')!, query, wording)!;
+    expect(page.total).toBe(expected.total);
+    expect(page.rows.map((p) => titleOf(p, wording))).toEqual(expected.rows.map((p) => titleOf(p, wording)));
   });
 
   it('answers every filter without its points, and says the map cannot draw the sites', async () => {

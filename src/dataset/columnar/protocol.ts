@@ -1,4 +1,5 @@
 /** Messages between the page and a large dataset's data worker (worker.ts). */
+import type { ListWording, RowsPage, RowsQuery } from '../../core/rows';
 import type { SitePoints } from '../../sites/grid';
 import type { Tally, ViewInput } from '../../state/view';
 
@@ -10,9 +11,15 @@ export interface ColumnarFiles {
   /** Every site as a point (sites/points.ts). */
   points: string;
   search: { first: string[]; files: string[] };
+  /** What the lists show of the projects (engine/rows.ts), where the build left their records out; else null. */
+  rows: string | null;
 }
 
-export type ToWorker = { kind: 'open'; files: ColumnarFiles } | { kind: 'tally'; id: number; input: ViewInput };
+export type ToWorker =
+  | { kind: 'open'; files: ColumnarFiles }
+  | { kind: 'tally'; id: number; input: ViewInput }
+  /** A page of rows among the selected (a byte per project; null: any). */
+  | { kind: 'rows'; id: number; selected: Uint8Array | null; query: RowsQuery; wording: ListWording };
 
 export type FromWorker =
   | { kind: 'opened'; projects: number }
@@ -22,4 +29,6 @@ export type FromWorker =
   | { kind: 'points-failed'; reason: string }
   /** The selection's buffer is transferred, not copied. */
   | { kind: 'tally'; id: number; tally: Tally<Uint8Array> }
-  | { kind: 'tally-failed'; id: number; reason: string };
+  | { kind: 'tally-failed'; id: number; reason: string }
+  | { kind: 'rows'; id: number; page: RowsPage }
+  | { kind: 'rows-failed'; id: number; reason: string };

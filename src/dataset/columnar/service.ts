@@ -5,7 +5,9 @@
  * as a byte per project.
  */
 import { searchWords } from '../../core/filters';
+import type { ListWording, RowsPage, RowsQuery } from '../../core/rows';
 import { columnsFromArrow } from '../../engine/arrow';
+import { rowReader, rowsFromArrow } from '../../engine/rows';
 import type { Columns } from '../../engine/columns';
 import type { SitePoints } from '../../sites/grid';
 import { pointsFromArrow } from '../../sites/points';
@@ -25,6 +27,8 @@ export interface ColumnarService {
   /** The sites, and the projects' ids they index. */
   points(): Promise<{ points: SitePoints; ids: string[] }>;
   tally(input: ViewInput): Promise<Tally<Uint8Array>>;
+  /** A page of rows among the selected (null: any project); the row store is read on the first. */
+  rows(selected: Uint8Array | null, query: RowsQuery, wording: ListWording): Promise<RowsPage>;
 }
 
 export function columnarService(files: ColumnarFiles, fetchBytes: FetchBytes): ColumnarService {
@@ -33,6 +37,15 @@ export function columnarService(files: ColumnarFiles, fetchBytes: FetchBytes): C
     (columns ??= Promise.all([fetchBytes(files.columns), fetchBytes(files.lists)]).then(([projects, lists]) =>
       columnsFromArrow({ projects, lists }, { projects: files.columns, lists: files.lists }),
     ));
+  let reader: Promise<ReturnType<typeof rowReader>> | null = null;
+  const rows = () => {
+    const url = files.rows;
+    if (!url) return Promise.reject(new Error('the build made no rows for the lists'));
+    reader ??= Promise.all([read(), fetchBytes(url)]).then(([c, bytes]) => rowReader(c, rowsFromArrow(bytes, url)));
+    // Rows that failed are fetched again by the next list.
+    reader.catch(() => (reader = null));
+    return reader;
+  };
   const shards = new Map<number, Promise<WordIndex>>();
   const shard = (i: number) => {
     let s = shards.get(i);
@@ -70,6 +83,7 @@ export function columnarService(files: ColumnarFiles, fetchBytes: FetchBytes): C
       const found = new Map(await Promise.all(queries.map(async (q) => [q, await matches(q, c.ids.length)] as const)));
       return tally(columnEngine(c, (q) => found.get(q) ?? null), input);
     },
+    rows: async (selected, query, wording) => (await rows()).page(selected, query, wording),
   };
 }
 
@@ -94,7 +108,12 @@ export function serve(fetchBytes: FetchBytes, post: (message: FromWorker, transf
       return;
     }
     const { id } = message;
-    if (!service) return post({ kind: 'tally-failed', id, reason: 'the data worker was asked before it was opened' });
+    if (!service) return post({ kind: message.kind === 'rows' ? 'rows-failed' : 'tally-failed', id, reason: 'the data worker was asked before it was opened' });
+    if (message.kind === 'rows')
+      return void service.rows(message.selected, message.query, message.wording).then(
+        (page) => post({ kind: 'rows', id, page }),
+        (error: Error) => post({ kind: 'rows-failed', id, reason: error.message }),
+      );
     service.tally(message.input).then(
       (tally) => post({ kind: 'tally', id, tally }, [tally.selection.buffer]),
       (error: Error) => post({ kind: 'tally-failed', id, reason: error.message }),

@@ -1,0 +1,15 @@
+/** Pages of a view's selection held in the page, kept per view: a list renders often, and a sort of 40,000 rows takes a while. */
+import { pageOf, type ListWording, type ProjectRow, type RowsPage, type RowsQuery } from '../core/rows';
+
+const kept = new WeakMap<readonly ProjectRow[], WeakMap<ListWording, Map<string, RowsPage>>>();
+
+export function inPageRows(rows: readonly ProjectRow[], query: RowsQuery, wording: ListWording): RowsPage {
+  let byWording = kept.get(rows);
+  if (!byWording) kept.set(rows, (byWording = new WeakMap()));
+  let pages = byWording.get(wording);
+  if (!pages) byWording.set(wording, (pages = new Map()));
+  const key = JSON.stringify(query);
+  let page = pages.get(key);
+  if (!page) pages.set(key, (page = pageOf(rows, query, wording)));
+  return page;
+}
