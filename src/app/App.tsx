@@ -329,7 +329,7 @@ export function App({ programme, catalogues, load }: AppProps) {
       {phone && yearControl}
       <FilterPanel facets={view.facets} filters={state.filters} ctx={ctx} onChange={setFilters} onSearchFocus={() => shown?.needSearch()} />
       <Legend i18n={i18n} scale={themes} counts={view.themeCounts} dense={denseSites} />
-      <Unplaced projects={view.unplaced} i18n={i18n} onSelect={select} />
+      <Unplaced count={view.summary.projects - view.summary.onMap} rows={(limit) => rowsOf({ unplaced: true, limit })} unavailable={listsUnavailable} i18n={i18n} onSelect={select} />
     </>
   );
   const charts = loaded && view && (view.profile ? (

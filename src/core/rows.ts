@@ -101,6 +101,8 @@ export interface RowsQuery {
   order: ListOrder | null;
   /** Only the rows with a place in the box. */
   bounds: Box | null;
+  /** Only the rows with no place (the projects the map cannot show). */
+  unplaced?: boolean;
   /** Only these projects (each once, in this order unless `order` says another). */
   ids: readonly string[] | null;
   /** The first this many rows. */
@@ -116,13 +118,14 @@ export interface RowsPage {
 export const inBox = (l: { lon: number; lat: number }, [w, s, e, n]: Box): boolean => l.lon >= w && l.lon <= e && l.lat >= s && l.lat <= n;
 
 /** A page of rows held in the page: the query's rows of `rows`, in its order. */
-export function pageOf(rows: readonly ProjectRow[], { order, bounds, ids, limit }: RowsQuery, w: ListWording): RowsPage {
+export function pageOf(rows: readonly ProjectRow[], { order, bounds, unplaced, ids, limit }: RowsQuery, w: ListWording): RowsPage {
   let chosen: readonly ProjectRow[] = rows;
   if (ids) {
     const byId = new Map(rows.map((p) => [p.id, p]));
     chosen = [...new Set(ids)].map((id) => byId.get(id)).filter((p): p is ProjectRow => !!p);
   }
   if (bounds) chosen = chosen.filter((p) => p.locations.some((l) => inBox(l, bounds)));
+  if (unplaced) chosen = chosen.filter((p) => p.locations.length === 0);
   if (order) {
     const sorted = orderOf(chosen.map((p) => sortKey(p, order.column, w)), chosen.map((p) => p.id), order.descending, w.collation);
     return { rows: Array.from(sorted.subarray(0, limit), (i) => chosen[i]), total: chosen.length };

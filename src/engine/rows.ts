@@ -127,7 +127,7 @@ export function rowReader(columns: Columns, store: RowStore) {
   };
   return {
     /** The query's rows among the `selected` (a byte per project; null: any project). */
-    page(selected: Uint8Array | null, { order, bounds, ids, limit }: RowsQuery, wording: ListWording): RowsPage {
+    page(selected: Uint8Array | null, { order, bounds, unplaced, ids, limit }: RowsQuery, wording: ListWording): RowsPage {
       let candidates: ArrayLike<number>;
       if (ids) {
         byId ??= new Map(columns.ids.map((id, i) => [id, i]));
@@ -145,6 +145,7 @@ export function rowReader(columns: Columns, store: RowStore) {
         const i = candidates[k];
         if (selected && !selected[i]) continue;
         if (bounds && !inBounds(i, bounds)) continue;
+        if (unplaced && store.places.offsets[i + 1] > store.places.offsets[i]) continue;
         if (total++ < limit) rows.push(rowAt(i));
       }
       return { rows, total };

@@ -41,5 +41,5 @@ export function toPreview(view: View): ViewPreview {
 
 export function fromPreview(preview: ViewPreview): View {
   const parts = decode(preview) as Pick<View, 'summary' | 'time' | 'facets' | 'attribution' | 'themeCounts' | 'charts'>;
-  return { ...parts, filters: NO_FILTERS, pending: true, selection: [], visible: new Set(), unplaced: [], choropleth: null, mask: null, placeCounts: null, pairs: [], network: null, profile: null };
+  return { ...parts, filters: NO_FILTERS, pending: true, selection: [], visible: new Set(), choropleth: null, mask: null, placeCounts: null, pairs: [], network: null, profile: null };
 }

@@ -66,7 +66,7 @@ export interface View {
   /** The filters in force: the step's while a story step is shown, else the link's. */
   filters: Filters;
   /**
-   * The project lists (selection, visible, unplaced) are not known yet: a large dataset's
+   * The project lists (selection, visible) are not known yet: a large dataset's
    * first view, drawn before its projects come. Counts, facets and charts are known.
    */
   pending: boolean;
@@ -79,8 +79,6 @@ export interface View {
   /** The year control's span (of the selection but for the year) and the projects new in the chosen year; null until known. */
   time: { span: YearSpan | null; fresh: string[] } | null;
   attribution: Attribution;
-  /** Projects of the selection with no place. */
-  unplaced: Project[];
   /** The theme key: how many selected projects each theme has. */
   themeCounts: Map<ThemeId, number>;
   charts: {
@@ -215,7 +213,6 @@ export function viewOf(indexed: Indexed, input: ViewInput, figures: Tally<Projec
     selection,
     mask,
     visible: new Set(selection.map((p) => p.id)),
-    unplaced: selection.filter((p) => p.locations.length === 0),
     choropleth,
     pairs,
     network: input.network || profiled ? pairLines(profiled ? pairs.filter((p) => involves(p, profiled.id)) : pairs.slice(0, NETWORK_PAIRS), municipalities) : null,

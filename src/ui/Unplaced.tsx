@@ -1,19 +1,36 @@
-/** The projects the map cannot show (no place found), as a list that is made only while it is open. */
+/** The projects the map cannot show (no place found), as a list that is asked for only while it is open. */
 import { useState } from 'preact/hooks';
-import type { Project } from '../core/types';
+import type { RowsPage } from '../core/rows';
 import type { I18n } from '../i18n';
 import { BUTTONS_PAGE, ProjectButtonList } from './ProjectButtonList';
-import { usePage } from './usePage';
+import { useKeptPage, usePage } from './usePage';
 
-export function Unplaced({ projects, i18n, onSelect }: { projects: readonly Project[]; i18n: I18n; onSelect(id: string): void }) {
+interface Props {
+  /** How many of the selection have no place. */
+  count: number;
+  /** Their first `limit` rows; null while they come. */
+  rows(limit: number): RowsPage | null;
+  /** Why the rows cannot come (said in place of "loading"); null: they are coming. */
+  unavailable: string | null;
+  i18n: I18n;
+  onSelect(id: string): void;
+}
+
+export function Unplaced({ count, rows, unavailable, i18n, onSelect }: Props) {
   const [open, setOpen] = useState(false);
   const { limit, more } = usePage(BUTTONS_PAGE, i18n);
-  if (!projects.length) return null;
+  const { page, stale } = useKeptPage(open ? rows(limit) : null);
+  if (!count) return null;
   return (
     <details class="unplaced" onToggle={(e) => setOpen((e.currentTarget as HTMLDetailsElement).open)}>
-      <summary>{i18n.t('notOnMap', { n: projects.length })}</summary>
+      <summary>{i18n.t('notOnMap', { n: count })}</summary>
       <p class="note">{i18n.t('notOnMapWhy')}</p>
-      {open && <ProjectButtonList projects={projects.slice(0, limit)} more={more(projects.length)} i18n={i18n} onSelect={onSelect} />}
+      {open &&
+        (page ? (
+          <ProjectButtonList projects={page.rows} more={more(page.total)} busy={stale} i18n={i18n} onSelect={onSelect} />
+        ) : (
+          <p aria-busy={!unavailable}>{unavailable ?? i18n.t('projectsLoading')}</p>
+        ))}
     </details>
   );
 }

@@ -2,7 +2,7 @@
  * A large dataset's list rows, made in the worker from its row store and columns, against the
  * projects themselves: on the published dataset and on a seeded synthetic one with untitled,
  * unplaced and unknown-budget projects, each row must say what its project says, and every page
- * (random filters, each column in both directions, the map's bounds, a stack's ids) must hold the
+ * (random filters, each column in both directions, the map's bounds, the unplaced, a stack's ids) must hold the
  * rows the page lists from the projects it holds, in an order checked against the projects' own
  * fields.
  */
@@ -142,6 +142,7 @@ describe.each(['published', 'synthetic'])('the rows of the %s dataset', (name) =
             for (const query of [
               { order, bounds: null, ids: null, limit: 40 },
               { order, bounds: box, ids: null, limit: 15 },
+              { order: round % 2 ? null : order, bounds: null, unplaced: true, ids: null, limit: 10 },
               { order: round % 2 ? order : null, bounds: null, ids: stack, limit: 5 },
             ] satisfies RowsQuery[]) {
               const inSelection = query.ids ? null : mask;
@@ -153,6 +154,7 @@ describe.each(['published', 'synthetic'])('the rows of the %s dataset', (name) =
                 const projects = got.rows.map((r) => byId.get(r.id)!);
                 for (let i = 1; i < projects.length; i++) expect(inOrder(projects[i - 1], projects[i], column, descending, w, title)).toBe(true);
               }
+              if (query.unplaced) expect(got.rows.every((r) => r.locations.length === 0)).toBe(true);
               if (query.bounds) for (const r of got.rows) expect(r.locations.some((l) => l.lon >= box[0] && l.lon <= box[2] && l.lat >= box[1] && l.lat <= box[3])).toBe(true);
               checked += got.rows.length;
             }
