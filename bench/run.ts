@@ -15,6 +15,8 @@
  *    draws every site);
  *  - filter change → map idle and → charts updated (medians of 9 toggles of a period, and of 9
  *    words typed into the search box), at the first view and at DETAIL_ZOOM, where each site is drawn;
+ *  - the list: navigation → its first rows, a period toggled → rows updated (median of 9), the
+ *    first sort by title and a second;
  *  - a full play of the years at 1× (the year control): frames per second, the 95th percentile and
  *    the longest frame, counted with requestAnimationFrame.
  * Writes bench/results.json: one object per size.
@@ -84,6 +86,7 @@ function siteSizes(dir: string) {
     pointsMB: mb(sum((p) => /assets\/atlas-points-/.test(p))),
     detailShards: files.filter((f) => f.path.startsWith('details/')).length, detailsMB: mb(sum((p) => p.startsWith('details/'))),
     indexMB: mb(sum((p) => /assets\/atlas-data-/.test(p))),
+    rowsMB: mb(sum((p) => /assets\/atlas-rows-/.test(p))),
     columnsMB: mb(sum((p) => /assets\/atlas-(columns|lists)-/.test(p))),
     searchShards: files.filter((f) => f.path.startsWith('search/')).length, searchMB: mb(sum((p) => p.startsWith('search/'))),
   };
@@ -168,7 +171,7 @@ function sentSince(server: StaticServer, dir: string, from: number, until = Infi
 }
 
 /** Toggles a period filter and reads the marks the app sets: filter → map idle, → charts updated. */
-async function filterLatency(browser: Browser, server: StaticServer, dir: string, url: string, columnar: boolean) {
+async function filterLatency(browser: Browser, server: StaticServer, dir: string, url: string, columnar: boolean, records: boolean) {
   const page = await browser.newPage({ viewport: { width: 1500, height: 900 } });
   const start = server.log.length;
   await page.goto(url);
@@ -183,9 +186,9 @@ async function filterLatency(browser: Browser, server: StaticServer, dir: string
     const ms = Number(await at.jsonValue());
     const epoch = await page.evaluate((t) => performance.timeOrigin + t, ms);
     if (ms >= 0) columns = { ms: round(ms), gzipKb: sentSince(server, dir, start, epoch) };
-    // The projects load after the first frame, or fail to (the page then says why, in an alert).
+    // The projects load after the first frame (where the build shipped them), or fail to (the page then says why, in an alert).
     const failed = page.getByRole('alert').filter({ hasText: /could not load/ });
-    await page.waitForFunction(() => performance.getEntriesByName('atlas:projects').length > 0 || document.querySelector('[role="alert"]'), null, { timeout: 300_000 });
+    if (records) await page.waitForFunction(() => performance.getEntriesByName('atlas:projects').length > 0 || document.querySelector('[role="alert"]'), null, { timeout: 300_000 });
     if (await failed.count()) {
       projectsError = (await failed.textContent()) ?? '';
       // Without the columns nothing is filtered; without the records only the lists wait.
@@ -229,6 +232,37 @@ async function filterLatency(browser: Browser, server: StaticServer, dir: string
   return { ...medians(toggles), search: medians(searches), heapProjects, columns, projectsError, pointsMs };
 }
 
+/**
+ * The list of projects: navigation → its first rows ('atlas:list-updated'), a period toggled →
+ * rows updated (median), and the first sort by title (cold: a large dataset's worker sorts every
+ * project once) and a second (warm).
+ */
+async function listLatency(browser: Browser, url: string) {
+  const page = await browser.newPage({ viewport: { width: 1500, height: 900 } });
+  await page.goto(`${url}?view=list`);
+  const first = await page.waitForFunction(() => performance.getEntriesByName('atlas:list-updated')[0]?.startTime, null, { timeout: 300_000 });
+  const firstRowsMs = round(Number(await first.jsonValue()));
+  /** Action → the list's rows updated. */
+  const timed = async (act: () => Promise<void>) => {
+    await page.evaluate(() => ['atlas:filter', 'atlas:list-updated'].forEach((n) => performance.clearMarks(n)));
+    const t0 = await page.evaluate(() => performance.now());
+    await act();
+    const handle = await page.waitForFunction((t) => {
+      const done = performance.getEntriesByName('atlas:list-updated')[0]?.startTime;
+      return done !== undefined && { ms: done - (performance.getEntriesByName('atlas:filter')[0]?.startTime ?? t) };
+    }, t0, { timeout: 120_000 });
+    return round(((await handle.jsonValue()) as { ms: number }).ms);
+  };
+  const period = page.getByRole('group', { name: 'Period' }).getByRole('checkbox', { name: /^2014-2020/ });
+  const toggles: number[] = [];
+  for (let i = 0; i < FILTER_RUNS; i++) toggles.push(await timed(() => period.click()));
+  const header = page.getByRole('button', { name: /^Project/ });
+  const titleCold = await timed(() => header.click());
+  const titleWarm = await timed(() => header.click());
+  await page.close();
+  return { firstRowsMs, filterMs: round(median(toggles)), titleSortColdMs: titleCold, titleSortWarmMs: titleWarm };
+}
+
 /** Plays every year once at 1× and counts the frames the page drew meanwhile. */
 async function playFps(browser: Browser, url: string) {
   const page = await browser.newPage({ viewport: { width: 1500, height: 900 } });
@@ -248,14 +282,16 @@ async function playFps(browser: Browser, url: string) {
 
 async function measureSite(browser: Browser, dir: string, columnar: boolean) {
   const server = await serveStatic(dir);
+  const records = readdirSync(join(dir, 'assets')).some((f) => f.startsWith('atlas-data-'));
   try {
     const ready = await readiness(browser, server.url, dir);
     const firstVisitGzipKb = await firstVisit(browser, server, dir);
-    const overview = await filterLatency(browser, server, dir, server.url, columnar);
-    const zoomed = await filterLatency(browser, server, dir, `${server.url}?map=${DETAIL_ZOOM}/43.15/22.6`, columnar);
+    const overview = await filterLatency(browser, server, dir, server.url, columnar, records);
+    const zoomed = await filterLatency(browser, server, dir, `${server.url}?map=${DETAIL_ZOOM}/43.15/22.6`, columnar, records);
+    const list = await listLatency(browser, server.url);
     const filter = (r: typeof overview) => ('error' in r ? { error: r.error } : { map: r.map, charts: r.charts, search: r.search });
     const play = await playFps(browser, server.url);
-    return { ...ready, firstVisitGzipKb, columnsReadyMs: overview.columns?.ms ?? null, pointsReadyMs: overview.pointsMs, bytesUntilFiltersGzipKb: overview.columns?.gzipKb ?? null, heapWithProjectsMB: overview.heapProjects, projectsError: overview.projectsError, filterOverview: filter(overview), filterZoom9: filter(zoomed), play };
+    return { ...ready, firstVisitGzipKb, columnsReadyMs: overview.columns?.ms ?? null, pointsReadyMs: overview.pointsMs, bytesUntilFiltersGzipKb: overview.columns?.gzipKb ?? null, heapWithProjectsMB: overview.heapProjects, projectsError: overview.projectsError, filterOverview: filter(overview), filterZoom9: filter(zoomed), list, play };
   } finally {
     await server.close();
   }

@@ -145,8 +145,7 @@ function datasetModule(dir: string, details: Folder & { whole: boolean }, record
   return [
     `import basemapUrl from ${url('basemap.topo.json')};`,
     records ? `import dataUrl from ${url('atlas-data.json')};` : 'const dataUrl = null;',
-    ...(columnar ? [`import previewUrl from ${url('atlas-preview.json')};`, `import columnsUrl from ${url('atlas-columns.arrow')};`, `import listsUrl from ${url('atlas-lists.arrow')};`, `import pointsUrl from ${url('atlas-points.arrow')};`] : []),
-    columnar && !records ? `import rowsUrl from ${url('atlas-rows.arrow')};` : 'const rowsUrl = null;',
+    ...(columnar ? [`import previewUrl from ${url('atlas-preview.json')};`, `import columnsUrl from ${url('atlas-columns.arrow')};`, `import listsUrl from ${url('atlas-lists.arrow')};`, `import pointsUrl from ${url('atlas-points.arrow')};`, `import rowsUrl from ${url('atlas-rows.arrow')};`] : []),
     ...labelFaces.map((f, i) => `import face${i} from ${url(f.file)};`),
     'export { basemapUrl, dataUrl };',
     `export const details = ${JSON.stringify({ path: `details/${details.hash}/`, shards: details.files.length, whole: details.whole })};`,
@@ -163,9 +162,9 @@ interface ColumnarMeta {
 
 /**
  * The largest records file (the slim projects as JSON) a columnar dataset ships for the page's
- * lists, downloads and profiles: parsed, it takes about one and a half times its size of the
- * page's memory. At 100,000 sites it is about 58 MB; at a million, 578 MB, more than a browser
- * parses as one text. Beyond it the worker makes the lists' rows.
+ * downloads and profiles (and its lists, once in): parsed, it takes about one and a half times its
+ * size of the page's memory. At 100,000 sites it is about 58 MB; at a million, 578 MB, more than a
+ * browser parses as one text.
  */
 const RECORDS_MAX_BYTES = 100e6;
 
@@ -189,7 +188,7 @@ function packColumnar(work: string, head: AtlasData, basemap: BasemapData): { se
   return { search, meta: { search: { path: `search/${search.hash}/`, first: shards.map((s) => s.words[0] ?? '') } } };
 }
 
-/** Shards of whole projects (slim and details together), gzip-compressed: the dialogs' only source where the records are left out. */
+/** Shards of whole projects (slim and details together), gzip-compressed: a dialog needs no record in the page. */
 function* wholeShards(slim: readonly Project[], shards: readonly DetailShard[]): Generator<[string, Uint8Array]> {
   const byShard = shards.map((): Project[] => []);
   for (const p of slim) byShard[shardOf(p.id, shards.length)].push(p);
@@ -231,18 +230,17 @@ export async function pack({ dataFile, programmeDir, recordsMaxBytes = RECORDS_M
   const recordsFile = join(work, 'atlas-data.json');
   writeChunked(recordsFile, dataJson(head));
   const columnar = tierOf(siteCount(head.projects)) === 'columnar' ? packColumnar(work, head, basemap) : null;
-  // A columnar dataset's records are for the page's lists alone: beyond what a page holds, they are
-  // left out, and the lists' rows come from the worker; a project's dialog reads it whole from its shard.
+  // A columnar dataset's lists come from its worker's rows until (or unless) its records are in the
+  // page, and a project's dialog reads it whole from its shard: the records are for the downloads
+  // and a profile's list, and beyond what a page holds they are left out.
   const records = !columnar || statSync(recordsFile).size <= recordsMaxBytes;
-  if (!records) {
-    rmSync(recordsFile);
-    writeFileSync(join(work, 'atlas-rows.arrow'), rowsToArrow(head.projects));
-  }
-  const details = writeFolder(work, 'details', records ? shards.map((shard, i) => [`${i}.json`, JSON.stringify(shard)] as [string, string]) : wholeShards(head.projects, shards));
+  if (!records) rmSync(recordsFile);
+  if (columnar) writeFileSync(join(work, 'atlas-rows.arrow'), rowsToArrow(head.projects));
+  const details = writeFolder(work, 'details', columnar ? wholeShards(head.projects, shards) : shards.map((shard, i) => [`${i}.json`, JSON.stringify(shard)] as [string, string]));
   shards.length = 0;
   const { css, labelFaces } = await writeFonts(work, characters);
   writeFileSync(join(work, 'fonts.css'), css);
-  writeFileSync(join(work, 'dataset.js'), datasetModule(dir, { ...details, whole: !records }, records, columnar?.meta ?? null, labelFaces));
+  writeFileSync(join(work, 'dataset.js'), datasetModule(dir, { ...details, whole: !!columnar }, records, columnar?.meta ?? null, labelFaces));
   const packed = { details, search: columnar?.search ?? null };
   writeFileSync(join(work, 'packed.json'), JSON.stringify(packed));
   rmSync(dir, { recursive: true, force: true });

@@ -6,8 +6,8 @@ declare module 'virtual:atlas-dataset' {
   /** The dataset with slim projects (src/core/pack.ts); null: a columnar dataset too large for the page's lists, whose records the build left out. */
   export const dataUrl: string | null;
   /**
-   * The details shards: `${path}${shardOf(id, shards)}.json`, relative to the page; `whole`: they hold
-   * whole projects, gzip-compressed (`….json.gz`), because the build left the records out.
+   * The details shards: `${path}${shardOf(id, shards)}.json`, relative to the page; `whole` (a large
+   * dataset): they hold whole projects, gzip-compressed (`….json.gz`).
    */
   export const details: { path: string; shards: number; whole: boolean };
   /**
@@ -21,8 +21,8 @@ declare module 'virtual:atlas-dataset' {
     listsUrl: string;
     pointsUrl: string;
     search: { path: string; first: string[] };
-    /** What the lists show of the projects, where the build left their records out. */
-    rowsUrl: string | null;
+    /** What the lists show of the projects, for its data worker. */
+    rowsUrl: string;
   } | null;
   /** The label font's files (regular weight) with the characters each holds. */
   export const labelFaces: { url: string; range: string[] }[];

@@ -145,7 +145,7 @@ export function App({ programme, catalogues, load }: AppProps) {
   /** Why the lists' rows will not come (said where they would be), unless the whole dataset failed. */
   const listsUnavailable = !shown || shown.failure ? null : shown.listsFailure ? t('listsFailed', { reason: shown.listsFailure }) : null;
   /** Why the selection's records will not come, for what needs them whole (the downloads, a profile). */
-  const recordsUnavailable = shown?.recordsOmitted ? t('downloadsOmitted') : listsUnavailable;
+  const recordsUnavailable = !shown || shown.failure ? null : shown.recordsOmitted ? t('downloadsOmitted') : shown.recordsFailure ? t('recordsFailed', { reason: shown.recordsFailure }) : null;
   const wording = useMemo(() => loaded && listWording(i18n, loaded.municipalities), [i18n, loaded?.municipalities]);
   /** Rows of the view's selection (or, with `ids`, of any project) for a list; null while they come. */
   const rowsOf = (query: Pick<RowsQuery, 'limit'> & Partial<RowsQuery>) => (shown && view && wording ? shown.rows(view, { order: null, bounds: null, ids: null, ...query }, wording) : null);
@@ -153,7 +153,7 @@ export function App({ programme, catalogues, load }: AppProps) {
   const denseSites = shown && tierOf(shown.siteCount) !== 'plain' ? shown.siteCount : null;
   const held = useMemo(() => (state.project ? loaded?.data.projects.find((p) => p.id === state.project) : undefined), [state.project, loaded]);
   // A large dataset whose records the page does not hold fetches the project whole.
-  const fetched = useFetched(state.project, shown?.project ?? null);
+  const fetched = useFetched(held ? null : state.project, shown?.project ?? null);
   const selected = held ?? fetched.project ?? undefined;
   const whole = useDetails(held, shown?.details ?? undefined);
   /** Why the link's project is not shown: there is none, or it cannot come; null: it is coming. */
@@ -163,9 +163,7 @@ export function App({ programme, catalogues, load }: AppProps) {
       ? t('projectUnavailable', { id: state.project, reason: fetched.error })
       : shown?.complete || fetched.project === null
         ? t('unknownProject', { id: state.project })
-        : listsUnavailable && !shown?.recordsOmitted
-          ? t('projectUnavailable', { id: state.project, reason: listsUnavailable })
-          : null;
+        : null;
   // The details panel covers the right of the map: the map keeps the selected project beside it.
   useEffect(() => setPanelWidth(selected ? document.querySelector<HTMLElement>('.panel.details')?.offsetWidth ?? 0 : 0), [selected]);
   const toggleMunicipality = (id: string) =>
@@ -311,6 +309,11 @@ export function App({ programme, catalogues, load }: AppProps) {
       {listsUnavailable && (
         <p class="note" role="alert">
           {listsUnavailable}
+        </p>
+      )}
+      {shown?.recordsFailure && !shown.failure && (
+        <p class="note" role="alert">
+          {recordsUnavailable}
         </p>
       )}
       {shown?.sitesFailure && !shown.failure && (

@@ -31,8 +31,8 @@ export interface ColumnarDelivery {
   details: (project: Project) => Promise<Project>;
   /** The slim projects, for the lists (in the columns' order); null: the build left them out, too many for a page (the worker makes the lists' rows). */
   projects: (() => Promise<AtlasData>) | null;
-  /** A whole project by its id, where the build left the records out (else null). */
-  project: ((id: string) => Promise<Project | null>) | null;
+  /** A whole project by its id, from its shard (a dialog needs no record in the page). */
+  project: (id: string) => Promise<Project | null>;
 }
 
 /** Answers kept, newest last: going back to a recent filter asks the worker nothing. */
@@ -44,7 +44,7 @@ export function columnarDataset({ head, basemap, firstView, overview, files, wor
   // One object until the points or the projects come: the map makes its sources again only then.
   let sites: SiteSource = { projects: [], packed: { overview, points: null, ids: [] } };
   let failure: string | null = null;
-  let listsFailure: string | null = null;
+  let recordsFailure: string | null = null;
   let sitesFailure: string | null = null;
   /** The last input the worker could not answer (a search shard that did not come): asked again only once the input changes. */
   let unanswered: { key: string; reason: string } | null = null;
@@ -71,19 +71,19 @@ export function columnarDataset({ head, basemap, firstView, overview, files, wor
     changed();
   };
 
-  const listsFailed = (reason: string) => {
-    listsFailure = reason;
+  const recordsFailed = (reason: string) => {
+    recordsFailure = reason;
     changed();
   };
   const loadProjects = () =>
     projects?.().then((all) => {
-      if (all.projects.length !== columns) return listsFailed(`${all.projects.length} projects in the list, ${columns} in the columns: the build's files do not belong together`);
+      if (all.projects.length !== columns) return recordsFailed(`${all.projects.length} projects in the list, ${columns} in the columns: the build's files do not belong together`);
       whole = indexData(all);
       sites = { ...sites, projects: whole.located };
       for (const answer of answers.values()) answer.view = null;
       mark('atlas:projects');
       changed();
-    }, (error: Error) => listsFailed(error.message));
+    }, (error: Error) => recordsFailed(error.message));
 
   const receive = ({ data }: MessageEvent<FromWorker>) => {
     if (data.kind === 'opened') {
@@ -163,7 +163,10 @@ export function columnarDataset({ head, basemap, firstView, overview, files, wor
       return failure ?? unanswered?.reason ?? null;
     },
     get listsFailure() {
-      return listsFailure ?? rowsUnanswered?.reason ?? null;
+      return rowsUnanswered?.reason ?? null;
+    },
+    get recordsFailure() {
+      return recordsFailure;
     },
     recordsOmitted: projects === null,
     get sitesFailure() {
@@ -183,8 +186,8 @@ export function columnarDataset({ head, basemap, firstView, overview, files, wor
     },
     rows(view, query, wording) {
       if (whole) return inPageRows(query.ids ? whole.data.projects : view.selection, query, wording);
-      // The records are coming (the lists wait for them), or the selection is not counted yet.
-      if (projects || !columns || (!query.ids && !view.mask)) return null;
+      // Until (or unless) the records are in, the worker makes the rows, once it has counted the selection.
+      if (!columns || (!query.ids && !view.mask)) return null;
       const selected = query.ids ? null : view.mask;
       const key = `${selected ? identity(selected) : ''}|${identity(wording)}|${JSON.stringify(query)}`;
       const page = pages.get(key);

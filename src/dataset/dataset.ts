@@ -25,11 +25,13 @@ export interface Dataset {
   readonly siteCount: number;
   /** Why the dataset cannot go beyond its first view (that view stays). */
   readonly failure: string | null;
-  /** Why its projects' records cannot come for the lists (its figures, filters and search work without them). */
+  /** Why the lists' rows cannot come (its figures, filters, search and dialogs work without them). */
   readonly listsFailure: string | null;
+  /** Why its projects' records cannot come for what needs them whole (the downloads, a profile's list of projects). */
+  readonly recordsFailure: string | null;
   /**
-   * The build left its projects' records out, too many for a page: its lists come a page of rows at
-   * a time (`rows`), and what needs whole records of the selection (the downloads, a profile's list) does not.
+   * The build left its projects' records out, too many for a page: what needs the selection's whole
+   * records (the downloads, a profile's list) never comes; the lists' rows do (`rows`).
    */
   readonly recordsOmitted: boolean;
   /** Why its sites cannot come for the map's detail zooms (the overview's counts stay). */
@@ -44,7 +46,7 @@ export interface Dataset {
    * come (the listeners hear when they are in).
    */
   rows(view: View, query: RowsQuery, wording: ListWording): RowsPage | null;
-  /** A project by its id, whole; null when it is in `indexed` (made whole by `details`). */
+  /** A project by its id, whole, without its record in the page; null: the projects are in `indexed` (made whole by `details`). */
   readonly project: ((id: string) => Promise<Project | null>) | null;
   /** Makes a slim project whole (summary, links, notes); null when the projects are whole already. */
   readonly details: ((project: Project) => Promise<Project>) | null;

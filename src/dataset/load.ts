@@ -57,10 +57,10 @@ export async function loadAtlas(): Promise<Dataset> {
   const absolute = (url: string) => new URL(url, location.href).href;
   return columnarDataset({
     head: data, basemap, firstView: fromPreview(view), overview: overviewOf(overview, seatsOf(basemap), columnar.previewUrl), details: loadDetails,
-    files: { columns: absolute(columnsUrl), lists: absolute(listsUrl), points: absolute(pointsUrl), search: { first: search.first, files: search.first.map((_, i) => absolute(`${search.path}${i}.arrow`)) }, rows: rowsUrl && absolute(rowsUrl) },
+    files: { columns: absolute(columnsUrl), lists: absolute(listsUrl), points: absolute(pointsUrl), search: { first: search.first, files: search.first.map((_, i) => absolute(`${search.path}${i}.arrow`)) }, rows: absolute(rowsUrl) },
     worker: () => new Worker(new URL('./columnar/worker.ts', import.meta.url), { type: 'module', name: 'atlas-data' }),
     projects: records ? () => projectsOf(records) : null,
-    project: details.whole ? loadProject : null,
+    project: loadProject,
   });
 }
 
@@ -82,5 +82,5 @@ async function loadDetails(project: Project): Promise<Project> {
   return 'id' in found ? found : withDetails(project, found);
 }
 
-/** A whole project from its shard, where the build left the records out; null: there is no such project. */
+/** A whole project from its shard (a large dataset's); null: there is no such project. */
 const loadProject = async (id: string): Promise<Project | null> => ((await shardFor(id).shard) as WholeShard)[id] ?? null;

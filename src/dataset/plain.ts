@@ -21,6 +21,7 @@ export function plainDataset(data: AtlasData, basemap: BasemapData, { details }:
     siteCount: siteCount(indexed.located),
     failure: null,
     listsFailure: null,
+    recordsFailure: null,
     recordsOmitted: false,
     sitesFailure: null,
     view: (input) => deriveView(indexed, input),

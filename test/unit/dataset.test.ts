@@ -67,7 +67,7 @@ function columnar({ refuse = '', refusals = Infinity, records = true, omitted = 
     files,
     worker: inThread(fetchBytes),
     details: async (p) => p,
-    project: null,
+    project: async () => null,
     projects: omitted ? null : () => {
       asked++;
       if (!records) return Promise.reject(new Error('assets/atlas-data.json: HTTP 404'));
@@ -145,10 +145,11 @@ describe('each delivery form', () => {
     expect(dataset.view(filtered, 'map')?.summary).toEqual(dataset.view(PREVIEW_INPUT, 'map')?.summary);
   });
 
-  it('answers every filter without the records, and says the lists cannot come', async () => {
+  it('answers every filter without the records, and says the records cannot come', async () => {
     const { dataset } = columnar({ records: false });
     dataset.drawn();
-    await vi.waitFor(() => expect(dataset.listsFailure).toBe('assets/atlas-data.json: HTTP 404'));
+    await vi.waitFor(() => expect(dataset.recordsFailure).toBe('assets/atlas-data.json: HTTP 404'));
+    expect(dataset.listsFailure).toBeNull();
     dataset.view(filtered, 'map');
     await vi.waitFor(() => expect(dataset.view(filtered, 'map')?.summary).toEqual(plainDataset(data, basemap).view(filtered, 'map')!.summary));
     expect([dataset.failure, dataset.complete, dataset.view(filtered, 'map')?.pending]).toEqual([null, false, true]);
@@ -160,7 +161,7 @@ describe('each delivery form', () => {
     dataset.view(filtered, 'map');
     await vi.waitFor(() => expect(dataset.view(filtered, 'map')?.summary).toEqual(plainDataset(data, basemap).view(filtered, 'map')!.summary));
     await vi.waitFor(() => expect(dataset.sites.packed?.points?.count).toBe(siteCount(located)));
-    expect([dataset.recordsOmitted, dataset.listsFailure, dataset.failure, asked(), dataset.view(filtered, 'list')?.pending]).toEqual([true, null, null, 0, true]);
+    expect([dataset.recordsOmitted, dataset.listsFailure, dataset.recordsFailure, dataset.failure, asked(), dataset.view(filtered, 'list')?.pending]).toEqual([true, null, null, null, 0, true]);
     // The list's rows come from the worker, as the page would list the projects it held.
     const plain = plainDataset(data, basemap);
     const query = { order: { column: 'title', descending: false }, bounds: null, ids: null, limit: 30 } as const;

@@ -11,8 +11,8 @@ export interface ColumnarFiles {
   /** Every site as a point (sites/points.ts). */
   points: string;
   search: { first: string[]; files: string[] };
-  /** What the lists show of the projects (engine/rows.ts), where the build left their records out; else null. */
-  rows: string | null;
+  /** What the lists show of the projects (engine/rows.ts). */
+  rows: string;
 }
 
 export type ToWorker =

@@ -40,7 +40,6 @@ export function columnarService(files: ColumnarFiles, fetchBytes: FetchBytes): C
   let reader: Promise<ReturnType<typeof rowReader>> | null = null;
   const rows = () => {
     const url = files.rows;
-    if (!url) return Promise.reject(new Error('the build made no rows for the lists'));
     reader ??= Promise.all([read(), fetchBytes(url)]).then(([c, bytes]) => rowReader(c, rowsFromArrow(bytes, url)));
     // Rows that failed are fetched again by the next list.
     reader.catch(() => (reader = null));
