@@ -8,18 +8,21 @@
  * parts (municipalities and budgets) and made into shares when read, by the core's rule: budgets
  * pack to half the bytes of weights. Partners are coded in the order they are first seen, so each
  * is written as 0 where it is new (its code is the next one) and as its code + 1 otherwise: at a
- * million sites nearly every partner is new, and a run of zeros packs to nothing. Reading takes the typed arrays as they lie in the files'
- * buffers, and makes the offsets back in one pass.
+ * million sites nearly every partner is new, and a run of zeros packs to nothing. The
+ * municipalities facet and the network's ends are not written: they are made when read from the
+ * places, which of them are a district's centre and where each partner is (columns.ts's
+ * `placeLists`), which at a million sites packs to 2 MB less. Reading takes the typed arrays as
+ * they lie in the files' buffers, and makes the offsets back in one pass.
  */
 import { batchType, Column, columnFromArray, float64, int16, list, tableFromColumns, tableFromIPC, tableToIPC, uint16, uint32, uint8, utf8, type Batch, type DataType } from '@uwdata/flechette';
 import { FACETS, type Facet } from '../core/filters';
-import { narrow, sharesOf, type Codes, type Columns, type Lists } from './columns';
+import { narrow, placeLists, sharesOf, type Codes, type Columns, type Lists } from './columns';
 
 const DICTIONARIES = 'atlas:dictionaries';
 const NUMBERS = { total: float64(), eu: float64(), yearStart: int16(), yearEnd: int16(), byPeriod: uint8(), startDateYear: int16() } as const;
 type NumberColumn = keyof typeof NUMBERS;
-/** Every kind of list, by its column's name. */
-const LIST_NAMES = [...FACETS.map((f) => `facet:${f}`), 'places', 'partners', 'pairEnds', 'shareParts'] as const;
+/** Every kind of list the files hold, by its column's name (the municipalities facet and the network's ends are made from the places: columns.ts's `placeLists`). */
+const LIST_NAMES = [...FACETS.filter((f) => f !== 'municipalities').map((f) => `facet:${f}`), 'places', 'partners', 'shareParts'] as const;
 const COUNTRIES = 'atlas:municipality-countries';
 /** An empty validity bitmap: no value is null. */
 const NO_NULLS = new Uint8Array(0);
@@ -49,7 +52,6 @@ const listsByName = (columns: Columns): Record<(typeof LIST_NAMES)[number], List
   ...(Object.fromEntries(FACETS.map((f) => [`facet:${f}`, columns.facets[f]])) as Record<`facet:${Facet}`, Lists>),
   places: columns.places,
   partners: { offsets: columns.partners.offsets, values: markNew(columns.partners.values) },
-  pairEnds: columns.pairEnds,
   shareParts: columns.shareParts,
 });
 
@@ -95,6 +97,8 @@ export function columnsToArrow(columns: Columns): { projects: Uint8Array; lists:
   const longest = Math.max(1, ...LIST_NAMES.map((name) => lists[name].values.length));
   const values = tableFromColumns({
     ...Object.fromEntries(LIST_NAMES.map((name) => [name, typedColumn(padded(lists[name].values, longest))])),
+    placeDistrict: typedColumn(padded(columns.placeDistrict, longest)),
+    partnerPlaces: typedColumn(padded(columns.partnerPlaces, longest)),
     shareBudgets: typedColumn(padded(columns.shareBudgets, longest)),
   });
   return { projects: tableToIPC(projects, { format: 'file' })!, lists: tableToIPC(values, { format: 'file' })! };
@@ -128,14 +132,24 @@ export function columnsFromArrow(bytes: { projects: Uint8Array; lists: Uint8Arra
   const firstSeen = ({ offsets, values }: Lists): Lists => ({ offsets, values: narrow(unmarkNew(values, names.lists)) });
   const shareParts = list('shareParts');
   const shareBudgets = (read(values, names.lists, 'shareBudgets') as Float64Array).subarray(0, shareParts.values.length);
+  const places = list('places');
+  const placeDistrict = (read(values, names.lists, 'placeDistrict') as Uint8Array).subarray(0, places.values.length);
+  const partners = firstSeen(list('partners'));
+  const partnerPlaces = (read(values, names.lists, 'partnerPlaces') as Codes).subarray(0, partners.values.length);
+  for (let i = 0; i < n; i++)
+    for (let j = partners.offsets[i]; j < partners.offsets[i + 1]; j++)
+      if (partnerPlaces[j] > places.offsets[i + 1] - places.offsets[i]) throw new Error(`${names.lists}: partner ${j} is at place ${partnerPlaces[j] - 1} of project ${i}, which has ${places.offsets[i + 1] - places.offsets[i]}`);
+  const { municipalities, pairEnds } = placeLists({ places, placeDistrict, partners, partnerPlaces });
   return {
     ids: ids.toArray() as string[],
     dictionaries: JSON.parse(dictionaries) as Record<Facet, string[]>,
-    facets: Object.fromEntries(FACETS.map((f) => [f, list(`facet:${f}`)])) as Record<Facet, Lists>,
+    facets: { ...(Object.fromEntries(LIST_NAMES.filter((l) => l.startsWith('facet:')).map((l) => [l.slice(6), list(l)])) as Record<Facet, Lists>), municipalities },
     ...(Object.fromEntries(Object.keys(NUMBERS).map((name) => [name, read(projects, names.projects, name)])) as Pick<Columns, NumberColumn>),
-    places: list('places'),
-    partners: firstSeen(list('partners')),
-    pairEnds: list('pairEnds'),
+    places,
+    placeDistrict,
+    partners,
+    partnerPlaces,
+    pairEnds,
     municipalityCountries: JSON.parse(countries) as string[],
     shareParts,
     shareBudgets,

@@ -43,8 +43,12 @@ export interface Columns {
   startDateYear: Int16Array;
   /** The municipality of every place (district centres included): the municipalities counter; none: not on the map. */
   places: Lists;
+  /** Per place (as `places.values`), 1 where it is a district's centre: the municipalities facet leaves it out. */
+  placeDistrict: Uint8Array;
   /** Partner organisations as integers, equal when their names are equal ignoring case (the partners counter). */
   partners: Lists;
+  /** Per partner (as `partners.values`), the index of its place among the project's places + 1; 0: not located. */
+  partnerPlaces: Codes;
   /** The cooperation network's ends (core/network's `pairEnds`): municipality codes of the located partners, each once. */
   pairEnds: Lists;
   /** The country of each municipality code ('' for one no partner is located in). */
@@ -70,6 +74,28 @@ export function sharesOf(parts: Lists, budgets: Float64Array): Pick<Columns, 'sh
     weights.push(...split.values());
   }
   return { shares: shares.done(), shareWeights: Float64Array.from(weights) };
+}
+
+/**
+ * The municipalities facet and the network's ends, from the places and where the partners are: the
+ * core's rules (`indexProjects`: the municipalities of the places that are not a district's centre;
+ * `pairEnds`: those of the located partners), each municipality once in the order first met. The
+ * columns' files hold only the places and the partners' places, from which these are made.
+ */
+export function placeLists({ places, placeDistrict, partners, partnerPlaces }: Pick<Columns, 'places' | 'placeDistrict' | 'partners' | 'partnerPlaces'>): { municipalities: Lists; pairEnds: Lists } {
+  const n = places.offsets.length - 1;
+  const municipalities = listBuilder(n);
+  const ends = listBuilder(n);
+  for (let i = 0; i < n; i++) {
+    const first = places.offsets[i];
+    const own = new Set<number>();
+    for (let j = first; j < places.offsets[i + 1]; j++) if (!placeDistrict[j]) own.add(places.values[j]);
+    municipalities.add(i, own);
+    const located = new Set<number>();
+    for (let j = partners.offsets[i]; j < partners.offsets[i + 1]; j++) if (partnerPlaces[j]) located.add(places.values[first + partnerPlaces[j] - 1]);
+    ends.add(i, located);
+  }
+  return { municipalities: municipalities.done(), pairEnds: ends.done() };
 }
 
 /** Codes for the strings of one dictionary, given out in first-seen order. */
@@ -108,7 +134,9 @@ export function toColumns(index: readonly ProjectKeys[]): Columns {
   const municipality = coders.municipalities.code;
   const partnerNames = coder();
   const places = listBuilder(n);
+  const placeDistrict: number[] = [];
   const partners = listBuilder(n);
+  const partnerPlaces: number[] = [];
   const ends = listBuilder(n);
   const municipalityCountries: string[] = [];
   const parts = listBuilder(n);
@@ -131,7 +159,9 @@ export function toColumns(index: readonly ProjectKeys[]): Columns {
     columns.byPeriod[i] = keys.years?.byPeriod ? 1 : 0;
     columns.startDateYear[i] = p.startDate ? Number(p.startDate.slice(0, 4)) : 0;
     places.add(i, p.locations.map((l) => municipality(l.municipalityId)));
+    for (const l of p.locations) placeDistrict.push(l.method === 'district' ? 1 : 0);
     partners.add(i, p.partners.map((q) => partnerNames.code(q.name.toLowerCase())));
+    for (const q of p.partners) partnerPlaces.push(q.location === null ? 0 : q.location + 1);
     ends.add(
       i,
       pairEnds(p).map((e) => {
@@ -152,7 +182,9 @@ export function toColumns(index: readonly ProjectKeys[]): Columns {
     facets: Object.fromEntries(FACETS.map((f) => [f, facetLists[f].done()])) as Record<Facet, Lists>,
     ...columns,
     places: places.done(),
+    placeDistrict: Uint8Array.from(placeDistrict),
     partners: partners.done(),
+    partnerPlaces: narrow(partnerPlaces),
     pairEnds: ends.done(),
     municipalityCountries: Array.from(coders.municipalities.values, (_, code) => municipalityCountries[code] ?? ''),
     shareParts: partLists,

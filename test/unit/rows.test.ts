@@ -162,5 +162,5 @@ describe.each(['published', 'synthetic'])('the rows of the %s dataset', (name) =
       }
     }
     expect(checked).toBeGreaterThan(1000);
-  });
+  }, 30_000);
 });
