@@ -81,14 +81,16 @@ export function sortKey(p: ProjectRow, column: ListColumn, w: ListWording): stri
   }
 }
 
-/** The indexes of `keys` in order (ties by id, always ascending: a row keeps its place among equals). */
-export function orderOf(keys: readonly (string | number)[], ids: readonly string[], descending: boolean, collation: string): Uint32Array {
+/**
+ * The indexes of `keys` in ascending order, ties by id (descending is this order read backwards, so
+ * one sort serves both directions).
+ */
+export function orderOf(keys: readonly (string | number)[], ids: readonly string[], collation: string): Uint32Array {
   const compare = new Intl.Collator(collation).compare;
-  const sign = descending ? -1 : 1;
   return Uint32Array.from(keys.keys()).sort((a, b) => {
     const [x, y] = [keys[a], keys[b]];
     const order = typeof x === 'number' && typeof y === 'number' ? x - y : compare(String(x), String(y));
-    return sign * order || (ids[a] < ids[b] ? -1 : ids[a] > ids[b] ? 1 : 0);
+    return order || (ids[a] < ids[b] ? -1 : ids[a] > ids[b] ? 1 : 0);
   });
 }
 
@@ -127,7 +129,8 @@ export function pageOf(rows: readonly ProjectRow[], { order, bounds, unplaced, i
   if (bounds) chosen = chosen.filter((p) => p.locations.some((l) => inBox(l, bounds)));
   if (unplaced) chosen = chosen.filter((p) => p.locations.length === 0);
   if (order) {
-    const sorted = orderOf(chosen.map((p) => sortKey(p, order.column, w)), chosen.map((p) => p.id), order.descending, w.collation);
+    const sorted = orderOf(chosen.map((p) => sortKey(p, order.column, w)), chosen.map((p) => p.id), w.collation);
+    if (order.descending) sorted.reverse();
     return { rows: Array.from(sorted.subarray(0, limit), (i) => chosen[i]), total: chosen.length };
   }
   return { rows: chosen.slice(0, limit), total: chosen.length };

@@ -15,7 +15,6 @@ import { previewShows } from '../state/preview';
 import { indexData, viewOf, type Indexed, type Tally, type View, type ViewInput } from '../state/view';
 import type { ColumnarFiles, FromWorker, ToWorker } from './columnar/protocol';
 import type { Dataset } from './dataset';
-import { inPageRows } from './rows';
 
 export interface ColumnarDelivery {
   /** The dataset without its projects: municipalities, objectives, stories. */
@@ -185,8 +184,7 @@ export function columnarDataset({ head, basemap, firstView, overview, files, wor
       return (last ??= firstView);
     },
     rows(view, query, wording) {
-      if (whole) return inPageRows(query.ids ? whole.data.projects : view.selection, query, wording);
-      // Until (or unless) the records are in, the worker makes the rows, once it has counted the selection.
+      // The worker makes the rows (records in the page or not: it keeps each column's order, and a page is one pass), once it has counted the selection.
       if (!columns || (!query.ids && !view.mask)) return null;
       const selected = query.ids ? null : view.mask;
       const key = `${selected ? identity(selected) : ''}|${identity(wording)}|${JSON.stringify(query)}`;

@@ -8,7 +8,7 @@
  */
 import { columnFromArray, tableFromColumns, tableFromIPC, tableToIPC, uint8, utf8 } from '@uwdata/flechette';
 import type { Amount } from '../core/amount';
-import { inBox, orderOf, sortKey, titledByPartner, type ListOrder, type ListWording, type ProjectRow, type RowsPage, type RowsQuery } from '../core/rows';
+import { inBox, orderOf, sortKey, titledByPartner, type ListColumn, type ListWording, type ProjectRow, type RowsPage, type RowsQuery } from '../core/rows';
 import type { Project } from '../core/types';
 import { listColumn, listsOf } from './arrow';
 import { narrow, type Columns, type Lists } from './columns';
@@ -110,12 +110,13 @@ export function rowReader(columns: Columns, store: RowStore) {
     };
   };
   const orders = new Map<string, Uint32Array>();
-  const orderFor = (order: ListOrder, wording: ListWording) => {
-    const key = JSON.stringify([order, wording]);
+  /** Every project in a column's ascending order (read backwards for descending). */
+  const orderFor = (column: ListColumn, wording: ListWording) => {
+    const key = JSON.stringify([column, wording]);
     let sorted = orders.get(key);
     if (!sorted) {
-      const keys = order.column === 'budget' ? Array.from(columns.total, (v) => (Number.isNaN(v) ? -1 : v)) : Array.from({ length: n }, (_, i) => sortKey(rowAt(i), order.column, wording));
-      orders.set(key, (sorted = orderOf(keys, columns.ids, order.descending, wording.collation)));
+      const keys = column === 'budget' ? Array.from(columns.total, (v) => (Number.isNaN(v) ? -1 : v)) : Array.from({ length: n }, (_, i) => sortKey(rowAt(i), column, wording));
+      orders.set(key, (sorted = orderOf(keys, columns.ids, wording.collation)));
       if (orders.size > KEPT_ORDERS) orders.delete(orders.keys().next().value!);
     }
     return sorted;
@@ -136,13 +137,14 @@ export function rowReader(columns: Columns, store: RowStore) {
           const chosen = new Uint8Array(n);
           for (const i of wanted) chosen[i] = 1;
           selected = selected ? chosen.map((c, i) => c & selected![i]) : chosen;
-          candidates = orderFor(order, wording);
+          candidates = orderFor(order.column, wording);
         } else candidates = wanted;
-      } else candidates = order ? orderFor(order, wording) : Uint32Array.from({ length: n }, (_, i) => i);
+      } else candidates = order ? orderFor(order.column, wording) : Uint32Array.from({ length: n }, (_, i) => i);
+      const backwards = !!order?.descending;
       const rows: ProjectRow[] = [];
       let total = 0;
       for (let k = 0; k < candidates.length; k++) {
-        const i = candidates[k];
+        const i = candidates[backwards ? candidates.length - 1 - k : k];
         if (selected && !selected[i]) continue;
         if (bounds && !inBounds(i, bounds)) continue;
         if (unplaced && store.places.offsets[i + 1] > store.places.offsets[i]) continue;

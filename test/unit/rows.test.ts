@@ -97,7 +97,8 @@ function inOrder(a: Project, b: Project, column: ListColumn, descending: boolean
           : column === 'places'
             ? collate(places(a), places(b))
             : collate(title(a), title(b));
-  return (descending ? -order : order) < 0 || (order === 0 && a.id < b.id);
+  // Descending is ascending read backwards: ties too.
+  return (descending ? -order : order) < 0 || (order === 0 && (descending ? a.id > b.id : a.id < b.id));
 }
 
 function randomFilters(data: AtlasData, rnd: () => number): Filters {
