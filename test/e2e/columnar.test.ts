@@ -149,7 +149,7 @@ describe(`a dataset of ${SITES.toLocaleString('en')} sites, tiled and served as 
     expect(await drawn()).toBeLessThanOrEqual(1000);
     // The list comes from the data worker; the workbook of the selection says why it cannot come.
     await page.getByRole('button', { name: 'List of projects' }).click();
-    await expect.poll(() => page.locator('table.projects tbody tr').count(), { timeout: 30_000 }).toBe(500);
+    await expect.poll(() => page.locator('table.projects tbody tr').count(), { timeout: 30_000 }).toBe(200);
     await page.close();
   });
 
@@ -223,12 +223,12 @@ describe(`a dataset of ${SITES.toLocaleString('en')} sites, tiled and served as 
     expect(await page.getByRole('button', { name: 'Projects as CSV (opens in Excel)' }).isDisabled()).toBe(true);
     await page.getByRole('button', { name: 'Close' }).click();
     release();
-    // The rows, 500 at a time.
-    await expect.poll(() => page.locator('table.projects tbody tr').count(), { timeout: 60_000 }).toBe(Math.min(500, expected.projects));
+    // The rows, 200 at a time.
+    await expect.poll(() => page.locator('table.projects tbody tr').count(), { timeout: 60_000 }).toBe(Math.min(200, expected.projects));
     expect(await loading.count()).toBe(0);
     expect(expected.projects).toBeGreaterThan(1000);
-    await page.getByRole('button', { name: `Show 500 more (of ${(expected.projects - 500).toLocaleString('en-GB')})` }).click();
-    await expect.poll(() => page.locator('table.projects tbody tr').count()).toBe(1000);
+    await page.getByRole('button', { name: `Show 200 more (of ${(expected.projects - 200).toLocaleString('en-GB')})` }).click();
+    await expect.poll(() => page.locator('table.projects tbody tr').count()).toBe(400);
     await page.close();
   });
 
@@ -332,8 +332,8 @@ describe('the same dataset without its records in the page (refused here; left o
 
   it('lists the selection a page at a time, in the order the language sorts the titles, and follows a filter', async () => {
     const page = await open('?view=list', {}, noRecords);
-    await expect.poll(() => rows(page).count(), { timeout: 60_000 }).toBe(500);
-    expect(await page.getByRole('button', { name: `Show 500 more (of ${(expected.projects - 500).toLocaleString('en-GB')})` }).count()).toBe(1);
+    await expect.poll(() => rows(page).count(), { timeout: 60_000 }).toBe(200);
+    expect(await page.getByRole('button', { name: `Show 200 more (of ${(expected.projects - 200).toLocaleString('en-GB')})` }).count()).toBe(1);
     // The oracle: the records of the build that has them, titles collated as the English page collates.
     const records = builtRecords().projects;
     expect(records.every((p) => p.title.en)).toBe(true);
@@ -345,7 +345,7 @@ describe('the same dataset without its records in the page (refused here; left o
     expect(await rows(page).locator('th').evaluateAll((ths) => ths.slice(0, 8).map((th) => th.textContent))).toEqual(byTitle(records).slice(0, 8));
     const [period, n] = Object.entries(expected.periods).sort((a, b) => a[1] - b[1])[0];
     await checkbox(page, 'Period', new RegExp(`^${period}`)).click();
-    await expect.poll(() => page.locator('.table-wrap .more').textContent()).toBe(`Show 500 more (of ${(n - 500).toLocaleString('en-GB')})`);
+    await expect.poll(() => page.locator('.table-wrap .more').textContent()).toBe(`Show 200 more (of ${(n - 200).toLocaleString('en-GB')})`);
     await settled(page);
     expect(await rows(page).locator('th').evaluateAll((ths) => ths.slice(0, 8).map((th) => th.textContent))).toEqual(byTitle(records.filter((p) => p.period === period)).slice(0, 8));
     expect(server.log.some((r) => /\/assets\/atlas-rows-/.test(r.path) && r.status === 200)).toBe(true);
