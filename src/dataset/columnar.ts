@@ -2,8 +2,9 @@
  * A large dataset as the build delivers it: a first view the build derived, drawn before anything
  * else; its projects as columns that a data worker (columnar/worker.ts) reads after the map's
  * first frame, and then its sites as points for the map. Every view's figures — selection, facet
- * counts, charts, attribution, search — come from the worker; the page holds the projects' slim
- * records only for its lists (loaded after the columns), and a view's lists are pending until
+ * counts, charts, attribution, search — and the lists' rows come from the worker, and a dialog's
+ * project from its shard; the page holds the projects' slim records (loaded after the columns,
+ * where the build ships them) only for the downloads and a profile's list, which are pending until
  * they are in.
  */
 import type { BasemapData } from '../core/basemap';
@@ -28,7 +29,7 @@ export interface ColumnarDelivery {
   /** Starts a data worker (columnar/worker.ts). */
   worker(): Worker;
   details: (project: Project) => Promise<Project>;
-  /** The slim projects, for the lists (in the columns' order); null: the build left them out, too many for a page (the worker makes the lists' rows). */
+  /** The slim projects, for the downloads and a profile's list (in the columns' order); null: the build left them out, too many for a page. */
   projects: (() => Promise<AtlasData>) | null;
   /** A whole project by its id, from its shard (a dialog needs no record in the page). */
   project: (id: string) => Promise<Project | null>;
