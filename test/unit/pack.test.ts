@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { recordsMaxBytes } from '../../data-plugin';
 import { MAX_SHARDS, packDataset, SHARD_SIZE, shardCount, shardOf, slimProject, withDetails } from '../../src/core/pack';
 import type { AtlasData } from '../../src/core/types';
 import { applyFilters, NO_FILTERS, searchText } from '../../src/core/filters';
@@ -78,5 +79,12 @@ describe('the search text a large dataset ships', () => {
       expect(applyFilters(shipped, f).map((p) => p.id)).toEqual(applyFilters(indexData(data).index, f).map((p) => p.id));
     }
     expect(applyFilters(made, { ...NO_FILTERS, q: 'pirot' }).length).toBeGreaterThan(0);
+  });
+});
+
+describe('the largest records file a deployment ships (ATLAS_RECORDS_MAX_MB)', () => {
+  it('is read as megabytes, the default when unset, and refused, named, when it is not a number of them', () => {
+    expect([recordsMaxBytes(undefined), recordsMaxBytes(''), recordsMaxBytes('0'), recordsMaxBytes('250')]).toEqual([undefined, undefined, 0, 250e6]);
+    for (const bad of ['lots', '-1', '1e999']) expect(() => recordsMaxBytes(bad)).toThrowError(`ATLAS_RECORDS_MAX_MB=${bad}: not a number of megabytes`);
   });
 });
