@@ -38,6 +38,12 @@ export interface ColumnarDelivery {
 /** Answers kept, newest last: going back to a recent filter asks the worker nothing. */
 const KEPT_ANSWERS = 16;
 
+/** Keeps an answer, the oldest going beyond KEPT_ANSWERS. */
+function keep<V>(answers: Map<string, V>, key: string, answer: V): void {
+  answers.set(key, answer);
+  if (answers.size > KEPT_ANSWERS) answers.delete(answers.keys().next().value!);
+}
+
 export function columnarDataset({ head, basemap, firstView, overview, files, worker: startWorker, details, projects, project }: ColumnarDelivery): Dataset {
   const first = indexData(head);
   let whole: Indexed | null = null;
@@ -52,6 +58,7 @@ export function columnarDataset({ head, basemap, firstView, overview, files, wor
   let columns = 0;
   /** Per input, newest last: the worker's tally, and its view once made (made again when the projects come). */
   const answers = new Map<string, { tally: Tally<Uint8Array>; view: View | null }>();
+  /** The inputs asked of the worker and not answered yet, by message id. */
   const asked = new Map<number, string>();
   let nextId = 0;
   let last: View | null = null;
@@ -99,25 +106,21 @@ export function columnarDataset({ head, basemap, firstView, overview, files, wor
       changed();
     } else if (data.kind === 'failed') fail(data.reason);
     else if (data.kind === 'rows' || data.kind === 'rows-failed') {
-      const key = askedRows.get(data.id)!;
-      askedRows.delete(data.id);
+      const key = answered(askedRows, data.id);
       if (data.kind === 'rows-failed') rowsUnanswered = { key, reason: data.reason };
       else {
         rowsUnanswered = null;
-        pages.set(key, data.page);
-        if (pages.size > KEPT_ANSWERS) pages.delete(pages.keys().next().value!);
+        keep(pages, key, data.page);
       }
       changed();
     } else {
-      const key = asked.get(data.id)!;
-      asked.delete(data.id);
+      const key = answered(asked, data.id);
       if (data.kind === 'tally-failed') {
         unanswered = { key, reason: data.reason };
         return changed();
       }
       unanswered = null;
-      answers.set(key, { tally: data.tally, view: null });
-      if (answers.size > KEPT_ANSWERS) answers.delete(answers.keys().next().value!);
+      keep(answers, key, { tally: data.tally, view: null });
       changed();
     }
   };
@@ -131,10 +134,17 @@ export function columnarDataset({ head, basemap, firstView, overview, files, wor
     return worker;
   };
 
-  const ask = (key: string, input: ViewInput) => {
-    if ([...asked.values()].includes(key)) return;
-    asked.set(nextId, key);
-    start().postMessage({ kind: 'tally', id: nextId++, input } satisfies ToWorker);
+  /** Asks the worker a question once while its answer is pending (`pending`: the keys asked, by message id). */
+  const send = (pending: Map<number, string>, key: string, message: (id: number) => ToWorker) => {
+    if ([...pending.values()].includes(key)) return;
+    pending.set(nextId, key);
+    start().postMessage(message(nextId++));
+  };
+  /** The key of an answered message, no longer pending. */
+  const answered = (pending: Map<number, string>, id: number) => {
+    const key = pending.get(id)!;
+    pending.delete(id);
+    return key;
   };
 
   /** An answer's view: its lists from the projects once they are in the page. */
@@ -180,7 +190,7 @@ export function columnarDataset({ head, basemap, firstView, overview, files, wor
       if (answer) return (last = viewFor(input, answer));
       if (unanswered?.key === key) return (last ??= firstView);
       // The first view stands for the map with no filter until the worker answers; a list needs the projects.
-      if (!previewShows(input) || page !== 'map' || worker) ask(key, input);
+      if (!previewShows(input) || page !== 'map' || worker) send(asked, key, (id) => ({ kind: 'tally', id, input }));
       // While the worker counts, the page keeps what it shows (never nothing: the map stays).
       return (last ??= firstView);
     },
@@ -191,10 +201,7 @@ export function columnarDataset({ head, basemap, firstView, overview, files, wor
       const key = `${selected ? identity(selected) : ''}|${identity(wording)}|${JSON.stringify(query)}`;
       const page = pages.get(key);
       if (page) return page;
-      if (rowsUnanswered?.key !== key && ![...askedRows.values()].includes(key)) {
-        askedRows.set(nextId, key);
-        start().postMessage({ kind: 'rows', id: nextId++, selected, query, wording } satisfies ToWorker);
-      }
+      if (rowsUnanswered?.key !== key) send(askedRows, key, (id) => ({ kind: 'rows', id, selected, query, wording }));
       return null;
     },
     project,

@@ -45,6 +45,31 @@ export function listColumn({ offsets, values }: Lists): Column<unknown> {
   return new Column([new ListBatch({ length: offsets.length - 1, nullCount: 0, type, validity: NO_NULLS, offsets, children: [child] }) as Batch<unknown>]);
 }
 
+/**
+ * An Arrow file read, with the lookups the readers share: each names the file and what is missing
+ * in its error (a column, a column written in more than one record batch, a metadata entry).
+ */
+export function readTable(bytes: Uint8Array, file: string) {
+  const table = tableFromIPC(bytes);
+  const column = (name: string) => {
+    const c = table.getChild(name);
+    if (!c) throw new Error(`${file}: no column "${name}"`);
+    return c;
+  };
+  /** A column written whole: its one record batch. */
+  const batch = (name: string) => {
+    const c = column(name);
+    if (c.data.length !== 1) throw new Error(`${file}: column "${name}" has ${c.data.length} record batches (one expected)`);
+    return c.data[0];
+  };
+  const metadata = (key: string) => {
+    const value = table.schema.metadata?.get(key);
+    if (!value) throw new Error(`${file}: no ${key} in the schema's metadata`);
+    return value;
+  };
+  return { table, column, batch, metadata };
+}
+
 /** A list column's batch as Lists (its buffers, not copied). */
 export const listsOf = (batch: Batch<unknown>): Lists => ({ offsets: batch.offsets as Int32Array, values: batch.children[0].values as Codes });
 
@@ -106,36 +131,28 @@ export function columnsToArrow(columns: Columns): { projects: Uint8Array; lists:
 
 /** Reads what columnsToArrow wrote; `names` name the files in the errors. */
 export function columnsFromArrow(bytes: { projects: Uint8Array; lists: Uint8Array }, names: { projects: string; lists: string }): Columns {
-  const projects = tableFromIPC(bytes.projects);
-  const values = tableFromIPC(bytes.lists);
-  const read = (table: typeof projects, file: string, name: string) => {
-    const c = table.getChild(name);
-    if (!c) throw new Error(`${file}: no column "${name}"`);
-    if (c.data.length !== 1) throw new Error(`${file}: column "${name}" has ${c.data.length} record batches (one expected)`);
-    return c.data[0].values as Codes | Float64Array | Int16Array;
-  };
-  const n = projects.numRows;
+  const projects = readTable(bytes.projects, names.projects);
+  const values = readTable(bytes.lists, names.lists);
+  const read = (file: typeof projects, name: string) => file.batch(name).values as Codes | Float64Array | Int16Array;
+  const n = projects.table.numRows;
   const list = (name: string): Lists => {
-    const counts = read(projects, names.projects, `length:${name}`);
+    const counts = read(projects, `length:${name}`);
     const offsets = new Int32Array(n + 1);
     for (let i = 0; i < n; i++) offsets[i + 1] = offsets[i] + counts[i];
-    const all = read(values, names.lists, name) as Codes;
+    const all = read(values, name) as Codes;
     if (offsets[n] > all.length) throw new Error(`${names.lists}: column "${name}" holds ${all.length} values, the lengths in ${names.projects} add up to ${offsets[n]}`);
     return { offsets, values: all.subarray(0, offsets[n]) };
   };
-  const ids = projects.getChild('id');
-  if (!ids) throw new Error(`${names.projects}: no column "id"`);
-  const dictionaries = projects.schema.metadata?.get(DICTIONARIES);
-  if (!dictionaries) throw new Error(`${names.projects}: no ${DICTIONARIES} in the schema's metadata`);
-  const countries = projects.schema.metadata?.get(COUNTRIES);
-  if (!countries) throw new Error(`${names.projects}: no ${COUNTRIES} in the schema's metadata`);
+  const ids = projects.column('id');
+  const dictionaries = projects.metadata(DICTIONARIES);
+  const countries = projects.metadata(COUNTRIES);
   const firstSeen = ({ offsets, values }: Lists): Lists => ({ offsets, values: narrow(unmarkNew(values, names.lists)) });
   const shareParts = list('shareParts');
-  const shareBudgets = (read(values, names.lists, 'shareBudgets') as Float64Array).subarray(0, shareParts.values.length);
+  const shareBudgets = (read(values, 'shareBudgets') as Float64Array).subarray(0, shareParts.values.length);
   const places = list('places');
-  const placeDistrict = (read(values, names.lists, 'placeDistrict') as Uint8Array).subarray(0, places.values.length);
+  const placeDistrict = (read(values, 'placeDistrict') as Uint8Array).subarray(0, places.values.length);
   const partners = firstSeen(list('partners'));
-  const partnerPlaces = (read(values, names.lists, 'partnerPlaces') as Codes).subarray(0, partners.values.length);
+  const partnerPlaces = (read(values, 'partnerPlaces') as Codes).subarray(0, partners.values.length);
   for (let i = 0; i < n; i++)
     for (let j = partners.offsets[i]; j < partners.offsets[i + 1]; j++)
       if (partnerPlaces[j] > places.offsets[i + 1] - places.offsets[i]) throw new Error(`${names.lists}: partner ${j} is at place ${partnerPlaces[j] - 1} of project ${i}, which has ${places.offsets[i + 1] - places.offsets[i]}`);
@@ -144,7 +161,7 @@ export function columnsFromArrow(bytes: { projects: Uint8Array; lists: Uint8Arra
     ids: ids.toArray() as string[],
     dictionaries: JSON.parse(dictionaries) as Record<Facet, string[]>,
     facets: { ...(Object.fromEntries(LIST_NAMES.filter((l) => l.startsWith('facet:')).map((l) => [l.slice(6), list(l)])) as Record<Facet, Lists>), municipalities },
-    ...(Object.fromEntries(Object.keys(NUMBERS).map((name) => [name, read(projects, names.projects, name)])) as Pick<Columns, NumberColumn>),
+    ...(Object.fromEntries(Object.keys(NUMBERS).map((name) => [name, read(projects, name)])) as Pick<Columns, NumberColumn>),
     places,
     placeDistrict,
     partners,

@@ -6,11 +6,11 @@
  * in the schema's metadata), its total as written and whether it is approximate or derived, and
  * its first partner's name where its title is made from it.
  */
-import { columnFromArray, tableFromColumns, tableFromIPC, tableToIPC, uint8, utf8 } from '@uwdata/flechette';
+import { columnFromArray, tableFromColumns, tableToIPC, uint8, utf8 } from '@uwdata/flechette';
 import type { Amount } from '../core/amount';
 import { inBox, orderOf, sortKey, titledByPartner, type ListColumn, type ListWording, type ProjectRow, type RowsPage, type RowsQuery } from '../core/rows';
 import type { Project } from '../core/types';
-import { listColumn, listsOf } from './arrow';
+import { listColumn, listsOf, readTable } from './arrow';
 import { narrow, type Columns, type Lists } from './columns';
 
 const PLACES = 'atlas:places';
@@ -62,23 +62,14 @@ export function rowsToArrow(projects: readonly Project[]): Uint8Array {
 
 /** Reads what rowsToArrow wrote; `file` names it in the errors. */
 export function rowsFromArrow(bytes: Uint8Array, file: string): RowStore {
-  const table = tableFromIPC(bytes);
-  const child = (name: string) => {
-    const c = table.getChild(name);
-    if (!c) throw new Error(`${file}: no column "${name}"`);
-    return c;
-  };
-  const places = child('places');
-  if (places.data.length !== 1) throw new Error(`${file}: column "places" has ${places.data.length} record batches (one expected)`);
-  const placeTable = table.schema.metadata?.get(PLACES);
-  if (!placeTable) throw new Error(`${file}: no ${PLACES} in the schema's metadata`);
+  const { table, column, batch, metadata } = readTable(bytes, file);
   return {
-    titles: Object.fromEntries(table.schema.fields.filter((f) => f.name.startsWith(TITLE)).map((f) => [f.name.slice(TITLE.length), child(f.name).toArray() as (string | null)[]])),
-    places: listsOf(places.data[0]),
-    placeTable: JSON.parse(placeTable) as Place[],
-    totalRaw: child('totalRaw').toArray() as (string | null)[],
-    totalFlags: child('totalFlags').toArray() as Uint8Array,
-    partner: child('partner').toArray() as (string | null)[],
+    titles: Object.fromEntries(table.schema.fields.filter((f) => f.name.startsWith(TITLE)).map((f) => [f.name.slice(TITLE.length), column(f.name).toArray() as (string | null)[]])),
+    places: listsOf(batch('places')),
+    placeTable: JSON.parse(metadata(PLACES)) as Place[],
+    totalRaw: column('totalRaw').toArray() as (string | null)[],
+    totalFlags: column('totalFlags').toArray() as Uint8Array,
+    partner: column('partner').toArray() as (string | null)[],
   };
 }
 

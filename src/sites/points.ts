@@ -3,10 +3,10 @@
  * the data worker reads it and hands the points to the page, which draws them on the GPU
  * (map/points/). A filter changes a byte per site there; nothing is re-read or re-tiled.
  */
-import { tableFromColumns, tableFromIPC, tableToIPC } from '@uwdata/flechette';
+import { tableFromColumns, tableToIPC } from '@uwdata/flechette';
 import type { Project } from '../core/types';
 import { narrow, type Codes } from '../engine/columns';
-import { typedColumn } from '../engine/arrow';
+import { readTable, typedColumn } from '../engine/arrow';
 import { cellIndex, mercator, type Grid, type SitePoints } from './grid';
 import { siteFeatures } from './layout';
 
@@ -69,16 +69,9 @@ export function pointsToArrow(projects: readonly Project[]): Uint8Array {
 
 /** Reads what pointsToArrow wrote; `name` names the file in the errors. */
 export function pointsFromArrow(bytes: Uint8Array, name: string): SitePoints {
-  const table = tableFromIPC(bytes);
-  const read = (column: string) => {
-    const c = table.getChild(column);
-    if (!c) throw new Error(`${name}: no column "${column}"`);
-    if (c.data.length !== 1) throw new Error(`${name}: column "${column}" has ${c.data.length} record batches (one expected)`);
-    return c.data[0].values as Codes;
-  };
-  const meta = table.schema.metadata?.get(META);
-  if (!meta) throw new Error(`${name}: no ${META} in the schema's metadata`);
-  const { places, themes, grid } = JSON.parse(meta) as { places: number[]; themes: string[]; grid: Omit<Grid, 'starts'> };
+  const file = readTable(bytes, name);
+  const read = (column: string) => file.batch(column).values as Codes;
+  const { places, themes, grid } = JSON.parse(file.metadata(META)) as { places: number[]; themes: string[]; grid: Omit<Grid, 'starts'> };
   const place = read('place');
   const count = place.length;
   const position = new Float32Array(2 * count);

@@ -6,8 +6,8 @@
 import { useState } from 'preact/hooks';
 import type { Box, RowsPage } from '../core/rows';
 import type { I18n } from '../i18n';
-import { BUTTONS_PAGE, ProjectButtonList } from './ProjectButtonList';
-import { useKeptPage, usePage } from './usePage';
+import { BUTTONS_PAGE, RowButtons } from './ProjectButtonList';
+import { usePagedRows } from './usePage';
 
 interface Props {
   /** The selection's first `limit` rows with a place in `bounds`; null while they come. */
@@ -23,20 +23,12 @@ interface Props {
 
 export function InView({ rows, unavailable, bounds, i18n, onSelect, onPoint }: Props) {
   const [open, setOpen] = useState(false);
-  const { limit, more } = usePage(BUTTONS_PAGE, i18n);
-  const { page, stale } = useKeptPage(open && bounds ? rows(bounds, limit) : null);
-  const shown = open ? page : null;
+  const paged = usePagedRows(open && bounds ? (limit) => rows(bounds, limit) : null, BUTTONS_PAGE, i18n);
+  const shown = open ? paged.page : null;
   return (
     <details class="in-view" onToggle={(e) => setOpen((e.currentTarget as HTMLDetailsElement).open)}>
       <summary>{shown ? i18n.t('inView', { n: shown.total }) : i18n.t('inViewClosed')}</summary>
-      {open &&
-        (shown ? (
-          <ProjectButtonList projects={shown.rows} more={more(shown.total)} busy={stale} i18n={i18n} onSelect={onSelect} onPoint={onPoint} />
-        ) : unavailable ? (
-          <p>{unavailable}</p>
-        ) : (
-          <p aria-busy="true">{i18n.t('projectsLoading')}</p>
-        ))}
+      {open && <RowButtons rows={paged} unavailable={unavailable} i18n={i18n} onSelect={onSelect} onPoint={onPoint} />}
     </details>
   );
 }

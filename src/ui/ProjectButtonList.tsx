@@ -6,6 +6,7 @@ import type { ProjectRow } from '../core/rows';
 import type { I18n } from '../i18n';
 import { projectTitle } from '../i18n/projectTitle';
 import { ThemeSwatch } from './ThemeSwatch';
+import type { PagedRows } from './usePage';
 
 interface Props {
   projects: readonly ProjectRow[];
@@ -45,4 +46,10 @@ export function ProjectButtonList({ projects, more, busy, i18n, onSelect, onPoin
       {more && <li>{more}</li>}
     </ul>
   );
+}
+
+/** A list's rows as buttons once they are in; until then why they cannot come, or that they are loading. */
+export function RowButtons({ rows: { page, stale, more }, unavailable, i18n, onSelect, onPoint }: { rows: PagedRows; unavailable: string | null } & Pick<Props, 'i18n' | 'onSelect' | 'onPoint'>) {
+  if (page) return <ProjectButtonList projects={page.rows} more={more} busy={stale} i18n={i18n} onSelect={onSelect} onPoint={onPoint} />;
+  return unavailable ? <p>{unavailable}</p> : <p aria-busy="true">{i18n.t('projectsLoading')}</p>;
 }

@@ -11,7 +11,7 @@ import type { I18n } from '../i18n';
 import { projectTitle } from '../i18n/projectTitle';
 import { amountText } from './format';
 import { ThemeSwatch } from './ThemeSwatch';
-import { useKeptPage, usePage } from './usePage';
+import { usePagedRows } from './usePage';
 
 interface Props {
   /** The selection's first `limit` rows in `order`; null while they come. */
@@ -31,8 +31,7 @@ const TABLE_PAGE = 200;
 export function ProjectTable({ rows, unavailable, wording, i18n, selected, onSelect, actions }: Props) {
   const { t } = i18n;
   const [sort, setSort] = useState<ListOrder>({ column: 'budget', descending: true });
-  const { limit, more } = usePage(TABLE_PAGE, i18n);
-  const { page, stale } = useKeptPage(rows(sort, limit));
+  const { page, stale, more } = usePagedRows((limit) => rows(sort, limit), TABLE_PAGE, i18n);
   // Effects run after the rows are in the DOM: the benchmark's "list updated" point.
   useEffect(() => {
     if (page && !stale) mark('atlas:list-updated');
@@ -82,7 +81,7 @@ export function ProjectTable({ rows, unavailable, wording, i18n, selected, onSel
           ))}
         </tbody>
       </table>
-      {more(page.total)}
+      {more}
     </div>
   );
 }

@@ -3,8 +3,8 @@ import { useRef } from 'preact/hooks';
 import type { RowsPage } from '../core/rows';
 import type { I18n } from '../i18n';
 import { useDismiss } from './dismiss';
-import { BUTTONS_PAGE, ProjectButtonList } from './ProjectButtonList';
-import { useKeptPage, usePage } from './usePage';
+import { BUTTONS_PAGE, RowButtons } from './ProjectButtonList';
+import { usePagedRows } from './usePage';
 
 interface Props {
   /** The first `limit` of the projects here; null while they come. */
@@ -21,9 +21,8 @@ interface Props {
 
 export function StackChooser({ rows, count, unavailable, at, i18n, onSelect, onClose }: Props) {
   const ref = useRef<HTMLDivElement>(null);
-  const { limit, more } = usePage(BUTTONS_PAGE, i18n);
-  const { page, stale } = useKeptPage(rows(limit));
-  useDismiss(ref, onClose, () => ref.current?.querySelector<HTMLElement>('.project-buttons button'), page?.rows[0]?.id ?? null);
+  const paged = usePagedRows(rows, BUTTONS_PAGE, i18n);
+  useDismiss(ref, onClose, () => ref.current?.querySelector<HTMLElement>('.project-buttons button'), paged.page?.rows[0]?.id ?? null);
   const style = { left: `${Math.min(at.x + 8, innerWidth - 340)}px`, top: `${Math.min(at.y + 8, innerHeight - 320)}px` };
   return (
     <div ref={ref} class="chooser" role="dialog" aria-label={i18n.t('projectsHere', { n: count })} style={style}>
@@ -33,13 +32,7 @@ export function StackChooser({ rows, count, unavailable, at, i18n, onSelect, onC
           ×
         </button>
       </div>
-      {page ? (
-        <ProjectButtonList projects={page.rows} more={more(page.total)} busy={stale} i18n={i18n} onSelect={onSelect} />
-      ) : unavailable ? (
-        <p>{unavailable}</p>
-      ) : (
-        <p aria-busy="true">{i18n.t('projectsLoading')}</p>
-      )}
+      <RowButtons rows={paged} unavailable={unavailable} i18n={i18n} onSelect={onSelect} />
     </div>
   );
 }

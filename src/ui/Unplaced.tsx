@@ -2,8 +2,8 @@
 import { useState } from 'preact/hooks';
 import type { RowsPage } from '../core/rows';
 import type { I18n } from '../i18n';
-import { BUTTONS_PAGE, ProjectButtonList } from './ProjectButtonList';
-import { useKeptPage, usePage } from './usePage';
+import { BUTTONS_PAGE, RowButtons } from './ProjectButtonList';
+import { usePagedRows } from './usePage';
 
 interface Props {
   /** How many of the selection have no place. */
@@ -18,19 +18,13 @@ interface Props {
 
 export function Unplaced({ count, rows, unavailable, i18n, onSelect }: Props) {
   const [open, setOpen] = useState(false);
-  const { limit, more } = usePage(BUTTONS_PAGE, i18n);
-  const { page, stale } = useKeptPage(open ? rows(limit) : null);
+  const paged = usePagedRows(open ? rows : null, BUTTONS_PAGE, i18n);
   if (!count) return null;
   return (
     <details class="unplaced" onToggle={(e) => setOpen((e.currentTarget as HTMLDetailsElement).open)}>
       <summary>{i18n.t('notOnMap', { n: count })}</summary>
       <p class="note">{i18n.t('notOnMapWhy')}</p>
-      {open &&
-        (page ? (
-          <ProjectButtonList projects={page.rows} more={more(page.total)} busy={stale} i18n={i18n} onSelect={onSelect} />
-        ) : (
-          <p aria-busy={!unavailable}>{unavailable ?? i18n.t('projectsLoading')}</p>
-        ))}
+      {open && <RowButtons rows={paged} unavailable={unavailable} i18n={i18n} onSelect={onSelect} />}
     </details>
   );
 }
