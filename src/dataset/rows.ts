@@ -1,6 +1,9 @@
 /** Pages of a view's selection held in the page, kept per view: a list renders often, and a sort of 40,000 rows takes a while. */
 import { pageOf, type ListWording, type ProjectRow, type RowsPage, type RowsQuery } from '../core/rows';
 
+/** Pages kept per selection and wording, newest last: the projects in view ask anew at every camera move. */
+const KEPT_PAGES = 16;
+
 const kept = new WeakMap<readonly ProjectRow[], WeakMap<ListWording, Map<string, RowsPage>>>();
 
 export function inPageRows(rows: readonly ProjectRow[], query: RowsQuery, wording: ListWording): RowsPage {
@@ -10,6 +13,9 @@ export function inPageRows(rows: readonly ProjectRow[], query: RowsQuery, wordin
   if (!pages) byWording.set(wording, (pages = new Map()));
   const key = JSON.stringify(query);
   let page = pages.get(key);
-  if (!page) pages.set(key, (page = pageOf(rows, query, wording)));
+  if (!page) {
+    pages.set(key, (page = pageOf(rows, query, wording)));
+    if (pages.size > KEPT_PAGES) pages.delete(pages.keys().next().value!);
+  }
   return page;
 }
