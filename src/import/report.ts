@@ -12,14 +12,33 @@ function mdText(text: string): string {
   return text.replace(/[\r\n\t]+/g, ' ').replace(/[\\`*_[\]<>|~]/g, (c) => `\\${c}`);
 }
 
-const list = (lines: string[]) => (lines.length ? lines.map((l) => `- ${l}`).join('\n') : '_none_');
+/**
+ * The most items a list of the report shows. Its heading counts them all; past this, a line says how
+ * many are not listed. A million-site import placed 705,193 partners outside the programme area: a
+ * 95-million-character list no one reads, which held 200 MB at the import's peak.
+ */
+export const LISTED = 1000;
+
+const notListed = (items: readonly unknown[]) => `_… and ${items.length - LISTED} more, not listed here_`;
+
+/** One item a line, each made only if listed. */
+function list<T>(items: readonly T[], line: (item: T) => string): string {
+  if (!items.length) return '_none_';
+  const lines = items.slice(0, LISTED).map((item) => `- ${line(item)}`);
+  if (items.length > LISTED) lines.push(`- ${notListed(items)}`);
+  return lines.join('\n');
+}
+
+/** Project ids on one line. */
+const ids = (list: readonly string[]) =>
+  list.length ? [...list.slice(0, LISTED).map((id) => `\`${id}\``), ...(list.length > LISTED ? [notListed(list)] : [])].join(', ') : '_none_';
 
 /** Problems of the input files, rejected first. */
 export function problemsSection(problems: readonly Problem[]): string {
   const order = { rejected: 0, fixed: 1, note: 2 } as const;
   const sorted = [...problems].sort((a, b) => order[a.outcome] - order[b.outcome]);
   const label = { rejected: 'left out', fixed: 'kept, value unknown or corrected', note: 'note' } as const;
-  return `## Problems in the input (${problems.length})\n\n${list(sorted.map((p) => `**${label[p.outcome]}** — ${mdText(formatProblem(p))}`))}\n`;
+  return `## Problems in the input (${problems.length})\n\n${list(sorted, (p) => `**${label[p.outcome]}** — ${mdText(formatProblem(p))}`)}\n`;
 }
 
 /** What the compiler could not read or place, and how projects were placed and themed. */
@@ -28,7 +47,7 @@ export function compileSections(projects: readonly Project[], issues: readonly I
   const tally = (values: string[]) => Object.entries(values.reduce<Record<string, number>>((acc, k) => ({ ...acc, [k]: (acc[k] ?? 0) + 1 }), {})).map(([k, v]) => `${k} ${v}`).join(', ');
   const section = (title: string, kind: Issue['kind']) => {
     const found = issues.filter((i) => i.kind === kind);
-    return `## ${title} (${found.length})\n\n${list(found.map((i) => `\`${i.project}\` (${mdText(i.at)}): ${mdText(i.detail)}`))}\n`;
+    return `## ${title} (${found.length})\n\n${list(found, (i) => `\`${i.project}\` (${mdText(i.at)}): ${mdText(i.detail)}`)}\n`;
   };
   const unplaced = projects.filter((p) => p.locations.length === 0);
   const inferred = projects.filter((p) => p.themeBasis !== 'programme');
@@ -45,10 +64,10 @@ export function compileSections(projects: readonly Project[], issues: readonly I
     section('Amounts that cannot be read', 'amount'),
     section('Site names not placed', 'site'),
     `## Not on the map (${unplaced.length})\n`,
-    list(unplaced.map((p) => `\`${p.id}\`: ${p.partners.length ? `${p.partners.length} partner(s), none placed` : 'no partner list in the source'}`)),
+    list(unplaced, (p) => `\`${p.id}\`: ${p.partners.length ? `${p.partners.length} partner(s), none placed` : 'no partner list in the source'}`),
     '',
     `## Themes inferred from title and summary (${inferred.length})\n`,
-    list(inferred.map((p) => `\`${p.id}\`: ${p.theme} (${mdText(p.themeBecause)})`)),
+    list(inferred, (p) => `\`${p.id}\`: ${p.theme} (${mdText(p.themeBecause)})`),
     '',
   ];
 }
@@ -62,7 +81,6 @@ const cut = (v: unknown) => {
 export function importReport(files: readonly string[], imported: Imported, { target, written = true }: { target: string; written?: boolean }): string {
   const { merge, read, built } = imported;
   const rejected = imported.problems.filter((p) => p.outcome === 'rejected').length;
-  const ids = (list: string[]) => (list.length ? list.map((id) => `\`${id}\``).join(', ') : '_none_');
   return [
     '# Import report',
     '',
@@ -73,11 +91,11 @@ export function importReport(files: readonly string[], imported: Imported, { tar
     `- the dataset now holds ${built.data.projects.length} projects`,
     '',
     `## Added (${merge.added.length})\n\n${ids(merge.added)}\n`,
-    `## Changed (${merge.changed.length} fields)\n\n${list(merge.changed.map((c) => `\`${c.id}\` ${c.field}: ${cut(c.before)} → ${cut(c.after)}`))}\n`,
+    `## Changed (${merge.changed.length} fields)\n\n${list(merge.changed, (c) => `\`${c.id}\` ${c.field}: ${cut(c.before)} → ${cut(c.after)}`)}\n`,
     `## Unchanged (${merge.unchanged.length})\n\n${ids(merge.unchanged)}\n`,
     `## In the dataset but not in the import (${merge.missing.length}, ${merge.removed ? 'removed' : 'kept'})\n\n${ids(merge.missing)}\n`,
     problemsSection(imported.problems),
-    `## Columns and sheets not read (${read.unused.length})\n\n${list(read.unused.map(mdText))}\n`,
+    `## Columns and sheets not read (${read.unused.length})\n\n${list(read.unused, mdText)}\n`,
     '# The dataset after the import',
     '',
     ...compileSections(built.data.projects, built.issues),

@@ -11,7 +11,7 @@ import { CANONICAL, listOfOperationsSheets } from '../../src/import/listOfOperat
 import { unzipSync } from 'fflate';
 import readXlsxFile from 'read-excel-file/node';
 import writeXlsxFile from 'write-excel-file/node';
-import { importReport } from '../../src/import/report';
+import { importReport, LISTED } from '../../src/import/report';
 
 const { programme, facts, gazetteer } = programmeFacts();
 const published = readCompiled(PUBLISHED_DATA);
@@ -116,6 +116,24 @@ describe('merge', () => {
     const replaced = await load([text('ops.csv', csv)], records, true);
     expect(replaced.built.data.projects.map((p) => p.id)).toEqual(['CB007.1.11.075', 'NEW.1']);
     expect(importReport(['ops.csv'], replaced, { target: 'x' })).toContain('removed');
+  });
+});
+
+describe('the import report', () => {
+  it('counts every item of a list in its heading and lists at most LISTED, saying how many it does not', async () => {
+    const n = LISTED + 3;
+    const csv = ['Operation ID,Project name,Period', ...Array.from({ length: n }, (_, i) => `R.${i},Operation ${i},2014-2020`)].join('\n');
+    const report = importReport(['ops.csv'], await load([text('ops.csv', csv)]), { target: 'x' });
+    const section = (heading: string) => report.slice(report.indexOf(heading)).split('\n## ')[0];
+    // Ids on one line: the first LISTED of the import, then the rest counted.
+    const added = section(`## Added (${n})`);
+    expect(added.match(/`R\.\d+`/g)).toEqual(Array.from({ length: LISTED }, (_, i) => `\`R.${i}\``));
+    expect(added).toContain(`… and 3 more, not listed here`);
+    // One item a line: none of these operations has a partner, so none is on the map.
+    const unplaced = section(`## Not on the map (${n})`).split('\n').filter((l) => l.startsWith('- '));
+    expect(unplaced).toHaveLength(LISTED + 1);
+    expect(unplaced[0]).toBe('- `R.0`: no partner list in the source');
+    expect(unplaced.at(-1)).toBe('- _… and 3 more, not listed here_');
   });
 });
 
