@@ -174,7 +174,8 @@ const SEARCH_SHARD_BYTES = 256 * 1024;
 /** A large dataset's first view (src/state/preview.ts) and overview, its columns and search shards, and its sites as points. */
 function packColumnar(work: string, head: AtlasData, basemap: BasemapData): { search: Folder; meta: ColumnarMeta } {
   const located = head.projects.filter((p) => p.locations.length > 0);
-  const counter = siteCounter(located, seatsOf(basemap));
+  const seats = seatsOf(basemap, head.municipalities);
+  const counter = siteCounter(located, seats);
   const overview: Overview = { places: counter.places, counts: counter.count(located.map(() => 1)), sites: siteCount(located) };
   const indexed = indexData(head);
   const view = toPreview(deriveView(indexed, PREVIEW_INPUT));
@@ -183,7 +184,7 @@ function packColumnar(work: string, head: AtlasData, basemap: BasemapData): { se
   writeFileSync(join(work, 'atlas-lists.arrow'), columns.lists);
   const shards = cutShards(wordIndex(indexed.index.map(searchText)), SEARCH_SHARD_BYTES);
   const search = writeFolder(work, 'search', shards.map((shard, i) => [`${i}.arrow`, shardToArrow(shard)] as [string, Uint8Array]));
-  writeFileSync(join(work, 'atlas-preview.json'), JSON.stringify({ data: { ...head, projects: [] }, view, overview: overviewFile(overview, seatsOf(basemap)) }));
+  writeFileSync(join(work, 'atlas-preview.json'), JSON.stringify({ data: { ...head, projects: [] }, view, overview: overviewFile(overview, seats) }));
   writeFileSync(join(work, 'atlas-points.arrow'), pointsToArrow(head.projects));
   return { search, meta: { search: { path: `search/${search.hash}/`, first: shards.map((s) => s.words[0] ?? '') } } };
 }

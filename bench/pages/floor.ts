@@ -14,11 +14,10 @@ import { buildStyle } from '../../src/map/style';
 
 setWorkerUrl(workerUrl);
 // The files the atlas's first frame loads, decoded the same way.
-const { indexed, basemap } = await loadAtlas();
-const { located } = indexed;
+const { basemap, sites } = await loadAtlas();
 const map = new MapLibreMap({
   container: 'map',
-  style: buildStyle({ flavor: light, sources: createSources(basemap, { projects: located, packed: null }), fontFaces: labelFontFaces(labelFaces, location.href), labels: { script: 'Latn', fallback: 'Latn' }, countries: ['BG', 'RS'] }),
+  style: buildStyle({ flavor: light, sources: createSources(basemap, sites), fontFaces: labelFontFaces(labelFaces, location.href), labels: { script: 'Latn', fallback: 'Latn' }, countries: ['BG', 'RS'] }),
   bounds: [21.3, 41.9, 24.4, 44.8],
   fitBoundsOptions: { padding: 40 },
 });

@@ -11,6 +11,7 @@ import type { BasemapData } from '../core/basemap';
 import { mark } from '../core/marks';
 import type { RowsPage } from '../core/rows';
 import type { AtlasData, Project } from '../core/types';
+import { seatsOf } from '../sites/layout';
 import type { Overview, SiteSource } from '../sites/source';
 import { previewShows } from '../state/preview';
 import { indexData, viewOf, type Indexed, type Tally, type View, type ViewInput } from '../state/view';
@@ -48,7 +49,7 @@ export function columnarDataset({ head, basemap, firstView, overview, files, wor
   const first = indexData(head);
   let whole: Indexed | null = null;
   // One object until the points or the projects come: the map makes its sources again only then.
-  let sites: SiteSource = { projects: [], packed: { overview, points: null, ids: [] } };
+  let sites: SiteSource = { projects: [], packed: { overview, points: null, ids: [] }, seats: seatsOf(basemap, head.municipalities) };
   let failure: string | null = null;
   let recordsFailure: string | null = null;
   let sitesFailure: string | null = null;

@@ -56,7 +56,7 @@ export async function loadAtlas(): Promise<Dataset> {
   // The files' addresses are relative to the page, like every file of the build.
   const absolute = (url: string) => new URL(url, location.href).href;
   return columnarDataset({
-    head: data, basemap, firstView: fromPreview(view), overview: overviewOf(overview, seatsOf(basemap), columnar.previewUrl), details: loadDetails,
+    head: data, basemap, firstView: fromPreview(view), overview: overviewOf(overview, seatsOf(basemap, data.municipalities), columnar.previewUrl), details: loadDetails,
     files: { columns: absolute(columnsUrl), lists: absolute(listsUrl), points: absolute(pointsUrl), search: { first: search.first, files: search.first.map((_, i) => absolute(`${search.path}${i}.arrow`)) }, rows: absolute(rowsUrl) },
     worker: () => new Worker(new URL('./columnar/worker.ts', import.meta.url), { type: 'module', name: 'atlas-data' }),
     projects: records ? () => projectsOf(records) : null,

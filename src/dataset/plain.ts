@@ -1,6 +1,7 @@
 /** A dataset whose projects are all in the page: the published small dataset, or a file opened in the page. Every view is derived. */
 import type { BasemapData } from '../core/basemap';
 import type { AtlasData, Project } from '../core/types';
+import { seatsOf } from '../sites/layout';
 import { siteCount } from '../sites/tiers';
 import { deriveView, indexData } from '../state/view';
 import type { Dataset } from './dataset';
@@ -17,7 +18,7 @@ export function plainDataset(data: AtlasData, basemap: BasemapData, { details }:
     basemap,
     indexed,
     complete: true,
-    sites: { projects: indexed.located, packed: null },
+    sites: { projects: indexed.located, packed: null, seats: seatsOf(basemap, data.municipalities) },
     siteCount: siteCount(indexed.located),
     failure: null,
     listsFailure: null,

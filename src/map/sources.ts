@@ -14,7 +14,7 @@ import type { CircleLayerSpecification, Map as MapLibreMap, StyleSpecification }
 import type { BasemapData } from '../core/basemap';
 import type { Filters } from '../core/filters';
 import type { Project } from '../core/types';
-import { idsByProject, linkFeatures, seatsOf, selectionMask, siteCounter, siteFeatures, usedSlots, type SiteCounter, type SiteProps } from '../sites/layout';
+import { idsByProject, linkFeatures, selectionMask, siteCounter, siteFeatures, usedSlots, type SiteCounter, type SiteProps } from '../sites/layout';
 import { mercator } from '../sites/grid';
 import type { PackedSites, SiteSource } from '../sites/source';
 import { DETAIL_ZOOM, isDense } from '../sites/tiers';
@@ -66,8 +66,8 @@ export interface SourcesRef {
 }
 
 /** The one switch between the delivery forms of sites. */
-export const createSources = (basemap: BasemapData, { projects, packed }: SiteSource): ProjectSources =>
-  packed ? pointSources(basemap, projects, packed) : geojsonSources(basemap, projects);
+export const createSources = (basemap: BasemapData, { projects, packed, seats }: SiteSource): ProjectSources =>
+  packed ? pointSources(basemap, projects, packed, seats) : geojsonSources(basemap, projects, seats);
 
 /** The overview's bubbles recounted for a selection (by the dataset, or here from the projects drawn). */
 function writeCounts(map: MapLibreMap, counter: SiteCounter | null, { projects, visible, placeCounts }: Selection) {
@@ -88,12 +88,12 @@ function basemapSources(basemap: BasemapData): StyleSpecification['sources'] {
   };
 }
 
-function geojsonSources(basemap: BasemapData, projects: readonly Project[]): ProjectSources {
+function geojsonSources(basemap: BasemapData, projects: readonly Project[], seats: SiteSource['seats']): ProjectSources {
   const sites: FeatureCollection<Point, SiteProps> = siteFeatures(projects);
   const dense = isDense(projects);
   // Dense data leaves each project's lines to the cooperation network.
   const links: FeatureCollection<LineString, { project: string }> = dense ? { type: 'FeatureCollection', features: [] } : linkFeatures(projects);
-  const counter = dense ? siteCounter(projects, seatsOf(basemap)) : null;
+  const counter = dense ? siteCounter(projects, seats) : null;
   const ids = { sites: idsByProject(sites), links: idsByProject(links) };
   return {
     style: {
@@ -130,9 +130,9 @@ function geojsonSources(basemap: BasemapData, projects: readonly Project[]): Pro
 const loadGpu = () => Promise.all([import('./points/layer'), import('./points/hit')]).then(([layer, hit]) => ({ ...layer, ...hit }));
 
 /** A columnar dataset's sites: the build's overview until the points are in, then the points on the GPU. */
-function pointSources(basemap: BasemapData, projects: readonly Project[], { overview, points, ids }: PackedSites): ProjectSources {
+function pointSources(basemap: BasemapData, projects: readonly Project[], { overview, points, ids }: PackedSites, seats: SiteSource['seats']): ProjectSources {
   // The same places, in the same order, as the build counted them.
-  const counter: SiteCounter = projects.length ? siteCounter(projects, seatsOf(basemap)) : { places: overview.places, count: () => overview.counts };
+  const counter: SiteCounter = projects.length ? siteCounter(projects, seats) : { places: overview.places, count: () => overview.counts };
   const state: SiteState = { bytes: new Uint8Array(points?.count ?? 0), version: 0 };
   const layers = new WeakMap<MapLibreMap, PointLayer>();
   let paint: SitePaint | null = null;

@@ -11,7 +11,7 @@
 import type { Feature, FeatureCollection, Geometry, LineString, Point } from 'geojson';
 import type { BasemapData } from '../core/basemap';
 import { ALL_THEMES, type ThemeId } from '../core/themes';
-import type { Project } from '../core/types';
+import type { MunicipalityRecord, Project } from '../core/types';
 
 export interface SiteProps {
   project: string;
@@ -112,15 +112,22 @@ export function usedSlots(sites: FeatureCollection<Point, SiteProps>): number[] 
   return [-1, ...Array.from({ length: largest }, (_, slot) => slot)];
 }
 
-/** Each municipality's seat, where its label is: the overview's counts stand there. */
-export const seatsOf = (basemap: BasemapData) => new Map(basemap.labels.features.map((f) => [f.properties.id, f.geometry.coordinates as [number, number]]));
+/**
+ * Each municipality's seat, where the overview's counts stand: where its label is on the base map,
+ * else (a municipality outside the programme area) its record's seat.
+ */
+export function seatsOf(basemap: BasemapData, municipalities: readonly MunicipalityRecord[]): ReadonlyMap<string, [number, number]> {
+  const seats = new Map(municipalities.flatMap((m) => (m.seat ? [[m.id, m.seat] as const] : [])));
+  for (const f of basemap.labels.features) seats.set(f.properties.id, f.geometry.coordinates as [number, number]);
+  return seats;
+}
 
 export interface CountProps {
   municipality: string;
 }
 
 export interface SiteCounter {
-  /** One point per municipality with sites: its seat, or for places without a seat label the mean of its sites. Feature ids are indexes into count's result. */
+  /** One point per municipality with sites: its seat, or for a municipality without one the mean of its sites. Feature ids are indexes into count's result. */
   places: FeatureCollection<Point, CountProps>;
   /** The number of selected projects with a site in each place (a project counts once per place). */
   count(mask: readonly number[]): number[];

@@ -55,4 +55,6 @@ export interface PackedSites {
 export interface SiteSource {
   projects: readonly Project[];
   packed: PackedSites | null;
+  /** Where each municipality's count stands at the overview (sites/layout.ts: seatsOf). */
+  seats: ReadonlyMap<string, [number, number]>;
 }

@@ -53,7 +53,7 @@ function inThread(fetchBytes: FetchBytes): () => Worker {
 function columnar({ refuse = '', refusals = Infinity, records = true, omitted = false } = {}) {
   let release!: () => void;
   let asked = 0;
-  const counter = siteCounter(located, seatsOf(basemap));
+  const counter = siteCounter(located, seatsOf(basemap, data.municipalities));
   const { files, bytes } = columnarFiles(data);
   const fetchBytes: FetchBytes = async (url) => {
     if (url === refuse && refusals-- > 0) throw new Error(`${url}: HTTP 404`);

@@ -76,8 +76,16 @@ describe('the overview as the build writes it', () => {
   const basemap = JSON.parse(readFileSync(new URL('../../data/programmes/bg-rs/geo/basemap.json', import.meta.url), 'utf8')) as BasemapData;
   const located = data.projects.filter((p) => p.locations.length);
 
-  it('is the same overview once read with the base map’s seats, places without a seat at their own position', () => {
-    const seats = seatsOf(basemap);
+  it('stands each count at its municipality’s label on the base map, else at its record’s seat', () => {
+    const seats = seatsOf(basemap, data.municipalities);
+    const labels = new Map(basemap.labels.features.map((f) => [f.properties.id, f.geometry.coordinates]));
+    const outside = data.municipalities.filter((m) => m.seat && !labels.has(m.id));
+    expect(outside.length).toBeGreaterThan(0);
+    for (const m of data.municipalities) expect(seats.get(m.id)).toEqual(labels.get(m.id) ?? m.seat ?? undefined);
+  });
+
+  it('is the same overview once read with the same seats, places without a seat at their own position', () => {
+    const seats = seatsOf(basemap, data.municipalities);
     // One municipality loses its seat: its place is the mean of its sites, written out.
     const [unseated] = siteCounter(located, seats).places.features.map((f) => f.properties.municipality);
     const fewer = new Map([...seats].filter(([m]) => m !== unseated));

@@ -14,7 +14,8 @@ import type { PackedSites } from '../../src/sites/source';
 const data = JSON.parse(readFileSync(new URL('../../data/out/atlas-data.json', import.meta.url), 'utf8')) as AtlasData;
 const basemap = JSON.parse(readFileSync(new URL('../../data/programmes/bg-rs/geo/basemap.json', import.meta.url), 'utf8')) as BasemapData;
 const located = data.projects.filter((p) => p.locations.length > 0);
-const counter = siteCounter(located, seatsOf(basemap));
+const seats = seatsOf(basemap, data.municipalities);
+const counter = siteCounter(located, seats);
 const packed: PackedSites = { overview: { places: counter.places, counts: counter.count(located.map(() => 1)), sites: 1 }, points: null, ids: [] };
 const forms = { geojson: null, points: packed } as const;
 
@@ -22,7 +23,7 @@ describe('the map style', () => {
   for (const [flavorName, flavor] of Object.entries(FLAVORS)) {
     for (const [form, packedSites] of Object.entries(forms)) {
       it(`is valid for the ${flavorName} flavour with sites from ${form}`, () => {
-        const sources = createSources(basemap, { projects: located, packed: packedSites });
+        const sources = createSources(basemap, { projects: located, packed: packedSites, seats });
         const style = buildStyle({ flavor, sources, fontFaces: labelFontFaces([{ url: 'fonts/a.woff2', range: ['U+0000-00FF'] }], 'https://atlas.example/'), labels: { script: 'Latn', fallback: 'Latn' }, countries: ['BG', 'RS'] });
         expect(validateStyleMin(style as never).map((e) => e.message)).toEqual([]);
         const sites = style.layers.filter((l) => 'source' in l && l.source === 'sites');
