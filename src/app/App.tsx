@@ -20,22 +20,17 @@ import { stepView } from '../presenter/steps';
 import { tierOf } from '../sites/tiers';
 import { AtlasStore } from '../state/store';
 import { toSearch, type UrlState } from '../state/url';
-import { AboutDialog } from '../ui/AboutDialog';
 import { ColourByControl } from '../ui/ColourByControl';
 import { FilterChips } from '../ui/FilterChips';
 import { FilterPanel } from '../ui/FilterPanel';
 import { Legend } from '../ui/Legend';
 import { mapFrame } from '../ui/mapFrame';
-import { MunicipalityProfile } from '../ui/MunicipalityProfile';
-import { ProjectDialog } from '../ui/ProjectDialog';
 import { ProjectTable } from '../ui/ProjectTable';
-import { ShareDialog } from '../ui/ShareDialog';
 import { WorkbookButton } from '../ui/WorkbookButton';
 import { YearControl } from '../ui/YearControl';
 import type { YearFilter } from '../core/years';
 import { StackChooser } from '../ui/StackChooser';
 import { LinkNotices, LocalNotice, TourNotices, UpdateNotice } from '../ui/Notices';
-import { TourEditor } from '../ui/TourEditor';
 import { StatusLine } from '../ui/StatusLine';
 import { TopBar } from '../ui/TopBar';
 import { Unplaced } from '../ui/Unplaced';
@@ -43,6 +38,7 @@ import { InView } from '../ui/InView';
 import { Sheet } from '../ui/Sheet';
 import { PHONE, REDUCED_MOTION, useMedia } from '../ui/useMedia';
 import { Charts } from './Charts';
+import { AboutDialog, dialogs, MunicipalityProfile, ProjectDialog, ShareDialog, TourEditor } from './dialogs';
 import { ErrorBoundary } from './ErrorBoundary';
 import { registerOffline } from '../offline/register';
 import { useDataset } from './useDataset';
@@ -109,6 +105,7 @@ export function App({ programme, catalogues, load }: AppProps) {
   const drawn = () => {
     offline();
     shown?.drawn();
+    for (const dialog of dialogs) dialog.prefetch();
   };
   useEffect(() => void (mapError && drawn()), [mapError]);
 

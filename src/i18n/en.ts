@@ -5,6 +5,7 @@ export const en = {
   loading: 'Loading the atlas…',
   loadFailed: 'The atlas could not load its data.',
   languageFailed: 'The language could not be loaded: {reason}',
+  partFailed: 'This part of the atlas could not be loaded: {reason}',
   csvFailed: 'The table could not be made: {reason}',
   projectsFailed: 'The projects could not load ({reason}): this is the first view of all of them; filters, lists and project details need them.',
   downloadsOmitted: 'Downloads of the selection and a municipality’s list of projects are not part of this atlas: it has more projects than a web page can hold. The list, the charts, the map and each project’s details show them.',

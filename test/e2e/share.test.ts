@@ -142,6 +142,20 @@ describe('map image', () => {
 });
 
 describe('chart downloads', () => {
+  it('says why a dialog cannot open while its code cannot come, with a Close, and opens it once the code comes', async () => {
+    let refuse = true;
+    const page = await openAtlas('', {}, (p) => p.route('**/assets/ShareDialog-*.js', (route) => (refuse ? route.abort() : route.continue())));
+    await page.getByRole('button', { name: 'Share and export' }).click();
+    const alert = page.getByRole('alert').filter({ hasText: 'This part of the atlas could not be loaded:' });
+    await expect.poll(() => alert.count()).toBe(1);
+    await alert.getByRole('button', { name: 'Close' }).click();
+    await expect.poll(() => alert.count()).toBe(0);
+    refuse = false;
+    await page.getByRole('button', { name: 'Share and export' }).click();
+    await expect.poll(() => page.getByRole('dialog', { name: 'Share and export this view' }).count()).toBe(1);
+    await page.close();
+  });
+
   it('saves a chart as a standalone SVG and as a PNG', async () => {
     const page = await open('?period=2014-2020');
     const [svg] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download “Budget per municipality” as SVG' }).click()]);
