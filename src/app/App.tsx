@@ -337,6 +337,8 @@ export function App({ programme, catalogues, load }: AppProps) {
       municipality={view.profile.municipality}
       projects={selection}
       unavailable={recordsUnavailable ?? t('projectsLoading')}
+      rows={(limit) => rowsOf({ limit })}
+      rowsUnavailable={listsUnavailable}
       context={view.profile.context}
       standing={view.profile.standing}
       pairs={view.pairs}

@@ -10,6 +10,7 @@ import { partnersOf } from '../core/network';
 import { periodIds } from '../core/programme';
 import { ALL_THEMES } from '../core/themes';
 import type { Standing } from '../core/population';
+import type { RowsPage } from '../core/rows';
 import type { MunicipalityRecord, Project } from '../core/types';
 import type { I18n } from '../i18n';
 import { municipalityName, perInhabitantMoney, populationWords } from '../i18n/labels';
@@ -18,14 +19,20 @@ import { BarList } from '../charts/BarList';
 import { StripPlot } from '../charts/StripPlot';
 import type { Flavor } from '../palette/flavors';
 import { amountText } from './format';
+import { BUTTONS_PAGE, RowButtons } from './ProjectButtonList';
 import { ThemeSwatch } from './ThemeSwatch';
+import { usePagedRows } from './usePage';
 
 interface Props {
   municipality: MunicipalityRecord;
   /** Projects of the selection with a partner or site here; null where the page does not hold the records (a very large dataset). */
   projects: readonly Project[] | null;
-  /** Why `projects` is null: said in place of the figures by period and theme and of the list. */
+  /** Why `projects` is null: said in place of the figures by period and theme and of each project's role here. */
   unavailable: string | null;
+  /** Without `projects`, the list is the selection's rows (its first `limit`; null while they come). */
+  rows(limit: number): RowsPage | null;
+  /** Why the rows cannot come (said in place of the list); null: they are coming. */
+  rowsUnavailable: string | null;
   /** Attribution of the same filters without the place filter: for the district and the area. */
   context: Attribution;
   /** Per inhabitant against the programme area and the district, under the same filters as `context`. */
@@ -38,8 +45,9 @@ interface Props {
   onClose(): void;
 }
 
-export function MunicipalityProfile({ municipality: m, projects, unavailable, context, standing, pairs, municipalities, i18n, flavor, onSelect, onClose }: Props) {
+export function MunicipalityProfile({ municipality: m, projects, unavailable, rows, rowsUnavailable, context, standing, pairs, municipalities, i18n, flavor, onSelect, onClose }: Props) {
   const { t } = i18n;
+  const paged = usePagedRows(projects ? null : rows, BUTTONS_PAGE, i18n);
   const name = i18n.place(m.names);
   const share = (p: Project) => attributedTo(p, m.id).total;
   // Without the records, the key figures are the attribution's for this municipality (the same projects: those with a partner or site here).
@@ -178,7 +186,8 @@ export function MunicipalityProfile({ municipality: m, projects, unavailable, co
           {projects && <BarList title={t('byPeriod')} i18n={i18n} valueHead={t('attributedBudget')} bars={bars([...periodIds(programme), 'unknown'], (p) => p.period ?? 'unknown', (k) => (k === 'unknown' ? t('period_unknown') : k), () => flavor.chart_eu)} />}
           {projects && <BarList title={t('byTheme')} i18n={i18n} valueHead={t('attributedBudget')} bars={bars(ALL_THEMES, (p) => p.theme, (k) => i18n.theme(k), (k) => flavor.themes[k])} />}
 
-          {projects && <h3>{t('projectsOf')}</h3>}
+          <h3>{t('projectsOf')}</h3>
+          {!projects && <RowButtons rows={paged} unavailable={rowsUnavailable} i18n={i18n} onSelect={onSelect} />}
           {projects && <ul class="profile-projects">
             {projects.map((p) => {
               const roles = p.partners.filter((q) => q.location !== null && p.locations[q.location].municipalityId === m.id).map((q) => t(q.role ? `role_${q.role}` : 'role_unknown'));

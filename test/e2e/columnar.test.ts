@@ -153,6 +153,21 @@ describe(`a dataset of ${SITES.toLocaleString('en')} sites, tiled and served as 
     await page.close();
   });
 
+  it('lists a municipality’s projects in its profile without the records, a page at a time, and says what needs them', async () => {
+    const [id, n] = Object.entries(expected.municipalities).filter(([, count]) => count > 200).sort((a, b) => a[1] - b[1])[0];
+    const page = await open(`?view=profile&municipality=${id}`, {}, (p) => p.route('**/assets/atlas-data-*.json', (route) => route.abort()));
+    const profile = page.locator('.profile');
+    await expect.poll(() => profile.locator('.note').filter({ hasText: 'The projects’ records could not load' }).count()).toBe(1);
+    const rows = profile.locator('.project-buttons [data-project]');
+    await expect.poll(() => rows.count(), { timeout: 30_000 }).toBe(200);
+    await profile.getByRole('button', { name: `Show ${Math.min(200, n - 200)} more (of ${(n - 200).toLocaleString('en-GB')})` }).click();
+    await expect.poll(() => rows.count()).toBe(Math.min(400, n));
+    const first = (await rows.first().getAttribute('data-project'))!;
+    await rows.first().click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('project')).toBe(first);
+    await page.close();
+  });
+
   it('says on a phone, beside the status line, that the records cannot come: no sheet has to be opened', async () => {
     const page = await open('', { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true }, (p) => p.route('**/assets/atlas-data-*.json', (route) => route.abort()));
     const note = page.getByRole('navigation').getByRole('alert').filter({ hasText: 'The projects’ records could not load' });
