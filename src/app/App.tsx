@@ -6,9 +6,10 @@ import { useEffect, useMemo, useReducer, useRef, useState } from 'preact/hooks';
 import { mapCredits } from '../core/credits';
 import type { RowsQuery } from '../core/rows';
 import type { Filters } from '../core/filters';
+import type { Project } from '../core/types';
 import { mark } from '../core/marks';
 import type { Programme } from '../core/programme';
-import { wholeProjects, type Dataset } from '../dataset/dataset';
+import type { Dataset } from '../dataset/dataset';
 import { listWording, type LabelContext } from '../i18n/labels';
 import { localeFromBrowser } from '../i18n/locales';
 import type { PngFrame } from '../map/exportPng';
@@ -137,12 +138,16 @@ export function App({ programme, catalogues, load }: AppProps) {
     () => shown?.view({ filters: state.filters, stepFilters, colourBy: state.colourBy, network: state.network || !!step?.network, profile }, state.view) ?? null,
     [shown, revision, state.filters, step, stepYear, still, state.colourBy, state.network, profile, state.view],
   );
-  /** The selected projects, once they are known (the downloads and a profile wait for them). */
+  /** The selected projects, once they are in the page (a profile's budgets by period and theme wait for them). */
   const selection = view && !view.pending ? view.selection : null;
+  /** How many projects the downloads hold: known once the selection is counted (`mask`), where the records are in the page or not. */
+  const counted = view && (!view.pending || view.mask) ? view.summary.projects : null;
+  const eachWhole = (part: (projects: readonly Project[]) => void, progress: (done: number, total: number) => void) =>
+    shown && view ? shown.eachWhole(view, part, progress) : Promise.reject(new Error('no view'));
   /** Why the lists' rows will not come (said where they would be), unless the whole dataset failed. */
   const listsUnavailable = !shown || shown.failure ? null : shown.listsFailure ? t('listsFailed', { reason: shown.listsFailure }) : null;
-  /** Why the selection's records will not come, for what needs them whole (the downloads, a profile). */
-  const recordsUnavailable = !shown || shown.failure ? null : shown.recordsOmitted ? t('downloadsOmitted') : shown.recordsFailure ? t('recordsFailed', { reason: shown.recordsFailure }) : null;
+  /** Why the selection's records will not come, for what needs them in the page (a profile's budgets by period and theme, its roles). */
+  const recordsUnavailable = !shown || shown.failure ? null : shown.recordsOmitted ? t('recordsOmitted') : shown.recordsFailure ? t('recordsFailed', { reason: shown.recordsFailure }) : null;
   const wording = useMemo(() => loaded && listWording(i18n, loaded.municipalities), [i18n, loaded?.municipalities]);
   /** Rows of the view's selection (or, with `ids`, of any project) for a list; null while they come. */
   const rowsOf = (query: Pick<RowsQuery, 'limit'> & Partial<RowsQuery>) => (shown && view && wording ? shown.rows(view, { order: null, bounds: null, ids: null, ...query }, wording) : null);
@@ -195,7 +200,7 @@ export function App({ programme, catalogues, load }: AppProps) {
           )
         : <YearControl span={span} value={state.filters.year} summary={view.summary} i18n={i18n} onChange={(year, { replace }) => setFilters({ ...state.filters, year }, { replace })} />
       : null;
-  const workbook = ctx && shown && <WorkbookButton selection={selection} unavailable={recordsUnavailable} filters={state.filters} ctx={ctx} link={here({})} whole={(projects) => wholeProjects(shown, projects)} />;
+  const workbook = ctx && shown && <WorkbookButton count={counted} filters={state.filters} ctx={ctx} link={here({})} eachWhole={eachWhole} />;
   const mapPanel = shown && loaded && view && (
     <div class="map-wrap" hidden={state.view === 'list'}>
       {!phone && colourBy}
@@ -469,8 +474,7 @@ export function App({ programme, catalogues, load }: AppProps) {
             <ShareDialog
               url={here({})}
               embedUrl={here({ embed: true, camera: null })}
-              selection={selection}
-              unavailable={recordsUnavailable}
+              count={counted}
               filters={state.filters}
               municipalities={loaded.municipalities}
               i18n={i18n}
@@ -479,7 +483,7 @@ export function App({ programme, catalogues, load }: AppProps) {
                   ? exporter.current(width, mapFrame({ view, filters: state.filters, themes: themeScale(FLAVORS[flavors.map]), choropleth, ctx }))
                   : Promise.reject(new Error(mapError ?? 'no map'))
               }
-              whole={(projects) => wholeProjects(shown, projects)}
+              eachWhole={eachWhole}
               workbook={workbook}
               tour={tours.current}
               onClose={() => setShare(false)}

@@ -33,7 +33,11 @@ export const csvColumns = (programme: Programme): string[] => [
 const fileName = (names: Names | undefined, programme: Programme) => (names ? nameIn(names, programme.scripts[0], programme.scripts) : undefined);
 
 /** One row per project, amounts as plain numbers with the source's own writing beside them. */
-export function toCsv(projects: readonly Project[], municipalities: ReadonlyMap<string, MunicipalityRecord>, programme: Programme): string {
+export const toCsv = (projects: readonly Project[], municipalities: ReadonlyMap<string, MunicipalityRecord>, programme: Programme): string =>
+  `${BOM}${csvRow(csvColumns(programme))}\r\n${csvLines(projects, municipalities, programme)}`;
+
+/** The CSV's rows of some projects, each ending its line. */
+function csvLines(projects: readonly Project[], municipalities: ReadonlyMap<string, MunicipalityRecord>, programme: Programme): string {
   const rows = projects.map((p) => {
     const places = [...new Set(p.locations.map((l) => l.municipalityId))].map((id) => fileName(municipalities.get(id)?.names, programme) ?? id);
     const countries = [...new Set([...p.locations.map((l) => l.country), ...p.partners.map((q) => q.country).filter(Boolean)])];
@@ -44,7 +48,7 @@ export function toCsv(projects: readonly Project[], municipalities: ReadonlyMap<
       p.locations.length > 0, p.sources.join(' '),
     ]);
   });
-  return `${BOM}${csvRow(csvColumns(programme))}\r\n${rows.map((r) => `${r}\r\n`).join('')}`;
+  return rows.map((r) => `${r}\r\n`).join('');
 }
 
 /**
@@ -66,6 +70,24 @@ export function toGeoJson(projects: readonly Project[], programme: Programme): F
     })),
   );
   return { type: 'FeatureCollection', features };
+}
+
+/**
+ * A CSV or GeoJSON file of projects written a part at a time (the parts of Dataset.eachWhole), as
+ * pieces of text for a Blob: the same text as toCsv or toGeoJson of all the parts at once.
+ */
+export function projectsFile(format: 'csv' | 'geojson', municipalities: ReadonlyMap<string, MunicipalityRecord>, programme: Programme) {
+  const pieces = [format === 'csv' ? `${BOM}${csvRow(csvColumns(programme))}\r\n` : '{"type":"FeatureCollection","features":['];
+  let features = 0;
+  return {
+    add(projects: readonly Project[]): void {
+      if (format === 'csv') return void pieces.push(csvLines(projects, municipalities, programme));
+      const json = toGeoJson(projects, programme).features.map((feature) => JSON.stringify(feature));
+      if (json.length) pieces.push(`${features ? ',' : ''}${json.join(',')}`);
+      features += json.length;
+    },
+    pieces: (): string[] => (format === 'csv' ? pieces : [...pieces, ']}']),
+  };
 }
 
 /** "atlas-pirot-2014-2020": the atlas, then the municipalities, periods, themes and search of the view. */

@@ -9,6 +9,7 @@
  */
 import type { BasemapData } from '../core/basemap';
 import { mark } from '../core/marks';
+import { shardOf, type WholeShard } from '../core/pack';
 import type { RowsPage } from '../core/rows';
 import type { AtlasData, Project } from '../core/types';
 import { seatsOf } from '../sites/layout';
@@ -16,7 +17,7 @@ import type { Overview, SiteSource } from '../sites/source';
 import { previewShows } from '../state/preview';
 import { indexData, viewOf, type Indexed, type Tally, type View, type ViewInput } from '../state/view';
 import type { ColumnarFiles, FromWorker, ToWorker } from './columnar/protocol';
-import type { Dataset } from './dataset';
+import { wholeProjects, type Dataset } from './dataset';
 
 export interface ColumnarDelivery {
   /** The dataset without its projects: municipalities, objectives, stories. */
@@ -34,7 +35,12 @@ export interface ColumnarDelivery {
   projects: (() => Promise<AtlasData>) | null;
   /** A whole project by its id, from its shard (a dialog needs no record in the page). */
   project: (id: string) => Promise<Project | null>;
+  /** The shards of whole projects, each read anew (nothing kept): the downloads without the records. */
+  wholeShards: { count: number; read(n: number): Promise<WholeShard> };
 }
+
+/** Shards on their way while one is read: the next ones come while a part is made, and the page holds a few at most. */
+const SHARDS_AHEAD = 3;
 
 /** Answers kept, newest last: going back to a recent filter asks the worker nothing. */
 const KEPT_ANSWERS = 16;
@@ -45,7 +51,7 @@ function keep<V>(answers: Map<string, V>, key: string, answer: V): void {
   if (answers.size > KEPT_ANSWERS) answers.delete(answers.keys().next().value!);
 }
 
-export function columnarDataset({ head, basemap, firstView, overview, files, worker: startWorker, details, projects, project }: ColumnarDelivery): Dataset {
+export function columnarDataset({ head, basemap, firstView, overview, files, worker: startWorker, details, projects, project, wholeShards }: ColumnarDelivery): Dataset {
   const first = indexData(head);
   let whole: Indexed | null = null;
   // One object until the points or the projects come: the map makes its sources again only then.
@@ -204,6 +210,37 @@ export function columnarDataset({ head, basemap, firstView, overview, files, wor
       if (page) return page;
       if (rowsUnanswered?.key !== key) send(askedRows, key, (id) => ({ kind: 'rows', id, selected, query, wording }));
       return null;
+    },
+    async eachWhole(view, part, progress) {
+      if (whole) return part(await wholeProjects(view.selection, details));
+      const ids = sites.packed?.ids;
+      if (!view.mask) throw new Error('the selection is still being counted');
+      if (!ids?.length) throw new Error(sitesFailure ?? 'the projects’ ids have not come yet');
+      // The selected ids by the shard that holds them.
+      const byShard = new Map<number, string[]>();
+      view.mask.forEach((selected, i) => {
+        if (!selected) return;
+        const n = shardOf(ids[i], wholeShards.count);
+        if (!byShard.has(n)) byShard.set(n, []);
+        byShard.get(n)!.push(ids[i]);
+      });
+      const order = [...byShard.keys()].sort((a, b) => a - b);
+      const coming: (Promise<WholeShard> | undefined)[] = [];
+      const fetchShard = (k: number) => {
+        if (k < order.length && !coming[k]) (coming[k] = wholeShards.read(order[k])).catch(() => undefined);
+      };
+      for (let k = 0; k < order.length; k++) {
+        for (let ahead = k; ahead <= k + SHARDS_AHEAD; ahead++) fetchShard(ahead);
+        const shard = await coming[k]!;
+        coming[k] = undefined;
+        part(
+          byShard.get(order[k])!.map((id) => {
+            if (!shard[id]) throw new Error(`details shard ${order[k]}: no project ${id}`);
+            return shard[id];
+          }),
+        );
+        progress?.(k + 1, order.length);
+      }
     },
     project,
     details,

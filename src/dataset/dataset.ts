@@ -27,12 +27,9 @@ export interface Dataset {
   readonly failure: string | null;
   /** Why the lists' rows cannot come (its figures, filters, search and dialogs work without them). */
   readonly listsFailure: string | null;
-  /** Why its projects' records cannot come for what needs them whole (the downloads, a profile's list of projects). */
+  /** Why its projects' records cannot come for what needs them in the page (a profile's budgets by period and theme, its roles). */
   readonly recordsFailure: string | null;
-  /**
-   * The build left its projects' records out, too many for a page: what needs the selection's whole
-   * records (the downloads, a profile's list) never comes; the lists' rows do (`rows`).
-   */
+  /** The build left its projects' records out, too many for a page: what needs them never comes; the lists' rows (`rows`) and the downloads (`eachWhole`) do. */
   readonly recordsOmitted: boolean;
   /** Why its sites cannot come for the map's detail zooms (the overview's counts stay). */
   readonly sitesFailure: string | null;
@@ -46,6 +43,13 @@ export interface Dataset {
    * come (the listeners hear when they are in).
    */
   rows(view: View, query: RowsQuery, wording: ListWording): RowsPage | null;
+  /**
+   * The whole projects of a view's selection, a part at a time, for the downloads; `progress` hears
+   * how many parts of how many are in. Where the page holds the records, one part in the selection's
+   * order; else one part per detail file that holds some of them, read one after the other (the
+   * projects in the files' order), so the page never holds more than a few files.
+   */
+  eachWhole(view: View, part: (projects: readonly Project[]) => void, progress?: (done: number, total: number) => void): Promise<void>;
   /** A project by its id, whole, without its record in the page; null: the projects are in `indexed` (made whole by `details`). */
   readonly project: ((id: string) => Promise<Project | null>) | null;
   /** Makes a slim project whole (summary, links, notes); null when the projects are whole already. */
@@ -58,6 +62,6 @@ export interface Dataset {
   subscribe(listener: () => void): () => void;
 }
 
-/** Every project made whole, through the dataset's details when its projects are slim. */
-export const wholeProjects = (dataset: Dataset, projects: readonly Project[]): Promise<Project[]> =>
-  dataset.details ? Promise.all(projects.map(dataset.details)) : Promise.resolve([...projects]);
+/** Every project made whole, through `details` when the projects are slim. */
+export const wholeProjects = (projects: readonly Project[], details: Dataset['details']): Promise<readonly Project[]> =>
+  details ? Promise.all(projects.map(details)) : Promise.resolve(projects);

@@ -61,15 +61,18 @@ export async function loadAtlas(): Promise<Dataset> {
     worker: () => new Worker(new URL('./columnar/worker.ts', import.meta.url), { type: 'module', name: 'atlas-data' }),
     projects: records ? () => projectsOf(records) : null,
     project: loadProject,
+    wholeShards: { count: details.shards, read: (n) => getGzippedJson<WholeShard>(shardUrl(n)) },
   });
 }
 
 const shards = new Map<number, Promise<DetailShard | WholeShard>>();
 
+const shardUrl = (n: number) => new URL(`${details.path}${n}${details.whole ? '.json.gz' : '.json'}`, location.href).href;
+
 /** A project's shard (fetched once; one that failed is fetched again next time), and its address. */
 function shardFor(id: string): { url: string; shard: Promise<DetailShard | WholeShard> } {
   const n = shardOf(id, details.shards);
-  const url = new URL(`${details.path}${n}${details.whole ? '.json.gz' : '.json'}`, location.href).href;
+  const url = shardUrl(n);
   if (!shards.has(n)) shards.set(n, (details.whole ? getGzippedJson<WholeShard>(url) : getJson<DetailShard>(url)).catch((error: Error) => (shards.delete(n), Promise.reject(error))));
   return { url, shard: shards.get(n)! };
 }

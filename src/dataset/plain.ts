@@ -4,7 +4,7 @@ import type { AtlasData, Project } from '../core/types';
 import { seatsOf } from '../sites/layout';
 import { siteCount } from '../sites/tiers';
 import { deriveView, indexData } from '../state/view';
-import type { Dataset } from './dataset';
+import { wholeProjects, type Dataset } from './dataset';
 import { inPageRows } from './rows';
 
 export interface PlainOptions {
@@ -27,6 +27,7 @@ export function plainDataset(data: AtlasData, basemap: BasemapData, { details }:
     sitesFailure: null,
     view: (input) => deriveView(indexed, input),
     rows: (view, query, wording) => inPageRows(query.ids ? indexed.data.projects : view.selection, query, wording),
+    eachWhole: async (view, part) => part(await wholeProjects(view.selection, details ?? null)),
     project: null,
     details: details ?? null,
     drawn: () => undefined,

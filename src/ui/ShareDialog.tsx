@@ -3,7 +3,7 @@ import type { ComponentChildren } from 'preact';
 import type QRCode from 'qrcode-generator';
 import { useEffect, useState } from 'preact/hooks';
 import { saveFile } from '../charts/download';
-import { exportName, toCsv, toGeoJson } from '../core/export';
+import { exportName, projectsFile } from '../core/export';
 import type { Filters } from '../core/filters';
 import type { Story } from '../core/stories';
 import type { MunicipalityRecord, Project } from '../core/types';
@@ -13,17 +13,15 @@ import { Panel } from './Panel';
 interface Props {
   url: string;
   embedUrl: string;
-  /** Null while the projects are loading. */
-  selection: readonly Project[] | null;
-  /** Why the selection's projects cannot come for the downloads; null: they are coming. */
-  unavailable: string | null;
+  /** How many projects the view selects; null while they are counted. */
+  count: number | null;
   filters: Filters;
   municipalities: ReadonlyMap<string, MunicipalityRecord>;
   i18n: I18n;
   /** Renders the map view as a PNG of the given width. */
   mapPng(width: number): Promise<Blob>;
-  /** The projects with their details (the CSV lists their sources). */
-  whole(projects: readonly Project[]): Promise<Project[]>;
+  /** The selection's whole projects (the CSV lists their partners and sources), a part at a time (Dataset.eachWhole). */
+  eachWhole(part: (projects: readonly Project[]) => void, progress: (done: number, total: number) => void): Promise<void>;
   /** The selection as a workbook (its button). */
   workbook: ComponentChildren;
   /** A tour made or opened in the page: its own link (the tour in the fragment) and QR code. */
@@ -68,7 +66,15 @@ function QrCode({ text, label, i18n }: { text: string; label: string; i18n: I18n
 
 const PNG_WIDTH = 3000;
 
-const download = (name: string, type: string, content: string | Blob) => saveFile(name, content instanceof Blob ? content : new Blob([content], { type }));
+const FILE_TYPES = { csv: 'text/csv;charset=utf-8', geojson: 'application/geo+json' } as const;
+
+/** A download of the selection being made: which, how many of the projects' files are read (where it reads them), or why it failed. */
+interface Making {
+  format: keyof typeof FILE_TYPES | null;
+  read: { done: number; total: number } | null;
+  error: string | null;
+}
+const IDLE: Making = { format: null, read: null, error: null };
 
 /** A tour's link, made where the tour-link module has loaded; or why there is none. */
 function TourLink({ tour, i18n }: { tour: Story; i18n: I18n }) {
@@ -88,31 +94,47 @@ function TourLink({ tour, i18n }: { tour: Story; i18n: I18n }) {
   );
 }
 
-export function ShareDialog({ url, embedUrl, selection, unavailable, filters, municipalities, i18n, mapPng, whole, workbook, tour, onClose }: Props) {
+export function ShareDialog({ url, embedUrl, count, filters, municipalities, i18n, mapPng, eachWhole, workbook, tour, onClose }: Props) {
   const { t } = i18n;
   const [copied, setCopied] = useState(false);
   const [image, setImage] = useState<{ busy: boolean; error: string | null }>({ busy: false, error: null });
-  const [table, setTable] = useState<{ busy: boolean; error: string | null }>({ busy: false, error: null });
+  const [making, setMaking] = useState(IDLE);
   const name = exportName(filters, municipalities, i18n.programme);
   const snippet = `<iframe src="${embedUrl.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}" width="800" height="560" style="border:0" title="${t('appTitle')}" loading="lazy" allowfullscreen></iframe>`;
   const png = async () => {
     setImage({ busy: true, error: null });
     try {
-      download(`${name}.png`, 'image/png', await mapPng(PNG_WIDTH));
+      saveFile(`${name}.png`, await mapPng(PNG_WIDTH));
       setImage({ busy: false, error: null });
     } catch (error) {
       setImage({ busy: false, error: (error as Error).message });
     }
   };
-  const csv = async () => {
-    setTable({ busy: true, error: null });
+  const write = async (format: keyof typeof FILE_TYPES) => {
+    setMaking({ format, read: null, error: null });
     try {
-      if (selection) download(`${name}.csv`, 'text/csv;charset=utf-8', toCsv(await whole(selection), municipalities, i18n.programme));
-      setTable({ busy: false, error: null });
+      const file = projectsFile(format, municipalities, i18n.programme);
+      await eachWhole(file.add, (done, total) => setMaking({ format, read: { done, total }, error: null }));
+      saveFile(`${name}.${format}`, new Blob(file.pieces(), { type: FILE_TYPES[format] }));
+      setMaking(IDLE);
     } catch (error) {
-      setTable({ busy: false, error: (error as Error).message });
+      setMaking({ format: null, read: null, error: (error as Error).message });
     }
   };
+  /** A download's button, with how far its making has come. */
+  const fileButton = (format: keyof typeof FILE_TYPES, label: string) => (
+    <li>
+      <button type="button" onClick={() => write(format)} disabled={count === null || making.format !== null} aria-busy={count === null || making.format === format}>
+        {label}
+      </button>
+      {making.format === format && making.read && (
+        <span role="status" class="progress">
+          {' '}
+          {t('readingFiles', { done: i18n.count(making.read.done), total: i18n.count(making.read.total) })}
+        </span>
+      )}
+    </li>
+  );
   const copy = async () => {
     await navigator.clipboard?.writeText(url).catch(() => undefined);
     setCopied(true);
@@ -133,20 +155,12 @@ export function ShareDialog({ url, embedUrl, selection, unavailable, filters, mu
         <textarea readOnly rows={4} value={snippet} onFocus={(e) => (e.target as HTMLTextAreaElement).select()} />
       </label>
       <p class="note">{t('embedNote')}</p>
-      <h3>{selection ? t('downloads', { n: selection.length }) : (unavailable ?? t('projectsLoading'))}</h3>
+      <h3>{count !== null ? t('downloads', { n: count }) : t('projectsLoading')}</h3>
+      {making.error && <p role="alert">{t('fileFailed', { reason: making.error })}</p>}
       <ul class="downloads">
-        <li>
-          <button type="button" onClick={csv} disabled={table.busy || !selection} aria-busy={table.busy || (!selection && !unavailable)}>
-            {t('downloadCsv')}
-          </button>
-          {table.error && <p role="alert">{t('csvFailed', { reason: table.error })}</p>}
-        </li>
+        {fileButton('csv', t('downloadCsv'))}
         <li>{workbook}</li>
-        <li>
-          <button type="button" disabled={!selection} aria-busy={!selection && !unavailable} onClick={() => selection && download(`${name}.geojson`, 'application/geo+json', JSON.stringify(toGeoJson(selection, i18n.programme)))}>
-            {t('downloadGeoJson')}
-          </button>
-        </li>
+        {fileButton('geojson', t('downloadGeoJson'))}
         <li>
           <button type="button" onClick={png} disabled={image.busy} aria-busy={image.busy}>
             {t('downloadPng')}

@@ -10,29 +10,34 @@ import type { Filters } from '../core/filters';
 import type { Project } from '../core/types';
 import { filterWords, type LabelContext } from '../i18n/labels';
 
+/** The most projects a workbook holds: the writer makes the whole file in the page's memory. */
+export const WORKBOOK_MAX = 50_000;
+
 interface Props {
-  /** Null while the projects are loading. */
-  selection: readonly Project[] | null;
-  /** Why the selection's projects cannot come; null: they are coming. */
-  unavailable: string | null;
+  /** How many projects the view selects; null while they are counted. */
+  count: number | null;
   filters: Filters;
   ctx: LabelContext;
   /** The link to this view, written into the About sheet. */
   link: string;
-  /** The projects with their details (summaries, links, notes). */
-  whole(projects: readonly Project[]): Promise<Project[]>;
+  /** The selection's whole projects (summaries, links, notes), a part at a time (Dataset.eachWhole). */
+  eachWhole(part: (projects: readonly Project[]) => void, progress: (done: number, total: number) => void): Promise<void>;
 }
 
-export function WorkbookButton({ selection, unavailable, filters, ctx, link, whole }: Props) {
+export function WorkbookButton({ count, filters, ctx, link, eachWhole }: Props) {
   const { i18n, municipalities } = ctx;
   const { t, programme } = i18n;
-  const [state, setState] = useState<{ busy: boolean; error: string | null }>({ busy: false, error: null });
+  const [state, setState] = useState<{ busy: boolean; read: { done: number; total: number } | null; error: string | null }>({ busy: false, read: null, error: null });
+  const tooLarge = count !== null && count > WORKBOOK_MAX;
   const write = async () => {
-    if (!selection) return;
-    setState({ busy: true, error: null });
+    setState({ busy: true, read: null, error: null });
     try {
       const words = filterWords(filters, ctx).map((w) => w.words).join('; ') || t('sheetNoFilters');
-      const [{ selectionWorkbook }, projects] = await Promise.all([import('../import/selectionWorkbook'), whole(selection)]);
+      const projects: Project[] = [];
+      const [{ selectionWorkbook }] = await Promise.all([
+        import('../import/selectionWorkbook'),
+        eachWhole((part) => void part.forEach((project) => projects.push(project)), (done, total) => setState({ busy: true, read: { done, total }, error: null })),
+      ]);
       const blob = await selectionWorkbook(projects, municipalities, programme, {
         title: t('workbookTitle', { n: projects.length, filters: words }),
         rows: [
@@ -46,22 +51,23 @@ export function WorkbookButton({ selection, unavailable, filters, ctx, link, who
         ],
       });
       saveFile(`${exportName(filters, municipalities, programme)}.xlsx`, blob);
-      setState({ busy: false, error: null });
+      setState({ busy: false, read: null, error: null });
     } catch (error) {
-      setState({ busy: false, error: (error as Error).message });
+      setState({ busy: false, read: null, error: (error as Error).message });
     }
   };
   return (
     <>
-      <button type="button" onClick={write} disabled={state.busy || !selection} aria-busy={state.busy || (!selection && !unavailable)}>
+      <button type="button" onClick={write} disabled={state.busy || count === null || tooLarge} aria-busy={state.busy || count === null}>
         {t('downloadWorkbook')}
       </button>
       {state.busy && (
         <span role="status" class="progress">
           {' '}
-          {t('preparingWorkbook')}
+          {state.read ? t('readingFiles', { done: i18n.count(state.read.done), total: i18n.count(state.read.total) }) : t('preparingWorkbook')}
         </span>
       )}
+      {tooLarge && <p class="note">{t('workbookTooLarge', { max: i18n.count(WORKBOOK_MAX) })}</p>}
       {state.error && <p role="alert">{t('workbookFailed', { reason: state.error })}</p>}
     </>
   );

@@ -345,6 +345,25 @@ describe('the same dataset without its records in the page (refused here; left o
   const rows = (page: Page) => page.locator('table.projects tbody tr');
   const settled = (page: Page) => page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'), null, { timeout: 60_000 });
 
+  it('downloads the selection as CSV from the shards of whole projects, one row per project of the period with its partners', async () => {
+    const [period, n] = Object.entries(expected.periods).sort((a, b) => a[1] - b[1])[0];
+    const page = await open(`?period=${period}`, { acceptDownloads: true }, noRecords);
+    await expect.poll(() => projectsInStatus(page)).toBe(n);
+    await page.getByRole('button', { name: 'Share and export' }).click();
+    const csv = page.getByRole('dialog').getByRole('button', { name: /as CSV/ });
+    await expect.poll(() => csv.isEnabled(), { timeout: 30_000 }).toBe(true);
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), csv.click()]);
+    const lines = readFileSync((await (download as Download).path())!, 'utf8').trim().split('\r\n').slice(1);
+    // The oracle: the records of the build, which this page never read.
+    const records = new Map(builtRecords().projects.filter((p) => p.period === period).map((p) => [p.id, p]));
+    expect(lines.map((line) => line.split(',')[0]).sort()).toEqual([...records.keys()].sort());
+    for (const line of lines.slice(0, 50)) {
+      const project = records.get(line.split(',')[0])!;
+      for (const partner of project.partners) expect(line).toContain(partner.name);
+    }
+    await page.close();
+  });
+
   it('lists the selection a page at a time, in the order the language sorts the titles, and follows a filter', async () => {
     const page = await open('?view=list', {}, noRecords);
     await expect.poll(() => rows(page).count(), { timeout: 60_000 }).toBe(200);

@@ -10,6 +10,7 @@ import { plainDataset } from '../../src/dataset/plain';
 import { columnarDataset } from '../../src/dataset/columnar';
 import type { ToWorker } from '../../src/dataset/columnar/protocol';
 import { serve, type FetchBytes } from '../../src/dataset/columnar/service';
+import { shardOf } from '../../src/core/pack';
 import { titleOf } from '../../src/core/rows';
 import { columnsToArrow } from '../../src/engine/arrow';
 import { rowsToArrow } from '../../src/engine/rows';
@@ -49,9 +50,13 @@ function inThread(fetchBytes: FetchBytes): () => Worker {
   };
 }
 
+/** Shards of whole projects, as the build cuts them (by a hash of the id). */
+const SHARDS = 7;
+
 /** A large dataset as the build delivers it, with its projects' records released by the test. */
 function columnar({ refuse = '', refusals = Infinity, records = true, omitted = false } = {}) {
   let release!: () => void;
+  const shardsRead: Record<number, number> = {};
   let asked = 0;
   const counter = siteCounter(located, seatsOf(basemap, data.municipalities));
   const { files, bytes } = columnarFiles(data);
@@ -68,13 +73,14 @@ function columnar({ refuse = '', refusals = Infinity, records = true, omitted = 
     worker: inThread(fetchBytes),
     details: async (p) => p,
     project: async () => null,
+    wholeShards: { count: SHARDS, read: async (n) => ((shardsRead[n] = (shardsRead[n] ?? 0) + 1), Object.fromEntries(data.projects.filter((p) => shardOf(p.id, SHARDS) === n).map((p) => [p.id, p]))) },
     projects: omitted ? null : () => {
       asked++;
       if (!records) return Promise.reject(new Error('assets/atlas-data.json: HTTP 404'));
       return new Promise((resolve) => (release = () => resolve(data)));
     },
   });
-  return { dataset, files, asked: () => asked, release: () => release() };
+  return { dataset, files, asked: () => asked, release: () => release(), shardsRead };
 }
 
 const changes = (dataset: Dataset) => {
@@ -172,6 +178,25 @@ describe('each delivery form', () => {
     const expected = plain.rows(plain.view(filtered, 'list')!, query, wording)!;
     expect(page.total).toBe(expected.total);
     expect(page.rows.map((p) => titleOf(p, wording))).toEqual(expected.rows.map((p) => titleOf(p, wording)));
+  });
+
+  it('gives the downloads every selected project whole when the build left the records out, one shard at a time, each read once', async () => {
+    const { dataset, shardsRead } = columnar({ omitted: true });
+    dataset.drawn();
+    dataset.view(filtered, 'map');
+    await vi.waitFor(() => expect(dataset.sites.packed?.ids.length).toBe(data.projects.length));
+    const view = await vi.waitFor(() => dataset.view(filtered, 'map')?.mask ? dataset.view(filtered, 'map')! : Promise.reject(new Error('not counted yet')));
+    const parts: string[][] = [];
+    const told: [number, number][] = [];
+    await dataset.eachWhole(view, (projects) => parts.push(projects.map((p) => p.id)), (done, total) => told.push([done, total]));
+    // Every project of the period, whole, once; each part one shard's.
+    const expected = data.projects.filter((p) => p.period === '2014-2020');
+    expect(parts.flat().sort()).toEqual(expected.map((p) => p.id).sort());
+    for (const part of parts) expect(new Set(part.map((id) => shardOf(id, SHARDS))).size).toBe(1);
+    const shards = new Set(expected.map((p) => shardOf(p.id, SHARDS)));
+    expect(told).toEqual([...shards].map((_, i) => [i + 1, shards.size]));
+    expect(Object.keys(shardsRead).map(Number).sort()).toEqual([...shards].sort());
+    expect(Object.values(shardsRead).every((n) => n === 1)).toBe(true);
   });
 
   it('answers every filter without its points, and says the map cannot draw the sites', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BOM, csvColumns, csvField, exportName as nameOf, toCsv as csvOf, toGeoJson as geoJsonOf } from '../../src/core/export';
+import { BOM, csvColumns, csvField, exportName as nameOf, projectsFile, toCsv as csvOf, toGeoJson as geoJsonOf } from '../../src/core/export';
 import type { Filters } from '../../src/core/filters';
 import { NO_FILTERS } from '../../src/core/filters';
 import type { MunicipalityRecord, Project } from '../../src/core/types';
@@ -41,6 +41,28 @@ describe('CSV writer', () => {
     expect(lines[1]).toContain('"x,1"');
     expect(lines[1]).toContain('"Зона ""на"" приятелството, 2"');
     expect(lines[1]).toContain(',581345.46,581 345,46,'.replace('581 345,46', '"581 345,46"'));
+  });
+});
+
+describe('a file written a part at a time', () => {
+  const projects = [
+    project({ id: 'a', partners: [['RS-70939', null], ['BG-MON29', null]] }),
+    project({ id: 'b' }),
+    project({ id: 'c, "quoted"', partners: [['RS-70939', null]] }),
+    project({ id: 'd', partners: [['BG-MON29', null]] }),
+  ];
+  it.each([[[4]], [[1, 3]], [[0, 2, 0, 2, 0]], [[1, 1, 1, 1]]])('is the file of all its parts at once (parts of %j projects)', (sizes) => {
+    const csv = projectsFile('csv', MUNICIPALITIES, PROGRAMME);
+    const geojson = projectsFile('geojson', MUNICIPALITIES, PROGRAMME);
+    let at = 0;
+    for (const size of sizes) {
+      csv.add(projects.slice(at, at + size));
+      geojson.add(projects.slice(at, at + size));
+      at += size;
+    }
+    expect(csv.pieces().join('')).toBe(toCsv(projects, MUNICIPALITIES));
+    expect(JSON.parse(geojson.pieces().join(''))).toEqual(toGeoJson(projects));
+    expect(geojson.pieces().join('')).toBe(JSON.stringify(toGeoJson(projects)));
   });
 });
 
