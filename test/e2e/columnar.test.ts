@@ -250,7 +250,7 @@ describe(`a dataset of ${SITES.toLocaleString('en')} sites, tiled and served as 
   it('filters by period: the status line, the charts and the sites drawn follow, pixel by pixel', async () => {
     const [period, n] = Object.entries(expected.periods).sort((a, b) => a[1] - b[1])[0];
     // Full density, as the pixels are read; a large window, for many sites.
-    const page = await openLoaded(`?map=${DETAIL_ZOOM}/43.2/22.7`, { deviceScaleFactor: 1, viewport: { width: 1800, height: 1300 } });
+    const page = await openLoaded(`?map=${DETAIL_ZOOM}/43.2/22.7`, { deviceScaleFactor: 1, viewport: { width: 1500, height: 1100 } });
     await checkbox(page, 'Period', new RegExp(`^${period}`)).check();
     await expect.poll(() => projectsInStatus(page)).toBe(n);
     // The theme chart's bars add up to the selection.
