@@ -2,7 +2,8 @@
  * Vite plugins: the atlas's offline cache, a Workbox service worker (src/offline/sw.ts) built by
  * vite-plugin-pwa. It precaches what a visitor needs to use the atlas offline after one visit:
  * the page, its scripts and styles (the entry and its static imports; the message catalogues are
- * in them), the map's worker, the fonts cut for the data, and the first frame's data and base map.
+ * in them), the dialogs the page fetches apart once it has drawn (src/app/dialogs.ts), the map's
+ * worker, the fonts cut for the data, and the first frame's data and base map.
  * Everything else (the import code and gazetteer, the QR encoder, detail shards, a large
  * dataset's columns, points, projects and search shards) is cached when first used.
  */
@@ -10,8 +11,11 @@ import { VitePWA } from 'vite-plugin-pwa';
 import type { PluginOption, Rolldown } from 'vite';
 import { firstFrameData } from './data-plugin.ts';
 
-/** The emitted files to precache, from the build's bundle. */
-function precached(bundle: Rolldown.OutputBundle): string[] {
+/** The module whose dynamic imports are the page's dialogs, fetched apart from the entry. */
+const DIALOGS = '/src/app/dialogs.ts';
+
+/** The emitted files to precache, from the build's bundle (`dynamicImports`: a module's, by its id). */
+function precached(bundle: Rolldown.OutputBundle, dynamicImports: (id: string) => readonly string[]): string[] {
   const files = Object.values(bundle);
   const entry = files.find((f): f is Rolldown.OutputChunk => f.type === 'chunk' && f.isEntry);
   if (!entry) throw new Error('offline cache: the build has no entry chunk');
@@ -22,6 +26,10 @@ function precached(bundle: Rolldown.OutputBundle): string[] {
     for (const name of chunk.imports) visit(bundle[name] as Rolldown.OutputChunk);
   };
   visit(entry);
+  const dialogs = files.flatMap((f) => (f.type === 'chunk' ? Object.keys(f.modules).filter((id) => id.endsWith(DIALOGS)) : []));
+  if (dialogs.length !== 1) throw new Error(`offline cache: ${DIALOGS} is in ${dialogs.length} chunks of the build, not one`);
+  const lazy = new Set(dynamicImports(dialogs[0]));
+  for (const f of files) if (f.type === 'chunk' && f.facadeModuleId && lazy.has(f.facadeModuleId)) visit(f);
   return [
     'index.html',
     ...[...page].flatMap((chunk) => [chunk.fileName, ...(chunk.viteMetadata?.importedCss ?? [])]),
@@ -45,7 +53,7 @@ export function offlineCache(): PluginOption[] {
       name: PRECACHE_LIST,
       apply: 'build',
       generateBundle(_options, bundle) {
-        list = precached(bundle);
+        list = precached(bundle, (id) => this.getModuleInfo(id)?.dynamicallyImportedIds ?? []);
       },
     },
     VitePWA({

@@ -50,6 +50,13 @@ describe('offline', () => {
     const { server } = await deployed();
     const raw = RAW.find((r) => r.code === 'CB007.2.32.079')!;
     const page = await visit(`${server.url}?period=2014-2020`);
+    // The dialogs' code, fetched apart once the map has drawn (before the worker controlled the page), is in the offline cache after this one visit.
+    const dialogs = await page.evaluate(async () => {
+      const urls = performance.getEntriesByType('resource').map((e) => e.name).filter((url) => /\/(AboutDialog|MunicipalityProfile|ProjectDialog|ShareDialog|TourEditor)-[\w-]+\.js$/.test(url));
+      return Promise.all(urls.map(async (url) => [url.split('/').pop(), !!(await caches.match(url))]));
+    });
+    expect(dialogs).toHaveLength(5);
+    expect(dialogs.filter(([, cached]) => !cached)).toEqual([]);
     // A project's details come from a shard the page fetches when it opens (cached as it is fetched).
     await page.goto(`${server.url}?project=${raw.code}`);
     const dialog = page.getByRole('dialog', { name: englishTitle(raw)! });
