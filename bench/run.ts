@@ -6,7 +6,8 @@
  *  - the build (import + pack): seconds and peak memory, and the sizes of what it wrote;
  *  - cold navigation → 'atlas:ready' (5 runs, median) and the gzip weight of every file fetched
  *    before it; for the real data also the bare-maplibre floor page (same style, same first-frame
- *    files) and the ratio;
+ *    files) and the ratio, from 9 navigations of each taken in turns (atlas, floor, atlas…), so
+ *    that the machine's drift during the runs falls on both alike;
  *  - the first visit's total: every byte transferred until the network is quiet, the service
  *    worker's precache included;
  *  - JS heap after 'atlas:ready' and, for a columnar dataset, once its records (if shipped) and points are in (after a GC);
@@ -33,6 +34,7 @@ import { launchChromium } from '../test/e2e/browser';
 import { serveStatic, type StaticServer } from '../test/e2e/static-server';
 
 const RUNS = 5;
+const PAIRED_RUNS = 9;
 const FILTER_RUNS = 9;
 /** Words typed into the search box, each one change (names of places and title words, found or not). */
 const SEARCH_WORDS = ['pirot', 'vidin', 'bridge', 'zaj', 'tourism', 'niš', 'youth', 'eco', 'montana'];
@@ -157,6 +159,21 @@ async function readiness(browser: Browser, url: string, dir: string) {
     await context.close();
   }
   return { readyMs: round(median(times)), runs: times.map(round), firstLoadGzipKb: gzipKb, heapAfterReadyMB: heapReady };
+}
+
+/** Navigation → 'atlas:ready' of two pages taken in turns (a, b, a, b…): the median of each. */
+async function pairedReadiness(browser: Browser, a: string, b: string): Promise<[number, number]> {
+  const times: [number[], number[]] = [[], []];
+  for (let i = 0; i < PAIRED_RUNS; i++) {
+    for (const [k, url] of [a, b].entries()) {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: 'block' });
+      const page = await context.newPage();
+      await page.goto(url);
+      times[k].push(await readyAt(page));
+      await context.close();
+    }
+  }
+  return [round(median(times[0])), round(median(times[1]))];
 }
 
 /** Gzip weight of what the server sent since its log held `from` answers (asked for before `until`, epoch ms). */
@@ -314,9 +331,12 @@ try {
     await build({ configFile: join(root, 'bench/vite.config.ts'), logLevel: 'warn' });
     const atlas = await measureSite(browser, join(root, 'dist'), false);
     const floorServer = await serveStatic(join(root, 'bench/dist'));
+    const atlasServer = await serveStatic(join(root, 'dist'));
     const floor = await readiness(browser, `${floorServer.url}floor.html`, join(root, 'bench/dist'));
+    const [pairedReadyMs, floorReadyMs] = await pairedReadiness(browser, atlasServer.url, `${floorServer.url}floor.html`);
     await floorServer.close();
-    results.real = { ...atlas, floorReadyMs: floor.readyMs, floorFirstLoadGzipKb: floor.firstLoadGzipKb, readyRatio: Number((atlas.readyMs / floor.readyMs).toFixed(2)), site: siteSizes(join(root, 'dist')) };
+    await atlasServer.close();
+    results.real = { ...atlas, floorReadyMs, floorFirstLoadGzipKb: floor.firstLoadGzipKb, pairedReadyMs, readyRatio: Number((pairedReadyMs / floorReadyMs).toFixed(2)), site: siteSizes(join(root, 'dist')) };
     console.log('real', JSON.stringify(results.real));
   }
   for (const [name, sites] of Object.entries(SIZES).filter(([name]) => wanted.includes(name))) {
