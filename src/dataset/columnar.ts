@@ -17,7 +17,7 @@ import type { Overview, SiteSource } from '../sites/source';
 import { previewShows } from '../state/preview';
 import { indexData, viewOf, type Indexed, type Tally, type View, type ViewInput } from '../state/view';
 import type { ColumnarFiles, FromWorker, ToWorker } from './columnar/protocol';
-import { wholeProjects, type Dataset } from './dataset';
+import type { Dataset } from './dataset';
 
 export interface ColumnarDelivery {
   /** The dataset without its projects: municipalities, objectives, stories. */
@@ -212,9 +212,9 @@ export function columnarDataset({ head, basemap, firstView, overview, files, wor
       return null;
     },
     async eachWhole(view, part, progress) {
-      if (whole) return part(await wholeProjects(view.selection, details));
-      const ids = sites.packed?.ids;
+      // Read from the shards whether or not the records are in the page: a shard made whole through `details` would be kept for the page's life.
       if (!view.mask) throw new Error('the selection is still being counted');
+      const ids = sites.packed?.ids.length ? sites.packed.ids : whole?.data.projects.map((p) => p.id);
       if (!ids?.length) throw new Error(sitesFailure ?? 'the projects’ ids have not come yet');
       // The selected ids by the shard that holds them.
       const byShard = new Map<number, string[]>();

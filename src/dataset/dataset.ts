@@ -45,9 +45,10 @@ export interface Dataset {
   rows(view: View, query: RowsQuery, wording: ListWording): RowsPage | null;
   /**
    * The whole projects of a view's selection, a part at a time, for the downloads; `progress` hears
-   * how many parts of how many are in. Where the page holds the records, one part in the selection's
-   * order; else one part per detail file that holds some of them, read one after the other (the
-   * projects in the files' order), so the page never holds more than a few files.
+   * how many parts of how many are in. Where every project is in the page (a plain dataset), one
+   * part in the selection's order; else one part per shard of whole projects that holds some of
+   * them, read one after the other (the projects in the shards' order) and not kept, so the page
+   * never holds more than a few.
    */
   eachWhole(view: View, part: (projects: readonly Project[]) => void, progress?: (done: number, total: number) => void): Promise<void>;
   /** A project by its id, whole, without its record in the page; null: the projects are in `indexed` (made whole by `details`). */
