@@ -85,6 +85,20 @@ export function columnarDataset({ head, basemap, firstView, overview, files, wor
     changed();
   };
 
+  /** The projects' ids in the columns' order, from the points or the records, whichever come first (waited for). */
+  const projectIds = () =>
+    new Promise<readonly string[]>((resolve, reject) => {
+      const settled = () => {
+        const ids = sites.packed?.ids.length ? sites.packed.ids : whole?.data.projects.map((p) => p.id);
+        if (ids?.length) resolve(ids);
+        else if (sitesFailure && (recordsFailure || !projects)) reject(new Error(sitesFailure));
+        else return false;
+        listeners.delete(settled);
+        return true;
+      };
+      if (!settled()) listeners.add(settled);
+    });
+
   const recordsFailed = (reason: string) => {
     recordsFailure = reason;
     changed();
@@ -214,8 +228,7 @@ export function columnarDataset({ head, basemap, firstView, overview, files, wor
     async eachWhole(view, part, progress) {
       // Read from the shards whether or not the records are in the page: a shard made whole through `details` would be kept for the page's life.
       if (!view.mask) throw new Error('the selection is still being counted');
-      const ids = sites.packed?.ids.length ? sites.packed.ids : whole?.data.projects.map((p) => p.id);
-      if (!ids?.length) throw new Error(sitesFailure ?? 'the projects’ ids have not come yet');
+      const ids = await projectIds();
       // The selected ids by the shard that holds them.
       const byShard = new Map<number, string[]>();
       view.mask.forEach((selected, i) => {

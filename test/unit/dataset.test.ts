@@ -212,6 +212,24 @@ describe('each delivery form', () => {
     expect([dataset.failure, dataset.sites.packed?.points]).toEqual([null, null]);
   });
 
+  it('downloads without its points from the records’ ids once they come, and says why when there are no records either', async () => {
+    const shipped = columnar({ refuse: 'https://atlas.example/points.arrow' });
+    shipped.dataset.drawn();
+    const view = await vi.waitFor(() => shipped.dataset.view(filtered, 'map')?.mask ? shipped.dataset.view(filtered, 'map')! : Promise.reject(new Error('not counted yet')));
+    // Asked before the records come: it waits for them.
+    const ids: string[] = [];
+    const done = shipped.dataset.eachWhole(view, (projects) => ids.push(...projects.map((p) => p.id)));
+    await vi.waitFor(() => expect(() => shipped.release()).not.toThrow());
+    await done;
+    expect(ids.sort()).toEqual(data.projects.filter((p) => p.period === '2014-2020').map((p) => p.id).sort());
+
+    const omitted = columnar({ refuse: 'https://atlas.example/points.arrow', omitted: true });
+    omitted.dataset.drawn();
+    await vi.waitFor(() => expect(omitted.dataset.sitesFailure).toBe(`${omitted.files.points}: HTTP 404`));
+    const counted = await vi.waitFor(() => omitted.dataset.view(filtered, 'map')?.mask ? omitted.dataset.view(filtered, 'map')! : Promise.reject(new Error('not counted yet')));
+    await expect(omitted.dataset.eachWhole(counted, () => undefined)).rejects.toThrow(`${omitted.files.points}: HTTP 404`);
+  });
+
   it('says why a search cannot be answered when a shard cannot come, and tries again with the next search', async () => {
     const { dataset, files } = columnar({ refuse: 'https://atlas.example/search/0.arrow', refusals: 1 });
     const changed = changes(dataset);
