@@ -155,7 +155,7 @@ export function ShareDialog({ url, embedUrl, count, filters, municipalities, i18
         <textarea readOnly rows={4} value={snippet} onFocus={(e) => (e.target as HTMLTextAreaElement).select()} />
       </label>
       <p class="note">{t('embedNote')}</p>
-      <h3>{count !== null ? t('downloads', { n: count }) : t('projectsLoading')}</h3>
+      <h3>{count !== null ? t('downloads', { n: i18n.count(count) }) : t('projectsLoading')}</h3>
       {making.error && <p role="alert">{t('fileFailed', { reason: making.error })}</p>}
       <ul class="downloads">
         {fileButton('csv', t('downloadCsv'))}

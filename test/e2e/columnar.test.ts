@@ -236,6 +236,7 @@ describe(`a dataset of ${SITES.toLocaleString('en')} sites, tiled and served as 
     // Share and export: the downloads need no records (they read the shards of whole projects), only the selection counted.
     await page.getByRole('button', { name: 'Share and export', exact: true }).click();
     await expect.poll(() => page.getByRole('button', { name: 'Projects as CSV (opens in Excel)' }).isEnabled(), { timeout: 30_000 }).toBe(true);
+    expect(await page.getByRole('heading', { name: `Download the ${expected.projects.toLocaleString('en-GB')} projects of this view` }).count()).toBe(1);
     await page.getByRole('button', { name: 'Close' }).click();
     release();
     // The rows, 200 at a time.
