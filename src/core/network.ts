@@ -34,7 +34,12 @@ export function pairEnds(p: Project): PairEnd[] {
 }
 
 /** The ends of a cross-border pair in a stable order: by country code, then municipality id. */
-const ordered = (x: PairEnd, y: PairEnd): [PairEnd, PairEnd] => (x.country < y.country || (x.country === y.country && x.municipality < y.municipality) ? [x, y] : [y, x]);
+/** Whether `x` is a pair's first end: by country, then by municipality. */
+export const endsBefore = (x: PairEnd, y: PairEnd): boolean => x.country < y.country || (x.country === y.country && x.municipality < y.municipality);
+const ordered = (x: PairEnd, y: PairEnd): [PairEnd, PairEnd] => (endsBefore(x, y) ? [x, y] : [y, x]);
+
+/** Pairs strongest first: more projects, then more budget, then by their ends' ids. */
+export const strongestFirst = (pairs: Pair[]): Pair[] => pairs.sort((x, y) => y.projects - x.projects || y.budget - x.budget || `${x.a}${x.b}`.localeCompare(`${y.a}${y.b}`));
 
 /** The pairs of projects given as their ends and totals (null: unknown), strongest first: the rule, whoever holds the projects. */
 export function pairsOf(projects: Iterable<{ ends: readonly PairEnd[]; total: number | null }>): Pair[] {
@@ -55,7 +60,7 @@ export function pairsOf(projects: Iterable<{ ends: readonly PairEnd[]; total: nu
       }
     }
   }
-  return [...pairs.values()].sort((x, y) => y.projects - x.projects || y.budget - x.budget || `${x.a}${x.b}`.localeCompare(`${y.a}${y.b}`));
+  return strongestFirst([...pairs.values()]);
 }
 
 export const cooperationPairs = (projects: readonly Project[]): Pair[] => pairsOf(projects.map((p) => ({ ends: pairEnds(p), total: p.total?.value ?? null })));
