@@ -8,6 +8,7 @@
  * they are in.
  */
 import type { BasemapData } from '../core/basemap';
+import { keepNewest } from '../core/kept';
 import { mark } from '../core/marks';
 import { shardOf, type WholeShard } from '../core/pack';
 import type { RowsPage } from '../core/rows';
@@ -44,12 +45,6 @@ const SHARDS_AHEAD = 3;
 
 /** Answers kept, newest last: going back to a recent filter asks the worker nothing. */
 const KEPT_ANSWERS = 16;
-
-/** Keeps an answer, the oldest going beyond KEPT_ANSWERS. */
-function keep<V>(answers: Map<string, V>, key: string, answer: V): void {
-  answers.set(key, answer);
-  if (answers.size > KEPT_ANSWERS) answers.delete(answers.keys().next().value!);
-}
 
 export function columnarDataset({ head, basemap, firstView, overview, files, worker: startWorker, details, projects, project, wholeShards }: ColumnarDelivery): Dataset {
   const first = indexData(head);
@@ -131,7 +126,7 @@ export function columnarDataset({ head, basemap, firstView, overview, files, wor
       if (data.kind === 'rows-failed') rowsUnanswered = { key, reason: data.reason };
       else {
         rowsUnanswered = null;
-        keep(pages, key, data.page);
+        keepNewest(pages, key, data.page, KEPT_ANSWERS);
       }
       changed();
     } else {
@@ -141,7 +136,7 @@ export function columnarDataset({ head, basemap, firstView, overview, files, wor
         return changed();
       }
       unanswered = null;
-      keep(answers, key, { tally: data.tally, view: null });
+      keepNewest(answers, key, { tally: data.tally, view: null }, KEPT_ANSWERS);
       changed();
     }
   };

@@ -1,4 +1,5 @@
 /** Pages of a view's selection held in the page, kept per view: a list renders often, and a sort of 40,000 rows takes a while. */
+import { keepNewest } from '../core/kept';
 import { pageOf, type ListWording, type ProjectRow, type RowsPage, type RowsQuery } from '../core/rows';
 
 /** Pages kept per selection and wording, newest last: the projects in view ask anew at every camera move. */
@@ -12,10 +13,5 @@ export function inPageRows(rows: readonly ProjectRow[], query: RowsQuery, wordin
   let pages = byWording.get(wording);
   if (!pages) byWording.set(wording, (pages = new Map()));
   const key = JSON.stringify(query);
-  let page = pages.get(key);
-  if (!page) {
-    pages.set(key, (page = pageOf(rows, query, wording)));
-    if (pages.size > KEPT_PAGES) pages.delete(pages.keys().next().value!);
-  }
-  return page;
+  return pages.get(key) ?? keepNewest(pages, key, pageOf(rows, query, wording), KEPT_PAGES);
 }

@@ -8,6 +8,7 @@
  */
 import { columnFromArray, tableFromColumns, tableToIPC, uint8, utf8 } from '@uwdata/flechette';
 import type { Amount } from '../core/amount';
+import { keepNewest } from '../core/kept';
 import { inBox, orderOf, sortKey, titledByPartner, type ListColumn, type ListWording, type ProjectRow, type RowsPage, type RowsQuery } from '../core/rows';
 import type { Project } from '../core/types';
 import { listColumn, listsOf, readTable } from './arrow';
@@ -107,8 +108,7 @@ export function rowReader(columns: Columns, store: RowStore) {
     let sorted = orders.get(key);
     if (!sorted) {
       const keys = column === 'budget' ? Array.from(columns.total, (v) => (Number.isNaN(v) ? -1 : v)) : Array.from({ length: n }, (_, i) => sortKey(rowAt(i), column, wording));
-      orders.set(key, (sorted = orderOf(keys, columns.ids, wording.collation)));
-      if (orders.size > KEPT_ORDERS) orders.delete(orders.keys().next().value!);
+      sorted = keepNewest(orders, key, orderOf(keys, columns.ids, wording.collation), KEPT_ORDERS);
     }
     return sorted;
   };

@@ -5,6 +5,7 @@
  * as a byte per project.
  */
 import { searchWords } from '../../core/filters';
+import { keepNewest } from '../../core/kept';
 import type { ListWording, RowsPage, RowsQuery } from '../../core/rows';
 import { columnsFromArrow } from '../../engine/arrow';
 import { rowReader, rowsFromArrow } from '../../engine/rows';
@@ -62,9 +63,7 @@ export function columnarService(files: ColumnarFiles, fetchBytes: FetchBytes): C
     if (kept) return kept;
     const mark = new Uint8Array(n);
     for (const s of await Promise.all(shardsFor(files.search, word).map(shard))) markWord(s, word, mark);
-    words.set(word, mark);
-    if (words.size > KEPT_WORDS) words.delete(words.keys().next().value!);
-    return mark;
+    return keepNewest(words, word, mark, KEPT_WORDS);
   }
   async function matches(q: string, n: number): Promise<Uint8Array | null> {
     const ws = searchWords(q);
