@@ -161,8 +161,8 @@ interface ColumnarMeta {
 }
 
 /**
- * The largest records file (the slim projects as JSON) a columnar dataset ships for the page's
- * downloads and profiles (and its lists, once in): parsed, it takes about one and a half times its
+ * The largest records file (the slim projects as JSON) a columnar dataset ships for its profiles'
+ * budgets by period and theme and roles: parsed, it takes about one and a half times its
  * size of the page's memory. At 100,000 sites it is about 58 MB; at a million, 578 MB, more than a
  * browser parses as one text.
  */
@@ -231,9 +231,9 @@ export async function pack({ dataFile, programmeDir, recordsMaxBytes = RECORDS_M
   const recordsFile = join(work, 'atlas-data.json');
   writeChunked(recordsFile, dataJson(head));
   const columnar = tierOf(siteCount(head.projects)) === 'columnar' ? packColumnar(work, head, basemap) : null;
-  // A columnar dataset's lists come from its worker's rows until (or unless) its records are in the
-  // page, and a project's dialog reads it whole from its shard: the records are for the downloads
-  // and a profile's list, and beyond what a page holds they are left out.
+  // A columnar dataset's lists come from its worker's rows, and a project's dialog and the downloads
+  // read the shards of whole projects: the records are for a profile's budgets by period and theme
+  // and its roles, and beyond what a page holds they are left out.
   const records = !columnar || statSync(recordsFile).size <= recordsMaxBytes;
   if (!records) rmSync(recordsFile);
   if (columnar) writeFileSync(join(work, 'atlas-rows.arrow'), rowsToArrow(head.projects));

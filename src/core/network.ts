@@ -33,9 +33,9 @@ export function pairEnds(p: Project): PairEnd[] {
   return [...ends.values()];
 }
 
-/** The ends of a cross-border pair in a stable order: by country code, then municipality id. */
-/** Whether `x` is a pair's first end: by country, then by municipality. */
+/** Whether `x` is a pair's first end: by country code, then municipality id. */
 export const endsBefore = (x: PairEnd, y: PairEnd): boolean => x.country < y.country || (x.country === y.country && x.municipality < y.municipality);
+/** The ends of a cross-border pair in a stable order. */
 const ordered = (x: PairEnd, y: PairEnd): [PairEnd, PairEnd] => (endsBefore(x, y) ? [x, y] : [y, x]);
 
 /** Pairs strongest first: more projects, then more budget, then by their ends' ids. */

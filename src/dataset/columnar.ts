@@ -2,10 +2,10 @@
  * A large dataset as the build delivers it: a first view the build derived, drawn before anything
  * else; its projects as columns that a data worker (columnar/worker.ts) reads after the map's
  * first frame, and then its sites as points for the map. Every view's figures — selection, facet
- * counts, charts, attribution, search — and the lists' rows come from the worker, and a dialog's
- * project from its shard; the page holds the projects' slim records (loaded after the columns,
- * where the build ships them) only for the downloads and a profile's list, which are pending until
- * they are in.
+ * counts, charts, attribution, search — and the lists' rows come from the worker, a dialog's
+ * project and the downloads from the shards of whole projects; the page holds the projects' slim
+ * records (loaded after the columns, where the build ships them) only for a profile's budgets by
+ * period and theme and its roles, which are pending until they are in.
  */
 import type { BasemapData } from '../core/basemap';
 import { keepNewest } from '../core/kept';
@@ -32,7 +32,7 @@ export interface ColumnarDelivery {
   /** Starts a data worker (columnar/worker.ts). */
   worker(): Worker;
   details: (project: Project) => Promise<Project>;
-  /** The slim projects, for the downloads and a profile's list (in the columns' order); null: the build left them out, too many for a page. */
+  /** The slim projects, for a profile's budgets by period and theme and its roles (in the columns' order); null: the build left them out, too many for a page. */
   projects: (() => Promise<AtlasData>) | null;
   /** A whole project by its id, from its shard (a dialog needs no record in the page). */
   project: (id: string) => Promise<Project | null>;
